@@ -1,0 +1,216 @@
+"""Word vectors in three spaces, neighbours, analogies and 2-D maps.
+
+Spaces (``space=`` in the API):
+
+- ``"word2vec"``  skip-gram vectors trained on the same corpus as the GPT (what the articles
+  describe). We use gensim's ``Word2Vec``: a well-kept C implementation that trains on our 10 MB
+  corpus in well under a minute on 2 cores; a torch skip-gram would be more code to test and
+  slower. The vectors are stored as safetensors + a JSON word list, so the app needs no gensim.
+- ``"tokens"``    the GPT's own input embedding matrix (tied with the output).
+- ``"context:L"`` the GPT's residual stream after block L (``context:0`` is the embedding + position),
+  averaged over the word's occurrences in the training corpus; computed once after training.
+
+A "word" in the GPT spaces is a whole-word token: the token for ``" " + word``. A word the model
+splits into several tokens raises :class:`WordError` with suggestions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+W2V_VECTORS = "word2vec.safetensors"
+W2V_WORDS = "word2vec.json"
+CONTEXT = "context_vectors.safetensors"
+WORD_RE = re.compile(r"[A-Za-z]+")
+
+W2V_SETTINGS = dict(vector_size=100, window=5, min_count=5, sg=1, negative=10, epochs=5)
+
+
+class WordError(ValueError):
+    """A word that is not in a vector space; ``suggestions`` lists close words that are."""
+
+    def __init__(self, message: str, suggestions: list[str] | None = None):
+        super().__init__(message)
+        self.suggestions = suggestions or []
+
+
+# ---- training / precomputation ----------------------------------------------------------------
+
+def w2v_sentences(text: str) -> list[list[str]]:
+    """One sentence per line, words are runs of letters, case kept: ``"Hi, Bo!" → [["Hi", "Bo"]]``."""
+    return [WORD_RE.findall(line) for line in text.split("\n") if line.strip()]
+
+
+def train_word2vec(text: str, seed: int = 0, workers: int = 2) -> tuple[list[str], np.ndarray]:
+    from gensim.models import Word2Vec
+    m = Word2Vec(w2v_sentences(text), workers=workers, seed=seed, **W2V_SETTINGS)
+    words = list(m.wv.index_to_key)
+    return words, np.asarray(m.wv.vectors, dtype=np.float32)
+
+
+def train_word2vec_to(text: str, folder: Path, seed: int = 0) -> None:
+    from safetensors.numpy import save_file
+    from .checkpoint import write_json
+    words, vecs = train_word2vec(text, seed)
+    save_file({"vectors": vecs}, str(Path(folder) / W2V_VECTORS))
+    write_json(Path(folder) / W2V_WORDS, {"words": words, "settings": W2V_SETTINGS})
+
+
+def load_word2vec(folder: Path) -> tuple[list[str], np.ndarray] | None:
+    from .checkpoint import load_tensors, read_json
+    folder = Path(folder)
+    if not (folder / W2V_VECTORS).exists():
+        return None
+    words = read_json(folder / W2V_WORDS)["words"]
+    vecs = load_tensors(folder / W2V_VECTORS)["vectors"].float().numpy()
+    return words, vecs
+
+
+def word_token_ids(enc) -> dict[int, str]:
+    """Tokens that are a whole word with its leading space: id → word (``" cat"`` → ``"cat"``)."""
+    out = {}
+    for i in range(enc.n_vocab):
+        try:
+            b = enc.decode_single_token_bytes(i)
+        except KeyError:
+            continue
+        if len(b) > 1 and b[:1] == b" " and b[1:].isalpha():
+            out[i] = b[1:].decode("ascii", errors="ignore") if b[1:].isascii() else None
+    return {i: w for i, w in out.items() if w}
+
+
+@torch.no_grad()
+def compute_context_vectors(model, enc, tokens: np.ndarray, max_tokens: int = 200_000,
+                            min_count: int = 5, batch: int = 64) -> tuple[np.ndarray, np.ndarray]:
+    """Average residual stream per whole-word token at every layer over the corpus.
+
+    Returns ``ids`` (W,) and ``vectors`` (L+1, W, d). Positions early in a window (< 8) are skipped:
+    with almost no context they would just repeat the token embedding."""
+    cfg = model.cfg
+    words = word_token_ids(enc)
+    T = cfg.n_ctx
+    n = min(len(tokens), max_tokens) // T
+    windows = torch.from_numpy(tokens[:n * T].astype(np.int64).reshape(n, T))
+    L, d, V = cfg.n_layer, cfg.d_model, cfg.vocab_size
+    sums = torch.zeros(L + 1, V, d)
+    counts = torch.zeros(V)
+    keep = torch.zeros(V, dtype=torch.bool)
+    keep[list(words)] = True
+    for i in range(0, n, batch):
+        x = windows[i:i + batch]
+        rec: dict = {}
+        model(x, record=rec)
+        resid = [rec[f"blocks.{l}.hook_resid_pre"] for l in range(L)] + [rec[f"blocks.{L - 1}.hook_resid_post"]]
+        ids = x[:, 8:].reshape(-1)
+        mask = keep[ids]
+        ids = ids[mask]
+        for l, r in enumerate(resid):
+            sums[l].index_add_(0, ids, r[:, 8:].reshape(-1, d)[mask].float())
+        counts.index_add_(0, ids, torch.ones(len(ids)))
+    sel = torch.nonzero(counts >= min_count).squeeze(1)
+    vecs = sums[:, sel] / counts[sel][None, :, None]
+    return sel.numpy().astype(np.int32), vecs.numpy().astype(np.float32)
+
+
+def compute_context_vectors_to(folder: Path, tokens: np.ndarray) -> None:
+    from safetensors.numpy import save_file
+    from .checkpoint import load_model
+    from .tokenizer import load_tiktoken_bpe, make_encoding
+    model, _ = load_model(folder)
+    enc = make_encoding(load_tiktoken_bpe(Path(folder) / "tokenizer.tiktoken"))
+    ids, vecs = compute_context_vectors(model, enc, tokens)
+    save_file({"ids": ids, "vectors": vecs.astype(np.float16)}, str(Path(folder) / CONTEXT))
+
+
+def load_context_vectors(folder: Path) -> tuple[np.ndarray, np.ndarray] | None:
+    from .checkpoint import load_tensors
+    if not (Path(folder) / CONTEXT).exists():
+        return None
+    t = load_tensors(Path(folder) / CONTEXT)
+    return t["ids"].numpy(), t["vectors"].float().numpy()
+
+
+# ---- a vector space ---------------------------------------------------------------------------
+
+@dataclass
+class VectorSpace:
+    """Words and their vectors (rows), with unit-length copies for cosine similarity."""
+
+    name: str
+    words: list[str]
+    vectors: np.ndarray          # (W, d)
+
+    def __post_init__(self):
+        self.index = {w: i for i, w in enumerate(self.words)}
+        norms = np.linalg.norm(self.vectors, axis=1, keepdims=True)
+        self.unit = self.vectors / np.maximum(norms, 1e-8)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.index
+
+    def vector(self, word: str) -> np.ndarray:
+        return self.vectors[self.lookup(word)]
+
+    def lookup(self, word: str) -> int:
+        if not isinstance(word, str) or not word.strip():
+            raise WordError("Type a word first.")
+        w = word.strip()
+        if w in self.index:
+            return self.index[w]
+        for alt in (w.lower(), w.capitalize()):
+            if alt in self.index:
+                return self.index[alt]
+        sugg = difflib.get_close_matches(w, self.words, n=5, cutoff=0.6)
+        hint = f" Did you mean: {', '.join(sugg)}?" if sugg else ""
+        raise WordError(f"“{w}” is not in the {self.name} vocabulary "
+                        f"({len(self.words):,} words from the training corpus).{hint}", sugg)
+
+    def nearest(self, query: np.ndarray, k: int = 10, exclude: set[int] = frozenset()) -> list[tuple[str, float]]:
+        q = query / max(float(np.linalg.norm(query)), 1e-8)
+        sims = self.unit @ q
+        order = np.argsort(-sims)
+        out = []
+        for i in order:
+            if int(i) in exclude:
+                continue
+            out.append((self.words[int(i)], float(sims[i])))
+            if len(out) >= k:
+                break
+        return out
+
+    def neighbours(self, word: str, k: int = 10) -> list[tuple[str, float]]:
+        i = self.lookup(word)
+        return self.nearest(self.vectors[i], k, {i})
+
+    def analogy(self, a: str, b: str, c: str, k: int = 5) -> list[tuple[str, float]]:
+        """a is to b as c is to ?  →  nearest to (b − a + c) by cosine, inputs excluded.
+
+        Like gensim's ``most_similar``, the offset is taken on unit-length vectors."""
+        ia, ib, ic = self.lookup(a), self.lookup(b), self.lookup(c)
+        target = self.unit[ib] - self.unit[ia] + self.unit[ic]
+        return self.nearest(target, k, {ia, ib, ic})
+
+
+# ---- 2-D maps -------------------------------------------------------------------------------
+
+def project_2d(vectors: np.ndarray, method: str = "pca", seed: int = 0) -> np.ndarray:
+    """(n, d) → (n, 2). PCA is instant; t-SNE (perplexity adapted to small n) takes ~1 s for 100 words."""
+    x = np.asarray(vectors, dtype=np.float64)
+    n = len(x)
+    if n == 0:
+        return np.zeros((0, 2))
+    if n < 3:
+        return np.column_stack([np.arange(n, dtype=float), np.zeros(n)])
+    if method == "tsne":
+        from sklearn.manifold import TSNE
+        perp = float(max(2, min(30, (n - 1) // 3)))
+        return TSNE(n_components=2, perplexity=perp, init="pca", random_state=seed,
+                    metric="cosine").fit_transform(x)
+    from sklearn.decomposition import PCA
+    return PCA(n_components=2, random_state=seed).fit_transform(x - x.mean(0))

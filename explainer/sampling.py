@@ -1,0 +1,91 @@
+"""Turning scores (logits) into a choice of next token: temperature, top-k, top-p.
+
+All functions take and return numpy arrays and never produce NaN: temperature 0 means greedy
+(all probability on the top token), a huge temperature approaches uniform, top-k 1 or top-p 0
+keep only the top token.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+MAX_TEMPERATURE = 100.0
+
+
+def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
+    """``p_i = exp(z_i / T) / Σ_j exp(z_j / T)``; T ≤ 0 gives a one-hot on the arg-max."""
+    z = np.asarray(logits, dtype=np.float64)
+    if not np.isfinite(temperature) or temperature <= 0:
+        p = np.zeros_like(z)
+        p[int(np.argmax(z))] = 1.0
+        return p
+    z = z / min(float(temperature), MAX_TEMPERATURE)
+    z = z - np.max(z[np.isfinite(z)]) if np.isfinite(z).any() else np.zeros_like(z)
+    e = np.exp(np.where(np.isfinite(z), z, -np.inf))
+    s = e.sum()
+    if not np.isfinite(s) or s <= 0:
+        p = np.zeros_like(z)
+        p[int(np.argmax(logits))] = 1.0
+        return p
+    return e / s
+
+
+def filter_probs(probs: np.ndarray, top_k: int | None = None, top_p: float | None = None) -> np.ndarray:
+    """Keep the ``top_k`` most likely tokens and/or the smallest set whose mass reaches ``top_p``;
+    renormalise. The top token always survives."""
+    p = np.asarray(probs, dtype=np.float64).copy()
+    order = np.argsort(-p, kind="stable")
+    keep = np.ones(len(p), dtype=bool)
+    if top_k is not None and top_k > 0:
+        keep[order[int(top_k):]] = False
+    if top_p is not None and top_p < 1.0:
+        cum = np.cumsum(p[order])
+        # a token is kept if the mass before it is still below top_p
+        before = cum - p[order]
+        drop = before >= max(float(top_p), 0.0)
+        drop[0] = False
+        keep[order[drop]] = False
+    p[~keep] = 0.0
+    s = p.sum()
+    if s <= 0:
+        p = np.zeros_like(p)
+        p[order[0]] = 1.0
+        return p
+    return p / s
+
+
+def next_token_distribution(logits: np.ndarray, temperature: float = 1.0, top_k: int | None = None,
+                            top_p: float | None = None) -> np.ndarray:
+    return filter_probs(softmax(logits, temperature), top_k, top_p)
+
+
+def sample(probs: np.ndarray, rng: np.random.Generator) -> int:
+    """Draw one index from ``probs`` (inverse-CDF on one uniform number)."""
+    cdf = np.cumsum(probs)
+    u = rng.random() * cdf[-1]
+    return int(min(np.searchsorted(cdf, u, side="right"), len(probs) - 1))
+
+
+def repeated_ngram_share(ids: list[int], n: int = 4) -> float:
+    """Share of the text's n-grams that already occurred earlier in it (0 = no repetition)."""
+    grams = [tuple(ids[i:i + n]) for i in range(len(ids) - n + 1)]
+    if not grams:
+        return 0.0
+    seen, rep = set(), 0
+    for g in grams:
+        rep += g in seen
+        seen.add(g)
+    return rep / len(grams)
+
+
+def repeated_ngram_mask(ids: list[int], n: int = 4) -> list[bool]:
+    """Per position: is it part of an n-gram that already occurred earlier (for highlighting)?"""
+    mask = [False] * len(ids)
+    seen = set()
+    for i in range(len(ids) - n + 1):
+        g = tuple(ids[i:i + n])
+        if g in seen:
+            for j in range(i, i + n):
+                mask[j] = True
+        seen.add(g)
+    return mask

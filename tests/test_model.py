@@ -1,0 +1,118 @@
+"""The GPT itself: exact and fast paths agree, attention is a causal distribution, ablation,
+KV cache, hook names."""
+
+import pytest
+import torch
+
+from explainer.model import GPT, Ablation, GPTConfig, KVCache, hook_names
+
+CFG = GPTConfig(vocab_size=97, n_ctx=32, n_layer=3, n_head=4, d_model=32, d_mlp=64)
+
+
+@pytest.fixture(scope="module")
+def model():
+    torch.manual_seed(0)
+    m = GPT(CFG).eval()
+    # larger weights than the init so that attention is far from uniform
+    with torch.no_grad():
+        for p in m.parameters():
+            p.mul_(8.0) if p.dim() == 2 else None
+    return m
+
+
+def ids(T=20, seed=0):
+    g = torch.Generator().manual_seed(seed)
+    return torch.randint(0, CFG.vocab_size, (2, T), generator=g)
+
+
+def test_exact_and_fast_paths_agree(model):
+    x = ids()
+    with torch.no_grad():
+        fast, _ = model(x)
+        exact, _ = model(x, record={})
+    torch.testing.assert_close(fast, exact, atol=1e-4, rtol=1e-4)
+
+
+def test_attention_rows_sum_to_one_and_are_causal(model):
+    rec = {}
+    with torch.no_grad():
+        model(ids(), record=rec)
+    for l in range(CFG.n_layer):
+        att = rec[f"blocks.{l}.attn.hook_pattern"]          # (B, H, T, T)
+        torch.testing.assert_close(att.sum(-1), torch.ones(att.shape[:-1]))
+        upper = torch.triu(torch.ones(att.shape[-2:], dtype=torch.bool), diagonal=1)
+        assert (att[..., upper] == 0).all()
+        assert att.std() > 0.01                              # not trivially uniform
+
+
+def test_hook_names_pinned(model):
+    rec = {}
+    with torch.no_grad():
+        model(ids(), record=rec)
+    assert list(rec) == hook_names(CFG)
+    assert hook_names(CFG)[:4] == ["hook_embed", "hook_pos_embed", "blocks.0.hook_resid_pre",
+                                   "blocks.0.attn.hook_pattern"]
+    # the residual stream is the running sum of what each part adds
+    x = rec["blocks.1.hook_resid_pre"] + rec["blocks.1.hook_attn_out"] + rec["blocks.1.hook_mlp_out"]
+    torch.testing.assert_close(x, rec["blocks.1.hook_resid_post"])
+
+
+def test_kv_cache_equals_full_recompute(model):
+    x = ids(T=16)
+    with torch.no_grad():
+        full, _ = model(x)
+        cache = KVCache(CFG.n_layer)
+        part1, _ = model(x[:, :10], kv_cache=cache)
+        steps = [model(x[:, t:t + 1], kv_cache=cache)[0] for t in range(10, 16)]
+    got = torch.cat([part1] + steps, dim=1)
+    torch.testing.assert_close(got, full, atol=1e-4, rtol=1e-4)
+
+
+def test_kv_cache_chunked_prefill_uses_offset_mask(model):
+    x = ids(T=16)
+    with torch.no_grad():
+        full, _ = model(x)
+        cache = KVCache(CFG.n_layer)
+        a, _ = model(x[:, :6], kv_cache=cache)
+        b, _ = model(x[:, 6:], kv_cache=cache)
+    torch.testing.assert_close(torch.cat([a, b], 1), full, atol=1e-4, rtol=1e-4)
+
+
+@pytest.mark.parametrize("abl", [Ablation.make(heads=[(1, 2)]), Ablation.make(attn=[0]),
+                                 Ablation.make(mlp=[2])])
+def test_ablation_changes_output_only_in_that_call(model, abl):
+    x = ids()
+    before = {k: v.clone() for k, v in model.state_dict().items()}
+    with torch.no_grad():
+        base, _ = model(x)
+        ab, _ = model(x, ablation=abl)
+        ab_exact, _ = model(x, record={}, ablation=abl)
+        again, _ = model(x)
+    assert (ab - base).abs().max() > 1e-3
+    torch.testing.assert_close(ab, ab_exact, atol=1e-4, rtol=1e-4)
+    torch.testing.assert_close(again, base)
+    for k, v in model.state_dict().items():
+        assert torch.equal(v, before[k])
+
+
+def test_ablated_head_writes_nothing(model):
+    rec_a, rec_b = {}, {}
+    x = ids()
+    with torch.no_grad():
+        model(x, record=rec_a, ablation=Ablation.make(heads=[(0, h) for h in range(CFG.n_head)]))
+        model(x, record=rec_b, ablation=Ablation.make(attn=[0]))
+    # all heads off == whole attention off, up to the projection bias
+    bias = model.blocks[0].attn.proj.bias
+    torch.testing.assert_close(rec_a["blocks.0.hook_attn_out"], bias.expand_as(rec_a["blocks.0.hook_attn_out"]))
+    assert rec_b["blocks.0.hook_attn_out"].abs().max() == 0
+
+
+def test_bad_ablation_and_long_input_are_clear_errors(model):
+    with pytest.raises(ValueError, match="does not exist"):
+        model(ids(), ablation=Ablation.make(heads=[(9, 0)]))
+    with pytest.raises(ValueError, match="longer than the model's context"):
+        model(torch.zeros(1, CFG.n_ctx + 1, dtype=torch.long))
+
+
+def test_param_counts_add_up(model):
+    assert sum(model.param_counts().values()) == model.n_params()
