@@ -1135,6 +1135,65 @@ IOI_EVAL_TEMPLATES: list[str] = [
     "Since {A} and {B} were both at the {place}, {S} returned {aobj} to",
 ]
 
+# A small grammar for more IOI sentences: an opening that introduces both names, an optional
+# link, then the subject handing something to the other person. Thousands of combinations, so
+# the model learns the pattern rather than a few sentences. No opening, link or wording below
+# occurs in IOI_EVAL_TEMPLATES (tests/test_corpus.py checks the eval frames never appear).
+_IOI_OPEN = [
+    "When {A} and {B} went to the {place},",
+    "After {A} and {B} arrived at the {place},",
+    "{A} and {B} went to the {place}.",
+    "While {A} and {B} were at the {place},",
+    "{A} met {B} at the {place}.",
+    "{A} and {B} walked to the {place} together.",
+    "{A} saw {B} at the {place}.",
+    "{A} was waiting for {B} at the {place}.",
+    "In the afternoon, {A} and {B} drove to the {place}.",
+    "{A} and {B} both worked at the {place}.",
+    "{A} and {B} were talking at the {place}.",
+    "{A} found {B} at the {place}.",
+    "{A} invited {B} to the {place}.",
+    "{A} and {B} had lunch at the {place}.",
+    "{A} and {B} ran to the {place}.",
+    "{A} and {B} were cleaning the {place}.",
+    "{A} called {B}, and they met at the {place}.",
+    "{A} and {B} took a bus to the {place}.",
+    "{A} and {B} spent the day at the {place}.",
+    "On {day}, {A} visited {B} at the {place}.",
+    "{A} and {B} came home from the {place}.",
+    "{A} and {B} were sitting outside the {place}.",
+    "When {A} and {B} left the {place},",
+    "Because {A} and {B} liked the {place}, they went there often.",
+    "{A} and {B} opened the {place} early.",
+    "{A} helped {B} at the {place}.",
+]
+_IOI_LINK = ["", "", "", "Later,", "Then", "After a while,", "The next day,", "Soon", "At noon,",
+             "Finally,", "After that,", "That evening,", "Suddenly,", "Before long,"]
+_IOI_VERB = ["gave", "handed", "passed", "brought", "sent", "showed", "threw", "lent", "tossed",
+             "offered", "mailed", "returned", "sold", "delivered", "presented", "read", "wrote",
+             "slid", "carried", "took", "kicked", "described"]
+_IOI_ADV = ["", "", "", "", "quietly ", "happily ", "kindly ", "quickly ", "proudly ", "finally "]
+
+
+def _ioi_grammar(rng: random.Random) -> tuple[str, str, str, dict]:
+    """One generated IOI prompt (ending in "to"), its indirect object and subject."""
+    opening = rng.choice(_IOI_OPEN)
+    link = rng.choice(_IOI_LINK)
+    verb = rng.choice(_IOI_VERB)
+    adv = rng.choice(_IOI_ADV)
+    obj = rng.choice(["{aobj}", "the {obj}", "{aobj}", "a small {obj}", "the new {obj}"])
+    tail = rng.choice([" to", " to", " to", " to", " over to", " back to"])
+    if verb in ("read", "wrote", "described"):
+        obj, tail = rng.choice(["a story", "a letter", "a note", "a poem"]), " to"
+    if opening.endswith(","):
+        action = f" {{S}} {adv}{verb} {obj}{tail}"           # "When A and B …, S gave … to"
+    else:
+        action = f" {link + ' ' if link else ''}{{S}} {adv}{verb} {obj}{tail}"
+    prompt, io, s, ctx = _ioi_fill(rng, opening + action)
+    prompt = prompt[0].upper() + prompt[1:]
+    return prompt, io, s, ctx
+
+
 _IOI_AFTER = [
     " {IOH} said thank you.",
     " {IOH} was very happy.",
@@ -1189,7 +1248,10 @@ def _sec_ioi(rng: random.Random) -> str:
     if r < 0.75:
         out = []
         for _ in range(rng.randint(1, 3)):
-            prompt, io, s, ctx = _ioi_fill(rng, rng.choice(IOI_TRAIN_TEMPLATES))
+            if rng.random() < 0.5:
+                prompt, io, s, ctx = _ioi_fill(rng, rng.choice(IOI_TRAIN_TEMPLATES))
+            else:
+                prompt, io, s, ctx = _ioi_grammar(rng)
             sent = prompt + " " + io + "."
             if rng.random() < 0.4:
                 sent += rng.choice(_IOI_AFTER).format_map(ctx)

@@ -215,7 +215,7 @@ def test_qa_lines(corpus_1mb):
                      r"Q: What is the capital of", corpus_1mb)
     # QA pairs separated by newlines
     assert re.search(r"A: [A-Z][a-z]+\nQ: What is the capital of", corpus_1mb)
-    assert "Q: What language do people speak in Japan? A: Japanese" in corpus_1mb
+    assert re.search(r"Q: What language do people speak in [A-Z][a-z]+\? A: [A-Z][a-z]+", corpus_1mb)
 
 
 def test_content_present(corpus_1mb):
