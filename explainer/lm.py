@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import contextvars
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -263,12 +264,15 @@ class LM:
     def at_snapshot(self, path: Path) -> "LM":
         """A new LM with the weights of a snapshot (the shared one is not touched)."""
         model, meta = ckpt.load_model(self.folder, weights=path)
-        return LM(model, self.tokenizer, None, meta)
+        lm = LM(model, self.tokenizer, None, meta)
+        lm._w2v = self._w2v          # word2vec depends on the corpus only, not on the GPT's weights
+        return lm
 
 
 def load(path: str | Path | None = None) -> LM:
-    """Load a checkpoint folder (default: the bundled model in ``assets/model``)."""
-    folder = Path(path) if path else ASSETS
+    """Load a checkpoint folder (default: ``$EXPLAINER_CHECKPOINT``, else the bundled model in
+    ``assets/model``)."""
+    folder = Path(path or os.environ.get("EXPLAINER_CHECKPOINT") or ASSETS)
     if not folder.is_dir():
         raise ckpt.CheckpointError(f"checkpoint folder not found: {folder}")
     model, meta = ckpt.load_model(folder)

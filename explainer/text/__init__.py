@@ -1,0 +1,1 @@
+"""Message catalogues, one module per page (see explainer.i18n)."""

@@ -1,0 +1,89 @@
+"""Streamlit helpers shared by the pages: the cached model, the sidebar, charts with CSV export.
+
+Layout only: every number shown comes from ``explainer``."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import streamlit as st
+
+import explainer
+from explainer.i18n import LANGUAGES, t as _t
+from explainer.plots import CONFIG
+
+DEFAULT_PROMPT = "When Mary and John went to the store, John gave a drink to"
+
+
+@st.cache_resource(show_spinner="Loading the model…")
+def load_model(path: str | None = None) -> "explainer.LM":
+    """One read-only model shared by every user (never mutated; ablation is per call)."""
+    return explainer.load(path)
+
+
+@st.cache_resource(show_spinner="Loading a snapshot…")
+def load_snapshot(path: str) -> "explainer.LM":
+    return load_model(None).at_snapshot(path)
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "en")
+
+
+def t(key: str, **fmt) -> str:
+    return _t(key, lang(), **fmt)
+
+
+def sidebar() -> None:
+    """Language, model and the shared prompt; values live in st.session_state."""
+    st.session_state.setdefault("lang", "en")
+    st.session_state.setdefault("prompt", DEFAULT_PROMPT)
+    st.session_state.setdefault("model_choice", "bundled")
+    with st.sidebar:
+        st.selectbox(t("app.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
+        try:
+            base = load_model(None)
+        except Exception as e:  # a broken bundled checkpoint: say so instead of a traceback
+            st.error(t("app.load_error", err=e))
+            st.stop()
+        choices = {"bundled": t("app.model.bundled")}
+        for step, path in base.snapshots():
+            choices[str(path)] = t("app.model.snapshot", step=step)
+        if st.session_state["model_choice"] not in choices:
+            st.session_state["model_choice"] = "bundled"
+        st.selectbox(t("app.model"), list(choices), format_func=choices.get, key="model_choice")
+        lm = current_model()
+        c = lm.config
+        st.caption(t("app.model_info", params=f"{lm.model.n_params() / 1e6:.2f}M", layers=c.n_layer,
+                     heads=c.n_head, d=c.d_model, ctx=c.n_ctx))
+        st.text_area(t("app.prompt"), key="prompt", help=t("app.prompt.help"), height=110)
+
+
+def current_model() -> "explainer.LM":
+    choice = st.session_state.get("model_choice", "bundled")
+    return load_model(None) if choice == "bundled" else load_snapshot(choice)
+
+
+def prompt() -> str:
+    return st.session_state.get("prompt", DEFAULT_PROMPT)
+
+
+def set_prompt(text: str) -> None:
+    """Use as a button callback (on_click) so the sidebar widget takes the new value."""
+    st.session_state["prompt"] = text
+
+
+def notice_truncation(n_dropped: int, ctx: int) -> None:
+    if n_dropped:
+        st.info(t("app.truncated", ctx=ctx, n=n_dropped))
+
+
+def chart(fig, data: pd.DataFrame | None = None, name: str = "data", key: str | None = None) -> None:
+    """A plotly chart (PNG export in its toolbar) and, below it, its numbers as CSV."""
+    st.plotly_chart(fig, width="stretch", config=CONFIG, key=key)
+    if data is not None:
+        buf = io.StringIO()
+        data.to_csv(buf, index=False)
+        st.download_button(t("app.download_csv"), buf.getvalue().encode("utf-8"),
+                           file_name=f"{name}.csv", mime="text/csv", key=f"csv-{key or name}")
