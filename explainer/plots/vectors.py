@@ -1,0 +1,142 @@
+"""Figures for the Word-vectors page (pure: data in, plotly Figure out)."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import PALETTE, base_layout
+
+
+def _esc(s) -> str:
+    return html.escape(str(s))
+
+
+def scores_bar(df: pd.DataFrame, chosen: str | None = None, y_title: str = "top-1 accuracy",
+               title: str | None = None) -> go.Figure:
+    """Analogy accuracy of every space (rows with relation == "all" of ``vectorview.scores_frame``)."""
+    d = df[df["relation"] == "all"]
+    colours = [PALETTE[1] if s == chosen else PALETTE[0] for s in d["space"]]
+    fig = go.Figure(go.Bar(x=d["space"].tolist(), y=d["accuracy"].tolist(), marker_color=colours,
+                           text=[f"{100 * a:.0f}%" for a in d["accuracy"]], textposition="outside",
+                           hovertemplate="%{x}: %{y:.1%}<extra></extra>"))
+    fig.update_yaxes(title=y_title, range=[0, 1.12], tickformat=".0%")
+    fig.update_xaxes(type="category")
+    base_layout(fig, title, height=300)
+    return fig
+
+
+def relation_bar(df: pd.DataFrame, space: str, y_title: str = "top-1 accuracy",
+                 title: str | None = None) -> go.Figure:
+    """Per-relation accuracy of one space."""
+    d = df[(df["space"] == space) & (df["relation"] != "all")]
+    fig = go.Figure(go.Bar(x=d["relation"].tolist(), y=d["accuracy"].tolist(), marker_color=PALETTE[2],
+                           text=[f"{100 * a:.0f}%" for a in d["accuracy"]], textposition="outside",
+                           hovertemplate="%{x}: %{y:.1%}<extra></extra>"))
+    fig.update_yaxes(title=y_title, range=[0, 1.12], tickformat=".0%")
+    fig.update_xaxes(type="category")
+    base_layout(fig, title, height=300)
+    return fig
+
+
+def word_map_figure(df: pd.DataFrame, group_labels: dict[str, str] | None = None,
+                    title: str | None = None, max_labels: int = 90) -> go.Figure:
+    """Scatter of words (``vectorview.word_map``), one colour per group, labels on the points."""
+    fig = go.Figure()
+    labels = group_labels or {}
+    crowded = len(df) > max_labels      # too many labels overlap: then words only on hover
+    for i, (g, d) in enumerate(df.groupby("group", sort=False)):
+        fig.add_trace(go.Scatter(
+            x=d["x"], y=d["y"], mode="markers" if crowded and g != "yours" else "markers+text", name=labels.get(g, g),
+            text=[_esc(w) for w in d["word"]], textposition="top center",
+            textfont=dict(size=11, color=PALETTE[i % len(PALETTE)] if g != "yours" else "#000"),
+            marker=dict(size=14 if g == "yours" else 8, color=PALETTE[i % len(PALETTE)],
+                        symbol="star" if g == "yours" else "circle"),
+            hovertemplate="%{text}<extra>" + _esc(labels.get(g, g)) + "</extra>"))
+    fig.update_xaxes(showticklabels=False, zeroline=False, title=None)
+    fig.update_yaxes(showticklabels=False, zeroline=False, title=None, scaleanchor=None)
+    base_layout(fig, title, height=560)
+    fig.update_layout(legend=dict(orientation="h", y=-0.05))
+    return fig
+
+
+ROLE_COLOURS = {"a": PALETTE[0], "b": PALETTE[0], "c": PALETTE[5], "answer": PALETTE[5],
+                "other": "#999999", "target": "#000000"}
+
+
+def analogy_figure(points: pd.DataFrame, title: str | None = None,
+                   role_labels: dict[str, str] | None = None) -> go.Figure:
+    """The parallelogram a → b, c → answer (solid arrows) with a → c and b → answer dashed, the
+    other candidates in grey and the point b − a + c as a cross."""
+    p = {r: points[points["role"] == r].iloc[0] for r in ("a", "b", "c", "answer", "target")
+         if (points["role"] == r).any()}
+    fig = go.Figure()
+    labels = role_labels or {}
+    for u, v in (("a", "c"), ("b", "answer")):
+        if u in p and v in p:
+            fig.add_trace(go.Scatter(x=[p[u]["x"], p[v]["x"]], y=[p[u]["y"], p[v]["y"]], mode="lines",
+                                     line=dict(dash="dot", color="#aaaaaa", width=1.5),
+                                     hoverinfo="skip", showlegend=False))
+    for u, v, col in (("a", "b", PALETTE[0]), ("c", "answer", PALETTE[5])):
+        if u in p and v in p:
+            fig.add_annotation(x=p[v]["x"], y=p[v]["y"], ax=p[u]["x"], ay=p[u]["y"], xref="x", yref="y",
+                               axref="x", ayref="y", showarrow=True, arrowhead=3, arrowsize=1.4,
+                               arrowwidth=2.5, arrowcolor=col, standoff=8, startstandoff=8, text="")
+    for role in ("other", "a", "b", "c", "answer", "target"):
+        d = points[points["role"] == role]
+        if d.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            x=d["x"], y=d["y"], mode="markers+text", name=labels.get(role, role),
+            text=[_esc(w) for w in d["word"]], textposition="bottom center" if role == "other" else "top center",
+            textfont=dict(size=12 if role != "other" else 10, color=ROLE_COLOURS[role]),
+            marker=dict(size=9 if role == "other" else 13, color=ROLE_COLOURS[role],
+                        symbol="x" if role == "target" else "circle"),
+            hovertemplate="%{text}<extra>" + _esc(labels.get(role, role)) + "</extra>"))
+    fig.update_xaxes(showticklabels=False, zeroline=False)
+    fig.update_yaxes(showticklabels=False, zeroline=False)
+    base_layout(fig, title, height=440)
+    fig.update_layout(legend=dict(orientation="h", y=-0.05))
+    return fig
+
+
+def context_figure(points: pd.DataFrame, kind_labels: dict[str, str] | None = None,
+                   title: str | None = None) -> go.Figure:
+    """The two occurrences (A, B) among context-space neighbour words, PCA plane."""
+    labels = kind_labels or {}
+    style = {"neighbour": ("#777777", 8, "circle"), "A": (PALETTE[0], 16, "diamond"),
+             "B": (PALETTE[5], 16, "diamond")}
+    fig = go.Figure()
+    for kind in ("neighbour", "A", "B"):
+        d = points[points["kind"] == kind]
+        if d.empty:
+            continue
+        col, size, sym = style[kind]
+        fig.add_trace(go.Scatter(
+            x=d["x"], y=d["y"], mode="markers+text", name=labels.get(kind, kind),
+            text=[_esc(w) for w in d["word"]], textposition="top center",
+            textfont=dict(size=13 if kind != "neighbour" else 11, color=col),
+            marker=dict(size=size, color=col, symbol=sym),
+            hovertemplate="%{text}<extra>" + _esc(labels.get(kind, kind)) + "</extra>"))
+    fig.update_xaxes(showticklabels=False, zeroline=False)
+    fig.update_yaxes(showticklabels=False, zeroline=False)
+    base_layout(fig, title, height=420)
+    fig.update_layout(legend=dict(orientation="h", y=-0.05))
+    return fig
+
+
+def cosine_line(df: pd.DataFrame, chosen: int | None = None, x_title: str = "layer",
+                y_title: str = "cosine", title: str | None = None) -> go.Figure:
+    """Cosine between the two occurrences at every layer (0 = embeddings + position)."""
+    fig = go.Figure(go.Scatter(x=df["layer"].tolist(), y=df["cosine"].tolist(), mode="lines+markers",
+                               line=dict(color=PALETTE[0], width=3), marker=dict(size=9),
+                               hovertemplate="layer %{x}: %{y:.3f}<extra></extra>"))
+    if chosen is not None:
+        fig.add_vline(x=chosen, line=dict(color=PALETTE[1], dash="dot"))
+    lo = min(0.0, float(df["cosine"].min()) - 0.05) if len(df) else 0.0
+    fig.update_yaxes(title=y_title, range=[lo, 1.05])
+    fig.update_xaxes(title=x_title, tickmode="linear", dtick=1)
+    base_layout(fig, title, height=320)
+    return fig

@@ -1,0 +1,113 @@
+EN = {
+    "tok.title": "Tokenization: how text becomes numbers",
+    "tok.intro": ("A language model never sees letters. A **tokenizer** first cuts the text into pieces "
+                  "(tokens) from a fixed vocabulary and replaces each piece by its number. Our model's "
+                  "vocabulary was learned with **byte-pair encoding (BPE)** on its own small English "
+                  "corpus; the big GPTs learned theirs on a large part of the web."),
+    "tok.text": "Text to tokenize",
+    "tok.text.help": "Any text: English, Chinese, emoji, code … Starts with the shared prompt.",
+    "tok.preset.english": "English sentence",
+    "tok.preset.chinese": "Chinese sentence",
+    "tok.preset.emoji": "Emoji & flags",
+    "tok.preset.code": "Python code",
+    "tok.preset.long_word": "A long word",
+    "tok.preset.prompt": "Shared prompt",
+    "tok.show_ws": "Show spaces and newlines",
+    "tok.show_ws.help": "A space becomes ·, a newline ↵, a tab ⇥. Most tokens start with a space.",
+    "tok.empty": "The text is empty: type something or pick a preset.",
+    "tok.ours.header": "Our model's tokens",
+    "tok.metric.tokens": "Tokens",
+    "tok.metric.chars": "Characters",
+    "tok.metric.bytes": "UTF-8 bytes",
+    "tok.metric.cpt": "Characters per token",
+    "tok.chip.id": "id",
+    "tok.chip.bytes": "bytes",
+    "tok.hover_hint": "Hover over a token to see its id and its bytes. Grey chips with hex like <E5 A4> "
+                      "are byte fragments: pieces of one character that the vocabulary has no token for.",
+    "tok.fragments": ("{n} of these tokens are byte fragments: the tokenizer works on UTF-8 bytes, and a "
+                      "character it has never seen often enough (Chinese characters, emoji) is split into "
+                      "its 2–4 bytes."),
+    "tok.ids": "Token ids",
+    "tok.compare.header": "The same text, four tokenizers",
+    "tok.compare.intro": ("Bigger vocabularies cut text into fewer, longer pieces. Our vocabulary "
+                          "({vocab:,} tokens) only knows words from our corpus, so rare words fall apart "
+                          "into pieces and Chinese falls apart into bytes. GPT-4's vocabulary (~100k) and "
+                          "GPT-4o's (~200k) include many Chinese characters and words, so the same "
+                          "sentence costs far fewer tokens — and tokens are what a model's context and "
+                          "price are counted in."),
+    "tok.compare.ours": "This model",
+    "tok.compare.count": "{n} tokens · {cpt} characters per token · vocabulary {vocab:,}",
+    "tok.compare.unavailable": "{msg}",
+    "tok.compare.chart": "Tokens needed for this text",
+    "tok.compare.axis": "tokens",
+    "tok.bpe.header": "How BPE learned these tokens",
+    "tok.bpe.intro": ("BPE starts with the 256 possible bytes. It counts every pair of neighbouring "
+                      "tokens in the corpus, merges the most frequent pair into a new token, and repeats. "
+                      "Each merge adds one token to the vocabulary, so our {n:,} merges give "
+                      "256 + {n:,} tokens (plus one end-of-text token)."),
+    "tok.bpe.none": "This checkpoint has no merges.json, so the merge history cannot be shown.",
+    "tok.bpe.step": "Merge step",
+    "tok.bpe.step.help": "Step through the merges in the order training learned them.",
+    "tok.bpe.chosen": "Step {step}: **{left}** + **{right}** → **{new}** (id {id}), merged {count:,} times in the corpus.",
+    "tok.bpe.table": "The first {n} merges (the chosen step is highlighted)",
+    "tok.bpe.after": "Your text with only the first {k} merges learned: {n} tokens",
+    "tok.bpe.after.help": "At step 0 every byte is its own token; each merge glues some of them together.",
+    "tok.tree.header": "Which merges built a token?",
+    "tok.tree.pick": "Token of your text",
+    "tok.tree.single": "“{tok}” is a single byte: no merge built it.",
+    "tok.tree.caption": "Bytes at the bottom; every box above is one merge (hover for its step).",
+    "tok.tree.step": "merge step",
+    "tok.tree.byte": "byte",
+    "tok.tree.table": "The merges that built it, in training order",
+    "tok.col.step": "step",
+    "tok.truncated_view": "Showing the first {n} of {total} tokens.",
+}
+
+ZH = {
+    "tok.title": "分词：文本如何变成数字",
+    "tok.intro": ("语言模型从来看不到字母。**分词器**先把文本切成词表里固定的小片段（token），再把每个片段换成"
+                  "它的编号。我们模型的词表是在自己的小型英文语料上用**字节对编码（BPE）**学出来的；"
+                  "大型 GPT 的词表则是在海量网页上学出来的。"),
+    "tok.text": "要分词的文本",
+    "tok.preset.english": "英文句子",
+    "tok.preset.chinese": "中文句子",
+    "tok.preset.emoji": "表情符号与旗帜",
+    "tok.preset.code": "Python 代码",
+    "tok.preset.long_word": "超长单词",
+    "tok.preset.prompt": "共享提示词",
+    "tok.show_ws": "显示空格和换行",
+    "tok.empty": "文本为空：请输入内容或选择一个预设。",
+    "tok.ours.header": "我们模型的 token",
+    "tok.metric.tokens": "token 数",
+    "tok.metric.chars": "字符数",
+    "tok.metric.bytes": "UTF-8 字节数",
+    "tok.metric.cpt": "每个 token 的字符数",
+    "tok.chip.id": "编号",
+    "tok.chip.bytes": "字节",
+    "tok.hover_hint": "把鼠标移到 token 上可以看到编号和字节。显示为 <E5 A4> 这类十六进制的灰色块是字节碎片："
+                      "词表里没有这个字符的 token，只好拆成字节。",
+    "tok.fragments": "其中 {n} 个 token 是字节碎片：分词器处理的是 UTF-8 字节，没怎么见过的字符（汉字、表情）会被拆成 2–4 个字节。",
+    "tok.ids": "token 编号",
+    "tok.compare.header": "同一段文本，四种分词器",
+    "tok.compare.intro": ("词表越大，切出的片段越少越长。我们的词表（{vocab:,} 个 token）只认识语料里的英文单词，"
+                          "所以生僻词被切碎，中文被拆成字节。GPT-4（约 10 万）和 GPT-4o（约 20 万）的词表包含大量"
+                          "汉字和词语，同一句话需要的 token 少得多——而模型的上下文长度和价格都是按 token 计算的。"),
+    "tok.compare.ours": "本模型",
+    "tok.compare.count": "{n} 个 token · 每个 token {cpt} 个字符 · 词表 {vocab:,}",
+    "tok.compare.chart": "这段文本需要的 token 数",
+    "tok.compare.axis": "token 数",
+    "tok.bpe.header": "BPE 是如何学到这些 token 的",
+    "tok.bpe.intro": ("BPE 从 256 个字节开始，统计语料中每一对相邻 token 出现的次数，把最常见的一对合并成新 token，"
+                      "然后重复。每次合并给词表增加一个 token，所以 {n:,} 次合并得到 256 + {n:,} 个 token（外加一个文本结束符）。"),
+    "tok.bpe.step": "合并步骤",
+    "tok.bpe.chosen": "第 {step} 步：**{left}** + **{right}** → **{new}**（编号 {id}），在语料中合并了 {count:,} 次。",
+    "tok.bpe.table": "前 {n} 次合并（高亮的是所选步骤）",
+    "tok.bpe.after": "只学到前 {k} 次合并时你的文本：{n} 个 token",
+    "tok.tree.header": "一个 token 是由哪些合并构成的？",
+    "tok.tree.pick": "文本中的 token",
+    "tok.tree.single": "“{tok}” 是单个字节，没有经过合并。",
+    "tok.tree.caption": "最底下是字节，上面每个方框是一次合并（悬停可看步骤）。",
+    "tok.tree.step": "合并步骤",
+    "tok.tree.byte": "字节",
+    "tok.tree.table": "构成它的合并（按训练顺序）",
+}

@@ -1,0 +1,167 @@
+EN = {
+    "vec.title": "Word vectors: meaning as directions",
+    "vec.intro": ("Every word becomes a list of numbers — a point in a space with many dimensions. Words "
+                  "used in similar sentences end up close together, and some relations become "
+                  "*directions*: the step from *man* to *king* is roughly the step from *woman* to *queen*. "
+                  "Here you can compare three kinds of word vectors made from the same corpus."),
+    "vec.space": "Vector space",
+    "vec.space.word2vec": "word2vec (trained on our corpus)",
+    "vec.space.tokens": "The GPT's token embeddings",
+    "vec.space.context": "The GPT's hidden state at a layer",
+    "vec.space.help": ("word2vec: a separate small model that only learns word vectors (what the classic "
+                       "articles show). Token embeddings: the first matrix of our GPT. Hidden state: what "
+                       "the GPT holds for a word after some layers, averaged over the corpus."),
+    "vec.layer": "Layer",
+    "vec.layer.help": "0 = token embedding + position, before any block; {L} = after the last block.",
+    "vec.space.missing": "This space is not available for this model: {err}",
+    "vec.acc.metric": "Analogy accuracy in this space",
+    "vec.acc.help": ("Share of analogy questions a : b :: c : ? (gender, plural, comparative, superlative, "
+                     "capital, nationality, opposite, past tense) whose top answer is right, inputs excluded."),
+    "vec.acc.source.scorecard": "From the model's scorecard ({n:,} questions).",
+    "vec.acc.source.computed": "Measured now on this model ({n:,} questions).",
+    "vec.acc.none": "—",
+    "vec.acc.chart": "Analogy accuracy of every space",
+    "vec.acc.rel_chart": "By relation in {space}",
+    "vec.acc.axis": "top-1 accuracy",
+    "vec.honest": ("**What to expect.** Analogy arithmetic works best in **word2vec**: it was trained only to "
+                   "predict neighbouring words, and that makes relations into parallel directions. The GPT's "
+                   "own **token embeddings** keep these relations only weakly — often the answer is of the "
+                   "right kind (some capital, some superlative) but not the right word. The GPT does not need "
+                   "the parallelogram: it turns “Poland” into “Warsaw” with its middle layers as it reads. "
+                   "Watch it happen on the layer-by-layer page."),
+    "vec.link.layers": "See “Poland → Warsaw” layer by layer",
+    "vec.map.header": "A map of words",
+    "vec.map.intro": ("The vectors have {d} dimensions; a 2-D map keeps only part of the picture. PCA shows "
+                      "the two directions along which these words differ most; t-SNE keeps close neighbours "
+                      "close but distances between clusters mean little."),
+    "vec.map.groups": "Word groups",
+    "vec.map.method": "Projection",
+    "vec.map.pca": "PCA (fast, linear)",
+    "vec.map.tsne": "t-SNE (neighbourhoods)",
+    "vec.map.empty": "None of the chosen words is in this space: choose other groups or another space.",
+    "vec.map.title": "{space}: {n} words",
+    "vec.group.animals": "animals",
+    "vec.group.countries": "countries",
+    "vec.group.capitals": "capitals",
+    "vec.group.family": "family & gender",
+    "vec.group.sizes": "sizes (big, bigger, biggest…)",
+    "vec.group.colours": "colours",
+    "vec.group.numbers": "numbers",
+    "vec.group.opposites": "opposites",
+    "vec.group.verbs": "verbs & past tense",
+    "vec.group.yours": "your word",
+    "vec.nb.header": "Nearest neighbours",
+    "vec.nb.word": "Word",
+    "vec.nb.k": "How many",
+    "vec.nb.preset": "cat",
+    "vec.nb.caption": "Cosine similarity: 1 = same direction, 0 = unrelated. The word is marked ★ on the map.",
+    "vec.unknown": "{err}",
+    "vec.suggest": "Try one of these:",
+    "vec.an.header": "Analogy arithmetic",
+    "vec.an.intro": ("“**a** is to **b** as **c** is to ?” — take b − a + c and look for the nearest word "
+                     "(the three inputs do not count). On the map the two arrows should be parallel and "
+                     "about equally long when the analogy works."),
+    "vec.an.a": "a",
+    "vec.an.b": "b",
+    "vec.an.c": "c",
+    "vec.an.presets": "Presets from the articles",
+    "vec.an.bias_button": "Bias: man : doctor :: woman : ?",
+    "vec.an.result": "**{b} − {a} + {c}** → **{ans}** (cosine {score:.3f})",
+    "vec.an.expected": "The article's answer is **{want}**: here it is rank {rank}.",
+    "vec.an.expected_missing": "The article's answer **{want}** is not in this model's top {k}.",
+    "vec.an.table": "Top answers",
+    "vec.an.plot": "The analogy parallelogram (PCA of these words)",
+    "vec.role.a": "a",
+    "vec.role.b": "b",
+    "vec.role.c": "c",
+    "vec.role.answer": "answer",
+    "vec.role.other": "other candidates",
+    "vec.role.target": "b − a + c",
+    "vec.bias.note": ("**About bias.** Analogies repeat the text they were learned from. Our corpus was written "
+                      "gender-balanced on purpose — every job (doctor, nurse, engineer, teacher …) is given to "
+                      "men and women at random — so whatever appears here reflects chance, not a stereotype we put in. "
+                      "Vectors and language models trained on real web text are different: they learn its "
+                      "stereotypes (famously “man : doctor :: woman : nurse”) and reproduce them, which is why "
+                      "such systems are tested and corrected for bias."),
+    "vec.ctx.header": "Context changes meaning",
+    "vec.ctx.intro": ("word2vec gives “bank” one vector for every sentence. A GPT does not: as it reads, each "
+                      "layer mixes in the words around it. Here is the hidden state of the same word in two "
+                      "sentences, drawn among the average hidden states of some other words at the same layer."),
+    "vec.ctx.word": "Word",
+    "vec.ctx.preset": "“{word}” in two senses",
+    "vec.ctx.a": "Sentence A",
+    "vec.ctx.b": "Sentence B",
+    "vec.ctx.layer": "Layer",
+    "vec.ctx.pieces": "The model reads “{word}” as {pieces}; we follow the last piece, which has seen the whole word.",
+    "vec.ctx.plot": "“{word}” in A and B among other words, layer {layer}",
+    "vec.ctx.cos": "How similar are the two “{word}”s? Cosine per layer",
+    "vec.ctx.cos.caption": ("At layer 0 the two vectors differ only by position, so the cosine is near 1. "
+                            "Later layers take in the sentence, so the two senses can drift apart (how far shows how much this model uses context)."),
+    "vec.ctx.axis.layer": "layer",
+    "vec.ctx.axis.cos": "cosine between A and B",
+    "vec.ctx.nearest": "Nearest words at layer {layer} — A: {a} · B: {b}",
+    "vec.ctx.no_space": "This model has no context vectors: only the two occurrences are shown.",
+    "vec.ctx.kind.A": "{word} in A",
+    "vec.ctx.kind.B": "{word} in B",
+    "vec.ctx.kind.neighbour": "other words (corpus average)",
+    "vec.ctx.empty": "Type a word and two sentences that contain it.",
+    "vec.col.rank": "rank",
+    "vec.col.word": "word",
+    "vec.col.cosine": "cosine",
+}
+
+ZH = {
+    "vec.title": "词向量：用方向表示意义",
+    "vec.intro": ("每个词都变成一串数字——高维空间中的一个点。出现在相似句子里的词会彼此靠近，有些关系变成了"
+                  "*方向*：从 *man* 到 *king* 的一步，大致等于从 *woman* 到 *queen* 的一步。"
+                  "这里可以比较由同一份语料得到的三种词向量。"),
+    "vec.space": "向量空间",
+    "vec.space.word2vec": "word2vec（在我们的语料上训练）",
+    "vec.space.tokens": "GPT 的 token 嵌入",
+    "vec.space.context": "GPT 某一层的隐藏状态",
+    "vec.layer": "层",
+    "vec.acc.metric": "此空间中的类比准确率",
+    "vec.acc.chart": "各个空间的类比准确率",
+    "vec.acc.rel_chart": "{space} 中按关系划分",
+    "vec.acc.axis": "top-1 准确率",
+    "vec.honest": ("**应该期待什么。** 类比运算在 **word2vec** 中效果最好：它只被训练去预测相邻的词，这让各种关系"
+                   "变成了平行的方向。GPT 自己的 **token 嵌入**只微弱地保留了这些关系——答案往往类别对了"
+                   "（某个首都、某个最高级），词却不对。GPT 并不需要这个平行四边形：它在阅读时用中间层把“Poland”"
+                   "变成“Warsaw”。可以在逐层观察页面看到这一过程。"),
+    "vec.link.layers": "逐层观察“Poland → Warsaw”",
+    "vec.map.header": "词的地图",
+    "vec.map.groups": "词组",
+    "vec.map.method": "投影方法",
+    "vec.group.animals": "动物",
+    "vec.group.countries": "国家",
+    "vec.group.capitals": "首都",
+    "vec.group.family": "家庭与性别",
+    "vec.group.sizes": "大小（big, bigger, biggest…）",
+    "vec.group.colours": "颜色",
+    "vec.group.numbers": "数字",
+    "vec.group.opposites": "反义词",
+    "vec.group.verbs": "动词与过去式",
+    "vec.group.yours": "你的词",
+    "vec.nb.header": "最近邻",
+    "vec.nb.word": "词",
+    "vec.nb.k": "数量",
+    "vec.suggest": "试试这些：",
+    "vec.an.header": "类比运算",
+    "vec.an.presets": "文章中的例子",
+    "vec.an.table": "最佳答案",
+    "vec.an.plot": "类比平行四边形（这些词的 PCA）",
+    "vec.bias.note": ("**关于偏见。** 类比会重复它们所学文本中的内容。我们的语料有意写得性别均衡——每种职业（医生、护士、工程师、"
+                      "教师……）都随机分配给男性和女性——所以这里出现的结果是偶然的，而不是我们放进去的刻板印象。"
+                      "在真实网络文本上训练的词向量和语言模型则不同：它们学到其中的刻板印象"
+                      "（著名的“man : doctor :: woman : nurse”）并加以重复，因此这类系统需要检测并纠正偏见。"),
+    "vec.ctx.header": "上下文改变意义",
+    "vec.ctx.intro": ("word2vec 在每个句子里都给“bank”同一个向量，GPT 则不然：它阅读时每一层都会混入周围的词。"
+                      "下面是同一个词在两个句子中的隐藏状态，与其他一些词在同一层的平均隐藏状态画在一起。"),
+    "vec.ctx.word": "词",
+    "vec.ctx.preset": "“{word}”的两种含义",
+    "vec.ctx.a": "句子 A",
+    "vec.ctx.b": "句子 B",
+    "vec.ctx.layer": "层",
+    "vec.ctx.cos": "两个“{word}”有多相似？逐层余弦相似度",
+    "vec.ctx.cos.caption": "第 0 层两个向量只差在位置上，余弦接近 1；后面的层吸收了句子的信息，两种含义逐渐分开。",
+}

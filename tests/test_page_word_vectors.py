@@ -1,0 +1,124 @@
+"""The Word-vectors page and explainer.vectorview, on the bundled model and on the tiny fixture."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import explainer
+from explainer import demos
+from explainer import vectorview as vv
+from explainer.embeddings import WordError
+from explainer.evaluate import analogy_accuracy
+from explainer.i18n import t
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def _page(monkeypatch, path=None):
+    import streamlit as st
+    if path:
+        monkeypatch.setenv("EXPLAINER_CHECKPOINT", str(path))
+    else:
+        monkeypatch.delenv("EXPLAINER_CHECKPOINT", raising=False)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/word_vectors.py")
+    at.run()
+    assert not at.exception
+    return at
+
+
+def _warnings(at):
+    return [w.value for w in at.warning]
+
+
+@pytest.mark.parametrize("which", ["bundled", "tiny"])
+def test_page_presets(monkeypatch, which, request):
+    path = request.getfixturevalue("tiny_dir") if which == "tiny" else None
+    at = _page(monkeypatch, path)
+    lm = explainer.load(path)
+    assert at.title[0].value == t("vec.title")
+    # analogy presets drive the three inputs; the page shows lm.analogy's top answer (or says why not)
+    for i, (a, b, c, _) in enumerate(demos.ANALOGIES):
+        at.button(key=f"vec.an.preset.{i}").click().run()
+        assert not at.exception
+        assert (at.text_input(key="vec.an.a").value, at.text_input(key="vec.an.b").value,
+                at.text_input(key="vec.an.c").value) == (a, b, c)
+        try:
+            top = lm.analogy(a, b, c, k=1)[0][0]
+        except WordError as e:
+            assert any(str(e) in w for w in _warnings(at))
+            continue
+        want = t("vec.an.result", a=a, b=b, c=c, ans=top, score=0).split(" (cosine")[0]
+        assert any(m.value.startswith(want) for m in at.markdown)
+    at.button(key="vec.an.preset.bias").click().run()
+    assert any(i.value == t("vec.bias.note") for i in at.info)
+    # neighbours preset
+    at.text_input(key="vec.nb.word").set_value("qqqzzz").run()
+    assert not at.exception and _warnings(at)
+    at.button(key="vec.nb.preset").click().run()
+    assert at.text_input(key="vec.nb.word").value == demos.NEIGHBOUR_WORD
+    # every space, extreme layers, t-SNE, both context demos
+    for kind in ("tokens", "context", "word2vec"):
+        at.radio(key="vec.kind").set_value(kind).run()
+        assert not at.exception
+    at.radio(key="vec.kind").set_value("context").run()
+    at.slider(key="vec.layer").set_value(0).run()
+    at.slider(key="vec.layer").set_value(lm.config.n_layer).run()
+    at.radio(key="vec.map.method").set_value("tsne").run()
+    assert not at.exception
+    for i, (w, sa, sb) in enumerate(demos.CONTEXT_PAIRS):
+        at.button(key=f"vec.ctx.preset.{i}").click().run()
+        assert not at.exception
+        assert at.text_input(key="vec.ctx.word").value == w
+    at.slider(key="vec.ctx.layer").set_value(0).run()
+    at.text_input(key="vec.ctx.word").set_value("dragon").run()
+    assert not at.exception and _warnings(at)
+
+
+def test_numbers_match_api(bundled_lm):
+    lm = bundled_lm
+    a, b, c, _ = demos.ANALOGIES[0]
+    view = vv.analogy_view(lm, a, b, c, k=5)
+    assert view["answers"] == lm.analogy(a, b, c, k=5)
+    pts = view["points"]
+    assert pts.loc[pts["role"] == "answer", "word"].iloc[0] == lm.analogy(a, b, c, k=1)[0][0]
+    assert np.isfinite(pts[["x", "y"]].to_numpy()).all()
+    nb = vv.neighbours_frame(lm, demos.NEIGHBOUR_WORD, 7)
+    assert list(nb["word"]) == [w for w, _ in lm.neighbours(demos.NEIGHBOUR_WORD, 7)]
+    # analogy scores: scorecard if present, else evaluate.analogy_accuracy
+    scores = vv.analogy_scores(lm, None)
+    assert scores["word2vec"]["accuracy"] == pytest.approx(analogy_accuracy(lm, "word2vec")["accuracy"])
+    card = {"analogy": {"spaces": {"word2vec": {"accuracy": 0.5, "n": 10, "per_relation": {"gender": 0.5}}}}}
+    assert vv.analogy_scores(lm, card)["word2vec"]["source"] == "scorecard"
+    frame = vv.scores_frame(scores)
+    assert not frame["accuracy"].isna().any()
+    # the map only holds words of the space
+    mp = vv.word_map(lm, "word2vec", list(vv.GROUPS))
+    vs = lm.space("word2vec")
+    assert all(w in vs for w in mp["word"]) and len(mp) > 5
+    assert np.isfinite(mp[["x", "y"]].to_numpy()).all()
+
+
+def test_context_matches_trace(bundled_lm):
+    lm = bundled_lm
+    word, sa, sb = demos.CONTEXT_PAIRS[0]
+    L = lm.config.n_layer
+    cv = vv.context_view(lm, word, (sa, sb), L)
+    vecs = []
+    for s in (sa, sb):
+        ids, cover, _ = vv.word_positions(lm, s, word)
+        assert lm.decode([ids[j] for j in cover]).strip() == word
+        vecs.append(lm.trace(s).resid[:, cover[-1]])
+    A, B = vecs
+    want = (A * B).sum(1) / (np.linalg.norm(A, axis=1) * np.linalg.norm(B, axis=1))
+    assert cv["cosines"]["cosine"].to_numpy() == pytest.approx(want, abs=1e-5)
+    assert len(cv["cosines"]) == L + 1
+    assert set(cv["points"]["kind"]) >= {"A", "B"}
+    assert np.isfinite(cv["points"][["x", "y"]].to_numpy()).all()
+    with pytest.raises(WordError):
+        vv.context_view(lm, "dragon", (sa, sb), 1)
