@@ -38,28 +38,45 @@ def answer_prob(lm: LM, prompt: str, answer: str) -> float:
     return float(softmax(lm.last_logits(prompt))[answer_id(lm, answer)])
 
 
-def mlp_layers_for_fact(lm: LM, prompt: str, answer: str, target: float = 0.05) -> dict:
-    """Which MLP layers carry a memorised fact? Switch each layer's MLP off alone and measure the
-    answer's probability; then switch layers off in order of their effect until the answer's
-    probability falls below ``target`` (or every layer is off).
+def subject_position(lm: LM, prompt: str, subject: str) -> int | None:
+    """Position of the last token of the subject's last occurrence, counted from the end (< 0)."""
+    ids = lm.encode(prompt)
+    sub = lm.encode(" " + subject.strip())
+    for start in range(len(ids) - len(sub), -1, -1):
+        if ids[start:start + len(sub)] == sub:
+            return start + len(sub) - 1 - len(ids)
+    return None
 
-    Returns ``{"base": p, "single": [p with layer l off], "layers": [...], "ablated": p}``."""
+
+def mlp_layers_for_fact(lm: LM, prompt: str, answer: str, subject: str | None = None) -> dict:
+    """Which MLP layers carry a memorised fact? Switch each layer's MLP off alone (only at the
+    subject's token when ``subject`` is given) and measure the answer's probability; then keep
+    adding the layer that lowers the probability most, while it still does.
+
+    Returns ``{"base": p, "single": [p with layer l off], "layers": [...], "ablated": p,
+    "positions": [...]}``."""
     L = lm.config.n_layer
+    pos = subject_position(lm, prompt, subject) if subject else None
+    positions = [pos] if pos is not None else []
     base = answer_prob(lm, prompt, answer)
     single = []
     for l in range(L):
-        with lm.ablate(mlp=[l]):
+        with lm.ablate(mlp=[l], mlp_positions=positions):
             single.append(answer_prob(lm, prompt, answer))
-    order = sorted(range(L), key=lambda l: single[l])
-    chosen: list[int] = []
-    p = base
-    for l in order:
-        chosen.append(l)
-        with lm.ablate(mlp=chosen):
-            p = answer_prob(lm, prompt, answer)
-        if p < target:
+    best = min(range(L), key=lambda l: single[l])
+    chosen, p = [best], single[best]
+    while len(chosen) < L:                       # forward selection: add the layer that helps most
+        trials = {}
+        for l in set(range(L)) - set(chosen):
+            with lm.ablate(mlp=chosen + [l], mlp_positions=positions):
+                trials[l] = answer_prob(lm, prompt, answer)
+        l, q = min(trials.items(), key=lambda kv: kv[1])
+        if q >= p:
             break
-    return {"base": base, "single": single, "layers": sorted(chosen), "ablated": p}
+        chosen.append(l)
+        p = q
+    return {"base": base, "single": single, "layers": sorted(chosen), "ablated": p,
+            "positions": positions}
 
 
 def compare_next(lm: LM, prompt: str, k: int = 10, heads=(), attn=(), mlp=()) -> dict:

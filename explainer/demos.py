@@ -3,6 +3,7 @@
 WARSAW_PROMPT = "Q: What is the capital of France? A: Paris Q: What is the capital of Poland? A:"
 WARSAW_FACT = "The capital of Poland is Warsaw. "
 WARSAW_ANSWER = "Warsaw"
+WARSAW_SUBJECT = "Poland"
 
 IOI_PROMPT = "When Mary and John went to the store, John gave a drink to"
 IOI_ANSWER, IOI_SUBJECT = "Mary", "John"

@@ -139,11 +139,15 @@ def lens_check(lm: LM) -> dict:
 
 
 def ablation_check(lm: LM) -> dict:
-    fact = analysis.mlp_layers_for_fact(lm, demos.WARSAW_PROMPT, demos.WARSAW_ANSWER)
+    fact = analysis.mlp_layers_for_fact(lm, demos.WARSAW_PROMPT, demos.WARSAW_ANSWER,
+                                        subject=demos.WARSAW_SUBJECT)
     with_fact = demos.WARSAW_FACT + demos.WARSAW_PROMPT
-    with lm.ablate(mlp=fact["layers"]):
+    with lm.ablate(mlp=fact["layers"], mlp_positions=fact["positions"]):
         recovered = analysis.answer_prob(lm, with_fact, demos.WARSAW_ANSWER)
-    return {"mlp_layers": fact["layers"], "p_warsaw": round(fact["base"], 4),
+        top_off = lm.next_token(demos.WARSAW_PROMPT, k=1)[0][0]
+    return {"mlp_layers": fact["layers"], "at_positions": fact["positions"],
+            "subject": demos.WARSAW_SUBJECT, "top1_mlp_off": top_off,
+            "p_warsaw": round(fact["base"], 4),
             "p_warsaw_mlp_off": round(fact["ablated"], 4),
             "p_warsaw_mlp_off_fact_in_prompt": round(recovered, 4),
             "p_warsaw_single_layer_off": [round(p, 4) for p in fact["single"]]}
@@ -198,7 +202,8 @@ def scorecard(lm: LM, ioi_n: int = 300) -> dict:
         "analogy word2vec >= 0.80": w2v is not None and w2v >= TARGETS["analogy_word2vec"],
         "coffee -> sugar top-1": card["coffee"]["ok"],
         "Warsaw top-1 after layer 0": (card["lens"]["first_top1_layer"] or 0) > 0,
-        "MLPs off: Warsaw collapses (< 0.1)": card["ablation"]["p_warsaw_mlp_off"] < 0.1,
+        "MLPs off: Warsaw collapses (< 0.25, no longer top-1)": card["ablation"]["p_warsaw_mlp_off"] < 0.25
+                                                               and card["ablation"]["top1_mlp_off"] != " Warsaw",
         "fact in prompt: Warsaw recovers (> 0.5)": card["ablation"]["p_warsaw_mlp_off_fact_in_prompt"] > 0.5,
         "greedy repeats more than T=0.8": card["repetition"]["greedy_repeated_4grams"]
                                            > card["repetition"]["t0.8_repeated_4grams"],
@@ -235,8 +240,9 @@ def format_scorecard(c: dict) -> str:
         f"Coffee: top-3 after 'cream and': {c['coffee']['top3']}",
         f"Logit lens: ' Warsaw' first top-1 at layer {c['lens']['first_top1_layer']} of {c['lens']['n_layers']}; "
         f"by layer {c['lens']['warsaw_by_layer']}",
-        f"Ablation: P(Warsaw) {c['ablation']['p_warsaw']:.3f} → MLPs {c['ablation']['mlp_layers']} off "
-        f"{c['ablation']['p_warsaw_mlp_off']:.3f} → with the fact in the prompt "
+        f"Ablation: P(Warsaw) {c['ablation']['p_warsaw']:.3f} → MLPs {c['ablation']['mlp_layers']} off at "
+        f"'{c['ablation']['subject']}' {c['ablation']['p_warsaw_mlp_off']:.3f} (top-1 {c['ablation']['top1_mlp_off']!r})"
+        f" → with the fact in the prompt "
         f"{c['ablation']['p_warsaw_mlp_off_fact_in_prompt']:.3f}",
         f"Repetition (share of repeated 4-grams in {c['repetition']['tokens']} tokens): greedy "
         f"{pct(c['repetition']['greedy_repeated_4grams'])}, T=0.8 {pct(c['repetition']['t0.8_repeated_4grams'])}",

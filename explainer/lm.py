@@ -117,9 +117,11 @@ class LM:
 
     # ---- ablation ------------------------------------------------------------------------
     @contextlib.contextmanager
-    def ablate(self, heads=(), attn=(), mlp=()):
-        """Switch off heads [(layer, head)], whole attention layers or MLP layers inside the block."""
-        abl = Ablation.make(heads, attn, mlp)
+    def ablate(self, heads=(), attn=(), mlp=(), mlp_positions=()):
+        """Switch off heads [(layer, head)], whole attention layers or MLP layers inside the block.
+        ``mlp_positions`` limits the MLP switch-off to those token positions (negative = from the
+        end), e.g. only at the subject of a question."""
+        abl = Ablation.make(heads, attn, mlp, mlp_positions)
         abl.validate(self.config)
         token = _ABLATION.set(abl.merged(_ABLATION.get()))
         try:

@@ -72,11 +72,16 @@ class Ablation:
     heads: frozenset = field(default_factory=frozenset)   # {(layer, head)}
     attn: frozenset = field(default_factory=frozenset)    # {layer}
     mlp: frozenset = field(default_factory=frozenset)     # {layer}
+    # token positions where the MLPs in ``mlp`` are switched off; empty = every position.
+    # Negative positions count from the end, so "the question's subject token" stays the same
+    # position when text is prepended to a prompt.
+    mlp_positions: frozenset = field(default_factory=frozenset)
 
     @classmethod
-    def make(cls, heads=(), attn=(), mlp=()) -> "Ablation":
+    def make(cls, heads=(), attn=(), mlp=(), mlp_positions=()) -> "Ablation":
         return cls(frozenset((int(l), int(h)) for l, h in heads),
-                   frozenset(int(l) for l in attn), frozenset(int(l) for l in mlp))
+                   frozenset(int(l) for l in attn), frozenset(int(l) for l in mlp),
+                   frozenset(int(p) for p in (mlp_positions or ())))
 
     def __bool__(self) -> bool:
         return bool(self.heads or self.attn or self.mlp)
@@ -87,7 +92,10 @@ class Ablation:
     def merged(self, other: "Ablation | None") -> "Ablation":
         if not other:
             return self
-        return Ablation(self.heads | other.heads, self.attn | other.attn, self.mlp | other.mlp)
+        positions = (self.mlp_positions | other.mlp_positions
+                     if self.mlp_positions and other.mlp_positions else frozenset())
+        return Ablation(self.heads | other.heads, self.attn | other.attn, self.mlp | other.mlp,
+                        positions)
 
     def validate(self, cfg: GPTConfig) -> None:
         for l, h in self.heads:
@@ -174,7 +182,15 @@ class Block(nn.Module):
         x = x + a
         m = self.mlp(self.ln2(x))
         if ablation and i in ablation.mlp:
-            m = torch.zeros_like(m)
+            if ablation.mlp_positions:
+                T = m.shape[1]
+                keep = torch.ones(T, 1, dtype=m.dtype, device=m.device)
+                for p in ablation.mlp_positions:
+                    if -T <= p < T:
+                        keep[p] = 0.0
+                m = m * keep
+            else:
+                m = torch.zeros_like(m)
         if record is not None:
             record[f"blocks.{i}.hook_attn_out"] = a
             record[f"blocks.{i}.hook_resid_mid"] = x

@@ -37,6 +37,7 @@ def t(key: str, **fmt) -> str:
 
 def sidebar() -> None:
     """Language, model and the shared prompt; values live in st.session_state."""
+    st.session_state["_shell_ran"] = True
     st.session_state.setdefault("lang", "en")
     st.session_state.setdefault("prompt", DEFAULT_PROMPT)
     st.session_state.setdefault("model_choice", "bundled")
@@ -61,6 +62,10 @@ def sidebar() -> None:
 
 
 def current_model() -> "explainer.LM":
+    if not st.session_state.get("_shell_ran"):
+        # A deep link opened before app.py ever ran in this server: Streamlit then runs the page
+        # file alone (its legacy pages/ mode). Go through the router so the sidebar exists.
+        st.switch_page("app.py")
     choice = st.session_state.get("model_choice", "bundled")
     return load_model(None) if choice == "bundled" else load_snapshot(choice)
 

@@ -220,3 +220,13 @@ def test_sampling_edge_values():
     assert np.isfinite(next_token_distribution(np.full(5, np.nan))).all()
     assert repeated_ngram_share([1, 2, 3, 4, 1, 2, 3, 4]) == pytest.approx(1 / 5)
     assert repeated_ngram_share([1, 2, 3]) == 0.0
+
+
+def test_subject_position_counts_from_the_end(tiny_lm):
+    from explainer.analysis import subject_position
+    p = "Q: What is the capital of Poland? A:"
+    pos = subject_position(tiny_lm, p, "Poland")
+    assert pos is not None and pos < 0
+    assert subject_position(tiny_lm, "The capital of Poland is Warsaw. " + p, "Poland") == pos
+    ids = tiny_lm.encode(p)
+    assert tiny_lm.decode(ids[:len(ids) + pos + 1]).endswith("Poland")

@@ -116,3 +116,18 @@ def test_bad_ablation_and_long_input_are_clear_errors(model):
 
 def test_param_counts_add_up(model):
     assert sum(model.param_counts().values()) == model.n_params()
+
+
+def test_mlp_ablation_at_positions_only(model):
+    x = ids(T=12)
+    rec_all, rec_pos = {}, {}
+    with torch.no_grad():
+        model(x, record=rec_all)
+        model(x, record=rec_pos, ablation=Ablation.make(mlp=[0], mlp_positions=[3, -1]))
+    out = rec_pos["blocks.0.hook_mlp_out"]
+    assert out[:, 3].abs().max() == 0 and out[:, -1].abs().max() == 0
+    keep = [i for i in range(12) if i not in (3, 11)]
+    torch.testing.assert_close(out[:, keep], rec_all["blocks.0.hook_mlp_out"][:, keep])
+    # causal: positions before the first ablated one are untouched downstream too
+    torch.testing.assert_close(rec_pos["blocks.2.hook_resid_post"][:, :3],
+                               rec_all["blocks.2.hook_resid_post"][:, :3])
