@@ -58,7 +58,15 @@ def sidebar() -> None:
         c = lm.config
         st.caption(t("app.model_info", params=f"{lm.model.n_params() / 1e6:.2f}M", layers=c.n_layer,
                      heads=c.n_head, d=c.d_model, ctx=c.n_ctx))
-        st.text_area(t("app.prompt"), key="prompt", help=t("app.prompt.help"), height=110)
+        # "prompt" holds the shared value; the widget has its own key, refreshed every run, so the
+        # text survives page changes and presets can set "prompt" from any page.
+        st.session_state["_prompt_box"] = st.session_state["prompt"]
+        st.text_area(t("app.prompt"), key="_prompt_box", help=t("app.prompt.help"), height=110,
+                     on_change=_prompt_edited)
+
+
+def _prompt_edited() -> None:
+    st.session_state["prompt"] = st.session_state["_prompt_box"]
 
 
 def current_model() -> "explainer.LM":
