@@ -1,0 +1,152 @@
+"""The layer-by-layer (logit lens) page's numbers: plain dicts and numpy arrays, no Streamlit.
+
+    lm = explainer.load()
+    d = lens_data(lm, WARSAW_PROMPT, mlp_off=(), words=("Warsaw", "Poland"))
+    d["top_prob"][-1, -1]          # the model's own top probability at the last position
+    fact_cases(lm, WARSAW_PROMPT, WARSAW_FACT, "Warsaw", mlp_off=(0, 1))
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from . import analysis
+from .lm import LM, InputError
+from .sampling import softmax
+
+TOP_K = 5
+
+
+def parse_words(text: str, limit: int = 6) -> list[str]:
+    """Words to follow across layers from a comma-separated text: ``"Warsaw, Poland"`` →
+    ``["Warsaw", "Poland"]`` (blank entries and duplicates dropped, at most ``limit``)."""
+    words = [w.strip() for w in re.split(r"[,，;\n]", text or "")]
+    return list(dict.fromkeys(w for w in words if w))[:limit]
+
+
+def build_prompt(prompt: str, fact: str | None = None) -> str:
+    """The prompt, with ``fact`` (e.g. WARSAW_FACT) put in front when given."""
+    if fact and fact.strip():
+        return fact.rstrip() + " " + prompt.lstrip()
+    return prompt
+
+
+def word_tokens(lm: LM, words: list[str]) -> list[dict]:
+    """For each word: the token the model must predict to start it (``analysis.answer_id``), its
+    text, and whether the word is longer than that one token."""
+    out = []
+    for w in words:
+        ids = lm.encode(" " + w.strip())
+        if not ids:
+            continue
+        out.append({"word": w, "id": int(ids[0]), "token": lm.token_text(ids[0]),
+                    "split": len(ids) > 1})
+    return out
+
+
+def subject_positions(lm: LM, prompt: str, subject: str | None) -> list[int]:
+    """``[position]`` (from the end) of the subject's last occurrence, or ``[]`` for "everywhere"
+    (no subject given, or not found in the prompt)."""
+    if not (subject or "").strip():
+        return []
+    pos = analysis.subject_position(lm, prompt, subject)
+    return [pos] if pos is not None else []
+
+
+def lens_data(lm: LM, prompt: str, mlp_off=(), words=(), positions=()) -> dict:
+    """One traced pass (optionally with MLP layers switched off) read through the logit lens.
+
+    Returns ``tokens`` (T,), ``top_ids`` / ``top_prob`` (L+1, T, k), ``top_text`` (L+1, T, k)
+    token texts, ``words`` (see ``word_tokens``), ``word_probs`` (L+1, n) for the last position,
+    ``truncated`` and ``n_layer``. Raises InputError for an empty prompt."""
+    with lm.ablate(mlp=sorted(int(l) for l in mlp_off), mlp_positions=positions):
+        tr = lm.trace(prompt)
+    ids, probs = analysis.lens_top(tr, TOP_K)
+    texts = {int(i): lm.token_text(int(i)) for i in np.unique(ids)}
+    top_text = np.vectorize(lambda i: texts[int(i)], otypes=[object])(ids)
+    wt = word_tokens(lm, list(words))
+    wp = (analysis.prob_across_layers(tr, [w["id"] for w in wt], pos=-1) if wt
+          else np.zeros((lm.config.n_layer + 1, 0)))
+    return {"tokens": list(tr.tokens), "top_ids": ids, "top_prob": np.nan_to_num(probs),
+            "top_text": top_text, "words": wt, "word_probs": np.nan_to_num(wp),
+            "truncated": tr.truncated, "n_layer": lm.config.n_layer}
+
+
+def layer_names(n_layer: int, embeddings: str = "embeddings", output: str = "output") -> list[str]:
+    """Row labels: ``0 · embeddings``, ``1`` … ``L · output``."""
+    names = [str(l) for l in range(n_layer + 1)]
+    names[0] = f"0 · {embeddings}"
+    names[-1] = f"{n_layer} · {output}"
+    return names
+
+
+def window(n_tokens: int, start: int, end: int) -> tuple[int, int]:
+    """A valid position range ``[start, end)`` inside ``n_tokens`` (at least one position)."""
+    end = max(1, min(int(end), n_tokens))
+    start = max(0, min(int(start), end - 1))
+    return start, end
+
+
+def lens_frame(d: dict) -> pd.DataFrame:
+    """Long table of the heatmap: one row per (layer, position) with the top-k guesses."""
+    L1, T, k = d["top_prob"].shape
+    rows = []
+    for l in range(L1):
+        for p in range(T):
+            row = {"layer": l, "position": p, "token": d["tokens"][p]}
+            for j in range(k):
+                row[f"guess_{j + 1}"] = d["top_text"][l, p, j]
+                row[f"prob_{j + 1}"] = float(d["top_prob"][l, p, j])
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def words_frame(d: dict) -> pd.DataFrame:
+    cols = {"layer": list(range(d["word_probs"].shape[0]))}
+    for j, w in enumerate(d["words"]):
+        cols[f"{w['word']} ({w['token']!r})"] = d["word_probs"][:, j]
+    return pd.DataFrame(cols)
+
+
+def fact_layers(lm: LM, prompt: str, answer: str, subject: str | None = None) -> list[int]:
+    """The MLP layers that carry the fact (``analysis.mlp_layers_for_fact``), switched off only at
+    the subject's token when ``subject`` is given."""
+    return list(analysis.mlp_layers_for_fact(lm, prompt, answer, subject=subject or None)["layers"])
+
+
+CASES = ("normal", "mlp_off", "fact", "both")
+
+
+def fact_cases(lm: LM, prompt: str, fact: str, answer: str, mlp_off=(), subject: str | None = None) -> dict:
+    """P(answer) as the next token in four cases: the prompt as is, with the MLPs of ``mlp_off``
+    switched off (only at the subject's token when ``subject`` is given), with ``fact``
+    prepended, and both. Returns ``{case: probability}`` plus the answer's token, the layers and
+    the positions used."""
+    if not (prompt or "").strip():
+        raise InputError("The prompt is empty: type some text first.")
+    aid = analysis.answer_id(lm, answer)
+    with_fact = build_prompt(prompt, fact)
+    off = sorted(int(l) for l in mlp_off)
+    positions = subject_positions(lm, prompt, subject)      # from the end: same token in both
+
+    def p(text: str, layers) -> float:
+        with lm.ablate(mlp=layers, mlp_positions=positions):
+            return float(softmax(lm.last_logits(text))[aid])
+
+    probs = {"normal": p(prompt, []), "mlp_off": p(prompt, off), "fact": p(with_fact, []),
+             "both": p(with_fact, off)}
+    return {"probs": probs, "token": lm.token_text(aid), "layers": off, "positions": positions}
+
+
+def cases_verdict(probs: dict) -> str:
+    """What the four cases show: ``"no_answer"`` (the model does not predict the word here in the
+    first place: P < 0.05), ``"lost_recovered"`` (switching the MLPs off at least halves P and
+    the fact in the prompt at least doubles it back), ``"lost_not_recovered"`` or ``"not_lost"``."""
+    if probs["normal"] < 0.05 and probs["fact"] < 0.05:
+        return "no_answer"
+    if probs["mlp_off"] > 0.5 * probs["normal"]:
+        return "not_lost"
+    return "lost_recovered" if probs["both"] > max(2 * probs["mlp_off"], 0.5 * probs["fact"]) else "lost_not_recovered"

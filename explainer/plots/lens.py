@@ -1,0 +1,85 @@
+"""Figures for the layer-by-layer (logit lens) page: data in, plotly Figure out."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import plotly.graph_objects as go
+
+from . import PALETTE, SEQ, base_layout, visible
+
+
+def _short(s: str, n: int = 9) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _top(values: np.ndarray) -> float:
+    """A y-axis top for probabilities: 0–1 when they are large, zoomed (at least 0–0.1) when all are
+    small, so a tiny probability is still visible."""
+    m = float(np.nan_to_num(values).max(initial=0.0))
+    return 1.02 if m > 0.5 else max(0.1, m * 1.25)
+
+
+def lens_heatmap(d: dict, start: int, end: int, rows: list[str], labels: dict) -> go.Figure:
+    """Positions ``start:end`` (rows, read top to bottom) × layers (columns, 0 = embeddings on the
+    left, the model's output on the right). Each cell shows the lens's top guess; its colour is
+    that guess's probability; hover lists the top k. Integer axes + tick text, so repeated tokens
+    keep their own rows.
+
+    ``rows``: the layer names; ``labels``: ``x``, ``y``, ``colour``, ``hover_pos``, ``hover_layer``,
+    ``hover_top``."""
+    probs = d["top_prob"][:, start:end]            # (L+1, W, k)
+    texts = d["top_text"][:, start:end]
+    tokens = d["tokens"][start:end]
+    L1, W, k = probs.shape
+    z = np.nan_to_num(probs[:, :, 0]).T            # (W, L+1)
+    cell = [[_short(visible(texts[l, p, 0]), 14) for l in range(L1)] for p in range(W)]
+    hover = [[(f"{html.escape(labels['hover_pos'])} {start + p}: {html.escape(repr(tokens[p]))}<br>"
+               f"{html.escape(labels['hover_layer'])}: {html.escape(rows[l])}<br>"
+               f"<b>{html.escape(labels['hover_top'])}</b><br>"
+               + "<br>".join(f"{html.escape(repr(texts[l, p, j]))}: {probs[l, p, j]:.3f}" for j in range(k)))
+              for l in range(L1)] for p in range(W)]
+    ys = list(range(start, end))
+    fig = go.Figure(go.Heatmap(
+        z=z, x=list(range(L1)), y=ys, text=cell, texttemplate="%{text}", textfont=dict(size=12),
+        customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+        colorscale=SEQ, zmin=0.0, zmax=1.0, xgap=2, ygap=1,
+        colorbar=dict(title=dict(text=labels["colour"], side="right"), thickness=14)))
+    fig.update_yaxes(tickmode="array", tickvals=ys,
+                     ticktext=[f"{start + p}: {_short(visible(t), 14)}" for p, t in enumerate(tokens)],
+                     autorange="reversed", title=labels["y"], showgrid=False)
+    fig.update_xaxes(tickmode="array", tickvals=list(range(L1)), ticktext=rows, title=labels["x"],
+                     side="top", showgrid=False)
+    base_layout(fig, height=110 + 26 * W)
+    return fig
+
+
+def word_lines(d: dict, rows: list[str], labels: dict) -> go.Figure:
+    """Lens probability of chosen tokens at the last position, one line per word."""
+    wp = np.nan_to_num(d["word_probs"])
+    xs = list(range(wp.shape[0]))
+    fig = go.Figure()
+    for j, w in enumerate(d["words"]):
+        fig.add_trace(go.Scatter(
+            x=xs, y=wp[:, j], mode="lines+markers", name=f"{w['word']}  ({w['token']!r})",
+            line=dict(color=PALETTE[j % len(PALETTE)], width=3, dash=["solid", "dash", "dot", "dashdot"][j % 4]),
+            hovertemplate="%{y:.3f}<extra>" + html.escape(w["word"]) + "</extra>"))
+    fig.update_xaxes(tickmode="array", tickvals=xs, ticktext=rows, title=labels["x"])
+    fig.update_yaxes(range=[0, _top(wp)], title=labels["y"])
+    base_layout(fig, height=340)
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
+    return fig
+
+
+def cases_bar(probs: dict, names: dict, labels: dict) -> go.Figure:
+    """P(answer) in the four cases (normal, MLPs off, fact prepended, both)."""
+    keys = list(probs)
+    ys = [float(np.nan_to_num(probs[c])) for c in keys]
+    colours = [PALETTE[0], PALETTE[5], PALETTE[2], PALETTE[1]]
+    fig = go.Figure(go.Bar(x=[names[c] for c in keys], y=ys, text=[f"{y:.3f}" for y in ys],
+                           textposition="outside", marker_color=colours[: len(keys)],
+                           hovertemplate="%{x}: %{y:.4f}<extra></extra>"))
+    fig.update_yaxes(range=[0, _top(np.array(ys)) * 1.08], title=labels["y"])
+    base_layout(fig, height=320)
+    return fig

@@ -1,0 +1,156 @@
+"""Layer by layer: the logit lens, and switching off the MLPs that hold a fact."""
+
+import pandas as pd
+import streamlit as st
+
+from explainer import demos
+from explainer import lensview as lv
+from explainer.lm import InputError
+from explainer.plots.lens import cases_bar, lens_heatmap, word_lines
+from pages.common import chart, current_model, notice_truncation, prompt, set_prompt, t
+
+MAX_COLS = 32          # positions shown at once in the heatmap (a slider moves the window)
+
+
+def model_key() -> str:
+    lm = current_model()
+    return f"{st.session_state.get('model_choice', 'bundled')}|{lm.folder}"
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_lens(_lm, key: str, text: str, mlp_off: tuple, words: tuple, positions: tuple = ()) -> dict:
+    return lv.lens_data(_lm, text, mlp_off, words, positions)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_fact_layers(_lm, key: str, text: str, answer: str, subject: str = "") -> list[int]:
+    return lv.fact_layers(_lm, text, answer, subject)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_cases(_lm, key: str, text: str, fact: str, answer: str, mlp_off: tuple, subject: str = "") -> dict:
+    return lv.fact_cases(_lm, text, fact, answer, mlp_off, subject)
+
+
+def answer_word() -> str:
+    words = lv.parse_words(st.session_state.get("lens.words", ""))
+    return words[0] if words else demos.WARSAW_ANSWER
+
+
+def preset_warsaw() -> None:
+    set_prompt(demos.WARSAW_PROMPT)
+    st.session_state["lens.words"] = f"{demos.WARSAW_ANSWER}, Poland"
+    st.session_state["lens.mlp_off"] = []
+    st.session_state["lens.fact"] = False
+    st.session_state["lens.subject"] = demos.WARSAW_SUBJECT
+
+
+def switch_off_fact_layers() -> None:
+    lm = current_model()
+    try:
+        st.session_state["lens.mlp_off"] = cached_fact_layers(lm, model_key(), prompt(), answer_word(),
+                                                              st.session_state.get("lens.subject", ""))
+    except InputError:
+        st.session_state["lens.mlp_off"] = []
+
+
+lm = current_model()
+L = lm.config.n_layer
+rows = lv.layer_names(L, t("lens.row.embeddings"), t("lens.row.output"))
+
+st.session_state.setdefault("lens.words", f"{demos.WARSAW_ANSWER}, Poland")
+st.session_state.setdefault("lens.fact", False)
+st.session_state.setdefault("lens.subject", demos.WARSAW_SUBJECT)
+st.session_state["lens.mlp_off"] = [l for l in st.session_state.get("lens.mlp_off", []) if 0 <= l < L]
+
+st.title(t("lens.title"))
+st.write(t("lens.intro"))
+st.button(t("lens.preset.warsaw"), on_click=preset_warsaw, key="lens.preset_btn", help=t("lens.preset.warsaw.help"))
+
+with st.container(border=True):
+    c1, c2 = st.columns([3, 2])
+    with c1:
+        st.multiselect(t("lens.mlp_off"), list(range(L)), key="lens.mlp_off",
+                       format_func=lambda l: t("lens.mlp_layer", layer=l), help=t("lens.mlp_off.help"))
+        st.button(t("lens.fact_layers", word=answer_word()), on_click=switch_off_fact_layers,
+                  key="lens.fact_btn", help=t("lens.fact_layers.help"))
+    with c2:
+        st.checkbox(t("lens.prepend", fact=demos.WARSAW_FACT.strip()), key="lens.fact")
+        st.text_input(t("lens.words"), key="lens.words", help=t("lens.words.help"))
+        st.text_input(t("lens.subject"), key="lens.subject", help=t("lens.subject.help"))
+
+mlp_off = tuple(sorted(st.session_state["lens.mlp_off"]))
+words = tuple(lv.parse_words(st.session_state["lens.words"]))
+text = lv.build_prompt(prompt(), demos.WARSAW_FACT if st.session_state["lens.fact"] else None)
+if not prompt().strip():
+    st.warning(t("app.empty"))
+    st.stop()
+try:
+    subject = st.session_state["lens.subject"].strip()
+    positions = tuple(lv.subject_positions(lm, prompt(), subject)) if mlp_off else ()
+    d = cached_lens(lm, model_key(), text, mlp_off, words, positions)
+except InputError:
+    st.warning(t("app.empty"))
+    st.stop()
+notice_truncation(d["truncated"], lm.config.n_ctx)
+if mlp_off:
+    st.info(t("lens.ablated_note", layers=", ".join(map(str, mlp_off))) + " "
+            + (t("lens.ablated_where", subject=subject) if positions else t("lens.ablated_everywhere")))
+
+# ---- the heatmap -----------------------------------------------------------------------------
+st.header(t("lens.heatmap"))
+st.caption(t("lens.heatmap.caption"))
+T = len(d["tokens"])
+start, end = 0, T
+if T > MAX_COLS:
+    start, end = st.slider(t("lens.window"), 0, T, (T - MAX_COLS, T), key=f"lens.window.{T}",
+                           help=t("lens.window.help", n=MAX_COLS))
+    start, end = lv.window(T, start, end)
+fig = lens_heatmap(d, start, end, rows, {
+    "x": t("lens.axis.layer"), "y": t("lens.axis.position"), "colour": t("lens.axis.prob"),
+    "hover_pos": t("lens.hover.position"), "hover_layer": t("lens.axis.layer"),
+    "hover_top": t("lens.hover.top")})
+chart(fig, lv.lens_frame(d), name="logit_lens", key="lens-heatmap")
+
+# ---- chosen words across layers ------------------------------------------------------------------
+st.header(t("lens.lines"))
+if not d["words"]:
+    st.info(t("lens.no_words"))
+else:
+    st.caption(t("lens.lines.caption", token=d["tokens"][-1]))
+    split = [w for w in d["words"] if w["split"]]
+    for w in split:
+        st.caption(t("lens.split", word=w["word"], token=w["token"]))
+    chart(word_lines(d, rows, {"x": t("lens.axis.layer"), "y": t("lens.axis.prob")}),
+          lv.words_frame(d), name="words_across_layers", key="lens-lines")
+
+# ---- lost and recovered ---------------------------------------------------------------------------
+st.header(t("lens.cases", word=answer_word()))
+st.write(t("lens.cases.intro"))
+try:
+    used = mlp_off or tuple(cached_fact_layers(lm, model_key(), prompt(), answer_word(), subject))
+    cases = cached_cases(lm, model_key(), prompt(), demos.WARSAW_FACT, answer_word(), used, subject)
+except InputError:
+    st.warning(t("app.empty"))
+    st.stop()
+if not mlp_off:
+    st.caption(t("lens.cases.auto", layers=", ".join(map(str, used))))
+names = {c: t(f"lens.case.{c}") for c in lv.CASES}
+probs = cases["probs"]
+left, right = st.columns([3, 2])
+with left:
+    chart(cases_bar(probs, names, {"y": t("lens.cases.y", token=cases["token"])}),
+          pd.DataFrame({"case": [names[c] for c in probs], "probability": list(probs.values())}),
+          name="fact_cases", key="lens-cases")
+with right:
+    st.dataframe(pd.DataFrame({t("lens.cases.col.case"): [names[c] for c in probs],
+                               t("lens.cases.col.p"): [round(v, 4) for v in probs.values()]}),
+                 hide_index=True)
+    st.caption(t("lens.cases.note", layers=", ".join(map(str, cases["layers"])) or "–"))
+st.info(t(f"lens.verdict.{lv.cases_verdict(probs)}"))
+if 0 in cases["layers"]:
+    st.caption(t("lens.cases.layer0", last=L - 1))
+
+# ---- what is being shown ------------------------------------------------------------------------
+st.header(t("lens.explain.title"))
+st.markdown(t("lens.explain.body", layers=L))

@@ -1,0 +1,193 @@
+"""The sampling page, on the bundled model and on the tiny fixture model."""
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import explainer
+from explainer import demos, sampling
+from explainer import samplingview as sv
+from explainer.i18n import t
+from explainer.plots.sampling import distribution_bars, temperature_histogram
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+LABELS = {k: k for k in ("x", "y", "before", "after", "cut", "chosen")}
+
+
+def _page(monkeypatch, path=None):
+    import streamlit as st
+    from pages.common import load_model
+    if path:
+        monkeypatch.setenv("EXPLAINER_CHECKPOINT", str(path))
+    else:
+        monkeypatch.delenv("EXPLAINER_CHECKPOINT", raising=False)
+    load_model.clear()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/sampling.py")
+    at.run()
+    return at
+
+
+def arr(v) -> np.ndarray:
+    """A figure array from the chart's JSON (plotly ≥ 6 sends numpy arrays as base64 typed arrays)."""
+    if isinstance(v, dict) and "bdata" in v:
+        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
+        shape = v.get("shape")
+        if isinstance(shape, str):
+            shape = [int(n) for n in shape.split(",")]
+        return a.reshape(shape) if shape else a
+    return np.asarray(v, dtype=float)
+
+
+def _figs(at) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def _bars(at) -> np.ndarray:
+    """The bar heights of the (first) next-token distribution chart."""
+    spec = _figs(at)[0]
+    assert spec["data"][0]["type"] == "bar"
+    y = arr(spec["data"][0]["y"])
+    assert np.isfinite(y).all()
+    return y
+
+
+@pytest.mark.parametrize("T, k, p", [(0.0, None, None), (1.0, 1, None), (1.0, None, 0.0),
+                                     (100.0, None, None), (1e9, None, None), (float("nan"), None, None),
+                                     (-3.0, 0, 2.0), (0.7, 5, 0.5)])
+def test_distribution_edge_values(bundled_lm, T, k, p):
+    logits = bundled_lm.last_logits(demos.COFFEE_PROMPT)
+    p_T, final = sv.distribution(logits, T, k, p)
+    for a in (p_T, final):
+        assert np.isfinite(a).all() and a.sum() == pytest.approx(1.0) and (a >= 0).all()
+    top = int(np.argmax(logits))
+    if T == 0 or k == 1 or p == 0.0 or T < 0:
+        assert final[top] == pytest.approx(1.0)                     # the single top token
+    if T >= 100:
+        assert p_T.max() < 0.05 and np.isfinite(p_T).all()         # nearly flat, still finite
+    view = sv.distribution_view(bundled_lm, logits, T, k, p)
+    f = view["frame"]
+    assert len(f) == sv.N_BARS and list(f["id"][:1]) == [top]
+    assert view["n_kept"] == int((final > 0).sum())
+    assert f["kept"].iloc[: view["cut"]].all() and not f["kept"].iloc[view["cut"]:].any()
+    fig = distribution_bars(view, LABELS)
+    assert np.isfinite(np.asarray(fig.data[0].y, dtype=float)).all()
+    assert np.isfinite(np.asarray(fig.data[1].y, dtype=float)).all()
+
+
+def test_sampling_functions(bundled_lm):
+    lm = bundled_lm
+    logits = lm.last_logits(demos.COFFEE_PROMPT)
+    a = [sv.sample_next(logits, np.random.default_rng(7), 0.8, None, 0.9)[0] for _ in range(2)]
+    assert a[0] == a[1]                                             # same seed, same token
+    nxt, dist = sv.sample_next(logits, np.random.default_rng(0), 0.0)
+    assert nxt == int(np.argmax(logits)) and dist[nxt] == 1.0       # T = 0 is greedy
+    view = sv.distribution_view(lm, logits, 1.0, chosen=int(np.argmin(logits)))
+    assert len(view["frame"]) == sv.N_BARS + 1 and view["frame"]["chosen"].iloc[-1]
+    rep = sv.repetition_run(lm, demos.STORY_PROMPT, 30, 0.8, seed=1)
+    for r in rep.values():
+        assert len(r["ids"]) == 30 == len(r["mask"])
+        assert r["share"] == sampling.repeated_ngram_share(r["ids"])
+    assert rep["greedy"]["ids"] == lm.generate_ids(demos.STORY_PROMPT, 30, temperature=0, stop_at_eot=False)
+    html = sv.highlight_html(["<b>", "x"], [True, False])
+    assert "&lt;b&gt;" in html and "<b>" not in html
+    h = sv.temperature_samples(lm, logits, seed=3)
+    cols = [f"T={T:g}" for T in sv.TEMPERATURES]
+    assert all((h[c].sum() == 100) for c in cols)
+    assert temperature_histogram(h, cols, {"x": "x", "y": "y"}).data
+
+
+@pytest.mark.parametrize("which", ["bundled", "tiny"])
+def test_sampling_page(monkeypatch, which, request):
+    path = request.getfixturevalue("tiny_dir") if which == "tiny" else None
+    at = _page(monkeypatch, path)
+    assert not at.exception
+    assert at.title[0].value == t("samp.title")
+    lm = explainer.load(path)
+    # AppTest runs the page file alone after switch_page (no sidebar): the page falls back to the
+    # default prompt, exactly as pages.common.prompt() does
+    from pages.common import DEFAULT_PROMPT
+    prompt = at.session_state["prompt"] if "prompt" in at.session_state else DEFAULT_PROMPT
+    logits = lm.last_logits(prompt)
+
+    # the plotted bars are samplingview's numbers, in score order
+    view = sv.distribution_view(lm, logits, 1.0)
+    np.testing.assert_allclose(_bars(at), view["frame"]["prob"], rtol=1e-6, atol=1e-9)
+
+    # presets and edge values through the widgets
+    at.button(key="samp.preset.greedy.btn").click().run()
+    assert not at.exception and at.session_state["samp.T"] == 0.0
+    y = _bars(at)
+    assert y[0] == pytest.approx(1.0) and y[1:].sum() == pytest.approx(0.0)
+    at.number_input(key="samp.T").set_value(100.0).run()
+    assert not at.exception and at.session_state["samp.T_slider"] == 3.0
+    np.testing.assert_allclose(_bars(at), sv.distribution_view(lm, logits, 100.0)["frame"]["prob"], rtol=1e-6)
+    at.slider(key="samp.T_slider").set_value(0.5).run()
+    assert at.session_state["samp.T"] == 0.5
+    at.number_input(key="samp.top_k").set_value(1).run()
+    assert not at.exception
+    assert any(t("samp.edge.one") in i.value for i in at.info)
+    at.number_input(key="samp.top_k").set_value(0).run()
+    at.slider(key="samp.top_p").set_value(0.0).run()
+    assert not at.exception
+    spec = _figs(at)[0]
+    assert len(spec["data"][1]["x"]) == 1                          # only the top token is sampled from
+
+    # step by step: seeded, reproducible, equal to sample_next with the same seed
+    at.slider(key="samp.top_p").set_value(1.0).run()
+    at.slider(key="samp.T_slider").set_value(1.0).run()
+    at.number_input(key="samp.seed").set_value(5).run()
+    for _ in range(3):
+        at.button(key="samp.next_btn").click().run()
+    assert not at.exception
+    run1 = list(at.session_state["samp.gen"])
+    rng = np.random.default_rng(5)
+    ids, expected = lm.encode(prompt), []
+    for _ in range(3):
+        nxt, _ = sv.sample_next(lm.last_logits(ids + expected), rng, 1.0)
+        expected.append(nxt)
+    assert run1 == expected
+    assert len(_figs(at)) == 3                                     # + the distribution it was drawn from
+    at.button(key="samp.reset_btn").click().run()
+    assert at.session_state["samp.gen"] == []
+    for _ in range(3):
+        at.button(key="samp.next_btn").click().run()
+    assert at.session_state["samp.gen"] == run1
+    at.number_input(key="samp.n").set_value(8).run()
+    at.button(key="samp.gen_btn").click().run()
+    assert not at.exception and 3 < len(at.session_state["samp.gen"]) <= 11
+
+    # the repetition experiment: the shares shown are repeated_ngram_share's
+    at.button(key="samp.rep_btn").click().run()
+    assert not at.exception
+    rep = sv.repetition_run(lm, demos.STORY_PROMPT, 120, 0.8, seed=5)
+    assert [m.value for m in at.metric] == [f"{100 * rep[n]['share']:.0f} %" for n in ("greedy", "sampled")]
+    hist = _figs(at)[-1]
+    h = sv.temperature_samples(lm, logits, seed=5, other=t("samp.other"))
+    assert [tr["name"] for tr in hist["data"]] == [f"T={T:g}" for T in sv.TEMPERATURES]
+    np.testing.assert_array_equal(arr(hist["data"][0]["y"]), h["T=0.3"].to_numpy())
+
+
+def test_sampling_page_empty_prompt(monkeypatch):
+    at = _page(monkeypatch)
+    at.session_state["prompt"] = ""               # (AppTest shows no sidebar after switch_page)
+    at.run()
+    assert not at.exception
+    assert any(t("app.empty") in w.value for w in at.warning)
+    at.session_state["prompt"] = "🙂 北京 " * 100
+    at.run()
+    assert not at.exception
+
+
+def test_story_preset(monkeypatch):
+    at = _page(monkeypatch)
+    at.button(key="samp.story_btn").click().run()
+    assert not at.exception
+    assert at.session_state["prompt"] == demos.STORY_PROMPT
