@@ -148,7 +148,7 @@ with right:
                  hide_index=True)
     st.caption(t("lens.cases.note", layers=", ".join(map(str, cases["layers"])) or "–"))
 st.info(t(f"lens.verdict.{lv.cases_verdict(probs)}"))
-if 0 in cases["layers"]:
+if 0 in cases["layers"] and not cases["positions"]:
     st.caption(t("lens.cases.layer0", last=L - 1))
 
 # ---- what is being shown ------------------------------------------------------------------------

@@ -1,9 +1,8 @@
 """The app shell and the overview page, on the bundled model and on a tiny fixture model."""
 
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from apphelp import open_app
 
 import explainer
 from explainer.i18n import catalogue, t
@@ -11,15 +10,7 @@ from explainer.pipeline import pipeline_summary, scale_rows
 
 
 def _app(monkeypatch, path=None):
-    import streamlit as st
-    if path:
-        monkeypatch.setenv("EXPLAINER_CHECKPOINT", str(path))
-    else:
-        monkeypatch.delenv("EXPLAINER_CHECKPOINT", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
-    at.run()
+    at = open_app(monkeypatch, path)
     return at
 
 

@@ -2,11 +2,10 @@
 
 import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
+from apphelp import open_app
 
 import explainer
 from explainer import analysis, demos
@@ -15,23 +14,10 @@ from explainer.i18n import t
 from explainer.plots import visible
 from explainer.plots.lens import _short, cases_bar, lens_heatmap, word_lines
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def _page(monkeypatch, path=None):
-    import streamlit as st
-    from pages.common import load_model
-    if path:
-        monkeypatch.setenv("EXPLAINER_CHECKPOINT", str(path))
-    else:
-        monkeypatch.delenv("EXPLAINER_CHECKPOINT", raising=False)
-    load_model.clear()
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("pages/layers.py")
-    at.run()
+    at = open_app(monkeypatch, path, "pages/layers.py")
     return at
 
 

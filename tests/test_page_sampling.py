@@ -2,11 +2,10 @@
 
 import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
+from apphelp import open_app
 
 import explainer
 from explainer import demos, sampling
@@ -14,24 +13,11 @@ from explainer import samplingview as sv
 from explainer.i18n import t
 from explainer.plots.sampling import distribution_bars, temperature_histogram
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 LABELS = {k: k for k in ("x", "y", "before", "after", "cut", "chosen")}
 
 
 def _page(monkeypatch, path=None):
-    import streamlit as st
-    from pages.common import load_model
-    if path:
-        monkeypatch.setenv("EXPLAINER_CHECKPOINT", str(path))
-    else:
-        monkeypatch.delenv("EXPLAINER_CHECKPOINT", raising=False)
-    load_model.clear()
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("pages/sampling.py")
-    at.run()
+    at = open_app(monkeypatch, path, "pages/sampling.py")
     return at
 
 

@@ -1,32 +1,20 @@
 """The Tokenization page and explainer.tokenview, on the bundled model and on the tiny fixture."""
 
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from apphelp import open_app
 
 import explainer
 from explainer import tokenview as tv
 from explainer.i18n import t
 from explainer.tokenizer import reference_encoding
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 NASTY = ["", "a", "大型语言模型是如何工作的？", "👨‍👩‍👧‍👦 🇫🇷", "<script>alert('x')</script> & \"q\"",
          "tab\tnew\nline  spaces", "\x00\x1b[31m", "<|endoftext|>", "x" * 3000]
 
 
 def _page(monkeypatch, path=None):
-    import streamlit as st
-    if path:
-        monkeypatch.setenv("EXPLAINER_CHECKPOINT", str(path))
-    else:
-        monkeypatch.delenv("EXPLAINER_CHECKPOINT", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("pages/tokenization.py")
-    at.run()
+    at = open_app(monkeypatch, path, "pages/tokenization.py")
     assert not at.exception
     return at
 

@@ -1,10 +1,9 @@
 """The Word-vectors page and explainer.vectorview, on the bundled model and on the tiny fixture."""
 
-from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
+from apphelp import open_app
 
 import explainer
 from explainer import demos
@@ -13,21 +12,10 @@ from explainer.embeddings import WordError
 from explainer.evaluate import analogy_accuracy
 from explainer.i18n import t
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def _page(monkeypatch, path=None):
-    import streamlit as st
-    if path:
-        monkeypatch.setenv("EXPLAINER_CHECKPOINT", str(path))
-    else:
-        monkeypatch.delenv("EXPLAINER_CHECKPOINT", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("pages/word_vectors.py")
-    at.run()
+    at = open_app(monkeypatch, path, "pages/word_vectors.py")
     assert not at.exception
     return at
 
