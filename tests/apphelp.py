@@ -1,6 +1,9 @@
 """Opening the app in Streamlit's AppTest, shared by the page tests."""
 
+import base64
 from pathlib import Path
+
+import numpy as np
 
 from streamlit.testing.v1 import AppTest
 
@@ -23,3 +26,14 @@ def open_app(monkeypatch, path=None, page: str | None = None) -> AppTest:
         at.switch_page(page)
         at.run()
     return at
+
+
+def arr(v) -> np.ndarray:
+    """A figure array from the chart's JSON (plotly ≥ 6 sends numpy arrays as base64 typed arrays)."""
+    if isinstance(v, dict) and "bdata" in v:
+        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
+        shape = v.get("shape")
+        if isinstance(shape, str):
+            shape = [int(n) for n in shape.split(",")]
+        return a.reshape(shape) if shape else a
+    return np.asarray(v, dtype=float)

@@ -3,21 +3,20 @@
 
 from __future__ import annotations
 
-import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from apphelp import APP, arr
+
 from explainer import attention as A
 from explainer import demos
 from explainer.analysis import compare_next
 
 PAGE = "pages/attention.py"
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 # ---- pure score functions on hand-built attention -----------------------------------------------
@@ -116,15 +115,6 @@ def _fig(at, key: str) -> dict:
     raise AssertionError(f"no chart {key}")
 
 
-def _arr(v) -> np.ndarray:
-    """plotly ≥ 6 writes numpy arrays as {"dtype", "bdata", "shape"}."""
-    if isinstance(v, dict) and "bdata" in v:
-        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
-        shape = v.get("shape")
-        return a.reshape([int(x) for x in str(shape).split(",")]) if shape else a
-    return np.asarray(v, dtype=float)
-
-
 def _fresh():
     from pages.common import load_model
     load_model.clear()
@@ -154,17 +144,17 @@ def _check_page(at: AppTest) -> None:
     tr = lm.trace(demos.IOI_PROMPT)
     T = len(tr.tokens)
     layer, head = at.session_state["att.layer"], at.session_state["att.head"]
-    np.testing.assert_allclose(_arr(_fig(at, "att.chart.head")["data"][0]["z"]),
+    np.testing.assert_allclose(arr(_fig(at, "att.chart.head")["data"][0]["z"]),
                                tr.attention[layer, head], atol=1e-3)
     grid = _fig(at, "att.chart.grid")["data"]
     assert len(grid) == L * H
-    np.testing.assert_allclose(_arr(grid[-1]["z"]), tr.attention[L - 1, H - 1], atol=2e-3)
+    np.testing.assert_allclose(arr(grid[-1]["z"]), tr.attention[L - 1, H - 1], atol=2e-3)
     assert at.session_state["att.query"] == T - 1
-    q = _arr(_fig(at, "att.chart.query")["data"][0]["z"])
+    q = arr(_fig(at, "att.chart.query")["data"][0]["z"])
     np.testing.assert_allclose(q, tr.attention[:, :, T - 1, :].reshape(L * H, T), atol=1e-3)
     assert "Mary" in " ".join(m.label for m in at.metric)
     assert at.toggle(key="att.fx").value                       # the IOI preset opens the head search
-    fx = _arr(_fig(at, "att.chart.fx")["data"][0]["z"])
+    fx = arr(_fig(at, "att.chart.fx")["data"][0]["z"])
     np.testing.assert_allclose(fx, A.head_effects(lm, demos.IOI_PROMPT, "Mary", "John")["drop"], atol=2e-3)
 
     # ablation through the page; the shared model is unchanged for the next request
@@ -173,8 +163,8 @@ def _check_page(at: AppTest) -> None:
     assert not at.exception
     ref = compare_next(lm, demos.IOI_PROMPT, k=10, heads=[(0, 0)])
     bars = _fig(at, "att.chart.abl")["data"]
-    np.testing.assert_allclose(_arr(bars[0]["y"]), ref["before"], atol=1e-6)
-    np.testing.assert_allclose(_arr(bars[1]["y"]), ref["after"], atol=1e-6)
+    np.testing.assert_allclose(arr(bars[0]["y"]), ref["before"], atol=1e-6)
+    np.testing.assert_allclose(arr(bars[1]["y"]), ref["after"], atol=1e-6)
     assert np.array_equal(logits_before, lm.last_logits(demos.IOI_PROMPT))
     assert lm.current_ablation is None
     at.multiselect(key="att.abl_layers").set_value([L - 1]).run()

@@ -1,11 +1,10 @@
 """The layer-by-layer (logit lens) page, on the bundled model and on the tiny fixture model."""
 
-import base64
 import json
 
 import numpy as np
 import pytest
-from apphelp import open_app
+from apphelp import arr, open_app
 
 import explainer
 from explainer import analysis, demos
@@ -29,16 +28,6 @@ def _figures(at) -> dict:
         out.setdefault(spec["data"][0]["type"], spec)
     return out
 
-
-def arr(v) -> np.ndarray:
-    """A figure array from the chart's JSON (plotly ≥ 6 sends numpy arrays as base64 typed arrays)."""
-    if isinstance(v, dict) and "bdata" in v:
-        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
-        shape = v.get("shape")
-        if isinstance(shape, str):
-            shape = [int(n) for n in shape.split(",")]
-        return a.reshape(shape) if shape else a
-    return np.asarray(v, dtype=float)
 
 
 def _no_nan(spec) -> None:

@@ -1,11 +1,10 @@
 """The sampling page, on the bundled model and on the tiny fixture model."""
 
-import base64
 import json
 
 import numpy as np
 import pytest
-from apphelp import open_app
+from apphelp import arr, open_app
 
 import explainer
 from explainer import demos, sampling
@@ -20,16 +19,6 @@ def _page(monkeypatch, path=None):
     at = open_app(monkeypatch, path, "pages/sampling.py")
     return at
 
-
-def arr(v) -> np.ndarray:
-    """A figure array from the chart's JSON (plotly ≥ 6 sends numpy arrays as base64 typed arrays)."""
-    if isinstance(v, dict) and "bdata" in v:
-        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
-        shape = v.get("shape")
-        if isinstance(shape, str):
-            shape = [int(n) for n in shape.split(",")]
-        return a.reshape(shape) if shape else a
-    return np.asarray(v, dtype=float)
 
 
 def _figs(at) -> list[dict]:
