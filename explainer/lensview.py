@@ -15,7 +15,6 @@ import pandas as pd
 
 from . import analysis
 from .lm import LM, InputError
-from .sampling import softmax
 
 TOP_K = 5
 
@@ -134,7 +133,7 @@ def fact_cases(lm: LM, prompt: str, fact: str, answer: str, mlp_off=(), subject:
 
     def p(text: str, layers) -> float:
         with lm.ablate(mlp=layers, mlp_positions=positions):
-            return float(softmax(lm.last_logits(text))[aid])
+            return analysis.answer_prob(lm, text, answer)
 
     probs = {"normal": p(prompt, []), "mlp_off": p(prompt, off), "fact": p(with_fact, []),
              "both": p(with_fact, off)}

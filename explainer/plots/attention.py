@@ -174,10 +174,7 @@ def effects_heatmap(drop: np.ndarray, title: str | None = None, colorbar_title: 
         text=[[f"{v:+.2f}" for v in row] for row in z], texttemplate="%{text}",
         colorbar=dict(title=colorbar_title, thickness=12),
         hovertemplate="L%{y}H%{x}: %{z:+.3f}<extra></extra>"))
-    fig.update_xaxes(title=x_title, tickmode="array", tickvals=list(range(H)), ticktext=[str(h) for h in range(H)])
-    fig.update_yaxes(title=y_title, autorange="reversed", tickmode="array", tickvals=list(range(L)),
-                     ticktext=[str(l) for l in range(L)])
-    return base_layout(fig, title, height=int(min(600, 120 + 55 * L)))
+    return _layer_head_layout(fig, L, H, x_title, y_title, title)
 
 
 def labels_heatmap(score: np.ndarray, labels: list[list[str]], title: str | None = None,
@@ -190,6 +187,12 @@ def labels_heatmap(score: np.ndarray, labels: list[list[str]], title: str | None
         colorscale=SEQ, zmin=0, zmax=1, text=labels, texttemplate="%{text}", textfont=dict(size=11),
         colorbar=dict(title=colorbar_title, thickness=12),
         hovertemplate="L%{y}H%{x}: %{text} (%{z:.2f})<extra></extra>"))
+    return _layer_head_layout(fig, L, H, x_title, y_title, title)
+
+
+def _layer_head_layout(fig: go.Figure, L: int, H: int, x_title: str, y_title: str,
+                       title: str | None) -> go.Figure:
+    """Integer axes for a layers × heads map (layer 0 on top)."""
     fig.update_xaxes(title=x_title, tickmode="array", tickvals=list(range(H)), ticktext=[str(h) for h in range(H)])
     fig.update_yaxes(title=y_title, autorange="reversed", tickmode="array", tickvals=list(range(L)),
                      ticktext=[str(l) for l in range(L)])

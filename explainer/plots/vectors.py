@@ -19,26 +19,23 @@ def scores_bar(df: pd.DataFrame, chosen: str | None = None, y_title: str = "top-
     """Analogy accuracy of every space (rows with relation == "all" of ``vectorview.scores_frame``)."""
     d = df[df["relation"] == "all"]
     colours = [PALETTE[1] if s == chosen else PALETTE[0] for s in d["space"]]
-    fig = go.Figure(go.Bar(x=d["space"].tolist(), y=d["accuracy"].tolist(), marker_color=colours,
-                           text=[f"{100 * a:.0f}%" for a in d["accuracy"]], textposition="outside",
-                           hovertemplate="%{x}: %{y:.1%}<extra></extra>"))
-    fig.update_yaxes(title=y_title, range=[0, 1.12], tickformat=".0%")
-    fig.update_xaxes(type="category")
-    base_layout(fig, title, height=300)
-    return fig
+    return _accuracy_bars(d["space"].tolist(), d["accuracy"].tolist(), colours, y_title, title)
 
 
 def relation_bar(df: pd.DataFrame, space: str, y_title: str = "top-1 accuracy",
                  title: str | None = None) -> go.Figure:
     """Per-relation accuracy of one space."""
     d = df[(df["space"] == space) & (df["relation"] != "all")]
-    fig = go.Figure(go.Bar(x=d["relation"].tolist(), y=d["accuracy"].tolist(), marker_color=PALETTE[2],
-                           text=[f"{100 * a:.0f}%" for a in d["accuracy"]], textposition="outside",
+    return _accuracy_bars(d["relation"].tolist(), d["accuracy"].tolist(), PALETTE[2], y_title, title)
+
+
+def _accuracy_bars(x: list, acc: list, colours, y_title: str, title: str | None) -> go.Figure:
+    fig = go.Figure(go.Bar(x=x, y=acc, marker_color=colours,
+                           text=[f"{100 * a:.0f}%" for a in acc], textposition="outside",
                            hovertemplate="%{x}: %{y:.1%}<extra></extra>"))
     fig.update_yaxes(title=y_title, range=[0, 1.12], tickformat=".0%")
     fig.update_xaxes(type="category")
-    base_layout(fig, title, height=300)
-    return fig
+    return base_layout(fig, title, height=300)
 
 
 def word_map_figure(df: pd.DataFrame, group_labels: dict[str, str] | None = None,
