@@ -1116,8 +1116,9 @@ IOI_TRAIN_TEMPLATES: list[str] = [
     "Yesterday {A} and {B} went to the {place}. {S} handed {aobj} to",
 ]
 
-# Never used by the generator: different verbs (lent, tossed, offered, mailed,
-# returned, sold, delivered, slid, presented) and different sentence shapes.
+# Never used by the generator: sentence shapes (openings, links, clause orders) that neither the
+# fixed templates above nor the grammar below produce. Some verbs are shared with the grammar;
+# the frames are not (tests/test_corpus.py checks a corpus sample for every one of them).
 IOI_EVAL_TEMPLATES: list[str] = [
     "Once {A} and {B} reached the {place}, {S} lent {aobj} to",
     "As soon as {A} and {B} walked into the {place}, {S} tossed the {obj} to",
@@ -1135,61 +1136,139 @@ IOI_EVAL_TEMPLATES: list[str] = [
     "Since {A} and {B} were both at the {place}, {S} returned {aobj} to",
 ]
 
-# A small grammar for more IOI sentences: an opening that introduces both names, an optional
-# link, then the subject handing something to the other person. Thousands of combinations, so
-# the model learns the pattern rather than a few sentences. No opening, link or wording below
-# occurs in IOI_EVAL_TEMPLATES (tests/test_corpus.py checks the eval frames never appear).
-_IOI_OPEN = [
-    "When {A} and {B} went to the {place},",
-    "After {A} and {B} arrived at the {place},",
-    "{A} and {B} went to the {place}.",
-    "While {A} and {B} were at the {place},",
-    "{A} met {B} at the {place}.",
-    "{A} and {B} walked to the {place} together.",
-    "{A} saw {B} at the {place}.",
-    "{A} was waiting for {B} at the {place}.",
-    "In the afternoon, {A} and {B} drove to the {place}.",
-    "{A} and {B} both worked at the {place}.",
-    "{A} and {B} were talking at the {place}.",
-    "{A} found {B} at the {place}.",
-    "{A} invited {B} to the {place}.",
-    "{A} and {B} had lunch at the {place}.",
-    "{A} and {B} ran to the {place}.",
-    "{A} and {B} were cleaning the {place}.",
-    "{A} called {B}, and they met at the {place}.",
-    "{A} and {B} took a bus to the {place}.",
-    "{A} and {B} spent the day at the {place}.",
-    "On {day}, {A} visited {B} at the {place}.",
-    "{A} and {B} came home from the {place}.",
-    "{A} and {B} were sitting outside the {place}.",
-    "When {A} and {B} left the {place},",
-    "Because {A} and {B} liked the {place}, they went there often.",
-    "{A} and {B} opened the {place} early.",
-    "{A} helped {B} at the {place}.",
+# A grammar for IOI sentences. Every sentence is assembled from independent parts (a scene
+# sentence, a time phrase, one of several ways to introduce the two people, a connector, an
+# optional sentence about "they", then the subject doing something to or for the other person),
+# so no single frame is frequent enough to be memorised and the model has to learn the rule:
+# the answer is the name that was mentioned once. The parts are general English; none of the
+# frames in IOI_EVAL_TEMPLATES is produced (tests/test_corpus.py checks a corpus sample).
+_IOI_SCENE = [
+    "It was a warm day.", "The sun was shining.", "It was late in the evening.",
+    "The town was quiet.", "It had been a long week.", "The rain had finally stopped.",
+    "It was cold outside.", "The holidays had just begun.", "It was early on {day}.",
+    "Everyone was busy that week.", "The streets were empty.", "It was a windy afternoon.",
+    "The summer was almost over.", "It was the first day of spring.", "The sky was grey.",
+    "There was a lot of noise in the street.", "The night was clear and calm.",
 ]
-_IOI_LINK = ["", "", "", "Later,", "Then", "After a while,", "The next day,", "Soon", "At noon,",
-             "Finally,", "After that,", "That evening,", "Suddenly,", "Before long,"]
-_IOI_VERB = ["gave", "handed", "passed", "brought", "sent", "showed", "threw", "lent", "tossed",
-             "offered", "mailed", "returned", "sold", "delivered", "presented", "read", "wrote",
-             "slid", "carried", "took", "kicked", "described"]
-_IOI_ADV = ["", "", "", "", "quietly ", "happily ", "kindly ", "quickly ", "proudly ", "finally "]
+_IOI_TIME = [
+    "On {day},", "In the morning,", "One day,", "Early one morning,", "Two days ago,",
+    "That summer,", "At lunchtime,", "Last {day},", "Every {day},", "Late at night,",
+    "In the afternoon,", "After school,", "Last year,", "This morning,", "On the weekend,",
+]
+_IOI_CONJ = ["When", "After", "While", "Before", "As", "Because", "Just after", "Right before",
+             "Whenever", "Now that", "Even though", "Although", "The moment that", "Every time"]
+# "{A} and {B} ___ the {place}"
+_IOI_PAIR_VP = [
+    "went to", "walked to", "ran to", "drove to", "got to", "came to", "went into",
+    "arrived at", "stopped at", "stayed at", "waited at", "ate at", "worked at", "played at",
+    "were at", "were in", "sat in", "stood outside", "looked around", "cleaned", "painted",
+    "opened", "closed", "left", "found", "explored", "returned to", "hurried to", "went back to",
+    "rushed to", "wandered around", "spent an hour at", "spent the day at", "had lunch at",
+    "had dinner at", "had coffee at", "met up at", "got lost in", "took a bus to",
+    "took a taxi to", "rode their bikes to", "decorated", "walked around", "looked for a seat at",
+    "were waiting outside", "were working in", "came out of", "sat down at", "were late to",
+    "got back from", "were standing near", "were resting at",
+]
+# "{A} ___ {B} at the {place}"
+_IOI_REL_VP = [
+    "met", "saw", "found", "called", "joined", "helped", "waited for", "talked to",
+    "ran into", "sat with", "walked with", "played with", "worked with", "argued with",
+    "had lunch with", "laughed with", "looked for", "noticed", "stood behind", "danced with",
+    "studied with", "shared a table with", "said hello to", "caught up with",
+]
+# "{A} and {B} ___" (no place; the place comes first: "At the {place}, ...")
+_IOI_PAIR_INTR = [
+    "talked", "laughed", "waited", "sat down", "had a rest", "played a game", "ate lunch",
+    "looked around", "read the news", "made plans", "drank some tea", "worked all day",
+    "watched the people", "sang a song", "told jokes",
+]
+_IOI_CONNECT = [
+    ". ", ". ", ", and ", ", and then ", ", so ", "; ", ", but later ", ". Later, ", ". Then ",
+    ". After that, ", ". A moment later, ", ". After an hour, ", ". At the end of the day, ",
+    ". Eventually, ", ". Next, ", ". Soon after, ", ". Before they left, ", ". At some point, ",
+    ". The next morning, ", ". For a while nobody spoke. Then ",
+]
+_IOI_MIDDLE = [
+    "They talked for a while.", "They were both tired.", "It started to rain.",
+    "The {place} was busy.", "They laughed a lot.", "Nobody else was there.",
+    "They had a good time.", "It was getting late.", "The music was loud.",
+    "They looked at the menu.", "Both of them were hungry.", "They sat down near the window.",
+]
+# (past, base) so that "decided to give" can be formed
+_IOI_GIVE = [
+    ("gave", "give"), ("handed", "hand"), ("passed", "pass"), ("brought", "bring"),
+    ("sent", "send"), ("showed", "show"), ("threw", "throw"), ("lent", "lend"),
+    ("tossed", "toss"), ("offered", "offer"), ("mailed", "mail"), ("returned", "return"),
+    ("sold", "sell"), ("delivered", "deliver"), ("presented", "present"), ("slid", "slide"),
+    ("carried", "carry"), ("took", "take"), ("kicked", "kick"), ("posted", "post"),
+    ("rolled", "roll"), ("sent", "send"), ("gave", "give"), ("handed", "hand"),
+]
+_IOI_TELL = [("read", "read"), ("wrote", "write"), ("described", "describe"),
+             ("explained", "explain"), ("sang", "sing"), ("recited", "recite")]
+_IOI_FOR = [("bought", "buy"), ("made", "make"), ("cooked", "cook"), ("found", "find"),
+            ("picked", "pick"), ("baked", "bake"), ("saved", "save"), ("fixed", "fix")]
+_IOI_SOCIAL = ["said goodbye to", "said hello to", "waved to", "smiled at", "talked to",
+               "listened to", "spoke to", "nodded to", "wrote to", "called out to",
+               "shouted at", "winked at", "apologised to", "whispered to", "pointed at"]
+_IOI_MODAL = ["decided to", "wanted to", "tried to", "had to", "was happy to", "forgot to",
+              "promised to", "offered to", "agreed to", "was about to"]
+_IOI_ADV = ["quietly", "happily", "kindly", "quickly", "proudly", "finally", "slowly",
+            "gently", "suddenly", "carefully", "also", "just", "then", "politely"]
+_IOI_OBJ = ["{aobj}", "the {obj}", "{aobj}", "a small {obj}", "the new {obj}", "{Sp} {obj}",
+            "an old {obj}", "the last {obj}", "a spare {obj}", "it", "the same {obj}"]
 
 
 def _ioi_grammar(rng: random.Random) -> tuple[str, str, str, dict]:
-    """One generated IOI prompt (ending in "to"), its indirect object and subject."""
-    opening = rng.choice(_IOI_OPEN)
-    link = rng.choice(_IOI_LINK)
-    verb = rng.choice(_IOI_VERB)
-    adv = rng.choice(_IOI_ADV)
-    obj = rng.choice(["{aobj}", "the {obj}", "{aobj}", "a small {obj}", "the new {obj}"])
-    tail = rng.choice([" to", " to", " to", " to", " over to", " back to"])
-    if verb in ("read", "wrote", "described"):
-        obj, tail = rng.choice(["a story", "a letter", "a note", "a poem"]), " to"
-    if opening.endswith(","):
-        action = f" {{S}} {adv}{verb} {obj}{tail}"           # "When A and B …, S gave … to"
+    """One generated IOI prompt (ending before the answer), its indirect object and subject."""
+    parts = []
+    if rng.random() < 0.25:
+        parts.append(rng.choice(_IOI_SCENE) + " ")
+    shape = rng.random()
+    if shape < 0.55:
+        intro = "{A} and {B} " + rng.choice(_IOI_PAIR_VP) + " the {place}"
+    elif shape < 0.85:
+        intro = "{A} " + rng.choice(_IOI_REL_VP) + " {B} at the {place}"
     else:
-        action = f" {link + ' ' if link else ''}{{S}} {adv}{verb} {obj}{tail}"
-    prompt, io, s, ctx = _ioi_fill(rng, opening + action)
+        intro = rng.choice(["At", "In", "Outside", "Near"]) + " the {place}, {A} and {B} " \
+            + rng.choice(_IOI_PAIR_INTR)
+    if shape < 0.85 and rng.random() < 0.4:
+        conj = rng.choice(_IOI_CONJ)
+        if rng.random() < 0.3:
+            parts.append(rng.choice(_IOI_TIME) + " ")
+            conj = conj[0].lower() + conj[1:]
+        parts.append(conj + " " + intro + ", ")
+    else:
+        if rng.random() < 0.3:
+            parts.append(rng.choice(_IOI_TIME) + " ")
+        parts.append(intro)
+        connect = rng.choice(_IOI_CONNECT)
+        if connect.startswith(".") and rng.random() < 0.25:
+            connect = ". " + rng.choice(_IOI_MIDDLE) + " " + connect[2:]
+        parts.append(connect)
+    # the action: S does something to / for the other person
+    adv = rng.choice(_IOI_ADV) + " " if rng.random() < 0.3 else ""
+    modal = rng.choice(_IOI_MODAL) + " " if rng.random() < 0.2 else ""
+    kind = rng.random()
+    if kind < 0.6:
+        past, base = rng.choice(_IOI_GIVE)
+        verb = base if modal else past
+        tail = rng.choice([" to", " to", " to", " over to", " back to", " across to"])
+        action = f"{verb} {rng.choice(_IOI_OBJ)}{tail}"
+    elif kind < 0.72:
+        past, base = rng.choice(_IOI_TELL)
+        verb = base if modal else past
+        action = f"{verb} {rng.choice(['a story', 'a letter', 'a note', 'a poem', 'the plan'])} to"
+    elif kind < 0.84:
+        past, base = rng.choice(_IOI_FOR)
+        verb = base if modal else past
+        action = f"{verb} {rng.choice(_IOI_OBJ)} for"
+    else:
+        action = rng.choice(_IOI_SOCIAL)
+        if modal:
+            modal = ""
+    parts.append("{S} " + modal + adv + action)
+    template = "".join(parts)
+    prompt, io, s, ctx = _ioi_fill(rng, template)
     prompt = prompt[0].upper() + prompt[1:]
     return prompt, io, s, ctx
 
@@ -1248,7 +1327,7 @@ def _sec_ioi(rng: random.Random) -> str:
     if r < 0.75:
         out = []
         for _ in range(rng.randint(1, 3)):
-            if rng.random() < 0.5:
+            if rng.random() < 0.2:
                 prompt, io, s, ctx = _ioi_fill(rng, rng.choice(IOI_TRAIN_TEMPLATES))
             else:
                 prompt, io, s, ctx = _ioi_grammar(rng)
@@ -1279,7 +1358,8 @@ def make_ioi_cases(n: int = 300, seed: int = 1, templates=None) -> list[tuple[st
     cases = []
     for i in range(n):
         tmpl = templates[i % len(templates)]
-        prompt, io, s, _ = _ioi_fill(rng, tmpl, io_first=(i % 2 == 0))
+        # each frame gets both name orders (IO first, then S first, in alternate rounds)
+        prompt, io, s, _ = _ioi_fill(rng, tmpl, io_first=(i // len(templates)) % 2 == 0)
         cases.append((prompt, io, s))
     return cases
 
@@ -1515,10 +1595,10 @@ _SECTIONS = {
 
 # Target share of bytes per section.
 SECTION_WEIGHTS: dict[str, float] = {
-    "stories": 0.25,
+    "stories": 0.21,
     "world": 0.20,
     "relations": 0.20,
-    "ioi": 0.18,
+    "ioi": 0.22,
     "fiction": 0.07,
     "homonyms": 0.10,
 }

@@ -3,7 +3,7 @@
 Spaces (``space=`` in the API):
 
 - ``"word2vec"``  skip-gram vectors trained on the same corpus as the GPT (what the articles
-  describe). We use gensim's ``Word2Vec``: a well-kept C implementation that trains on our 10 MB
+  describe). We use gensim's ``Word2Vec``: a well-kept C implementation that trains on our 20 MB
   corpus in well under a minute on 2 cores; a torch skip-gram would be more code to test and
   slower. The vectors are stored as safetensors + a JSON word list, so the app needs no gensim.
 - ``"tokens"``    the GPT's own input embedding matrix (tied with the output).

@@ -59,15 +59,27 @@ def capital_qa(lm: LM, few_shot: bool = False) -> dict:
 
 
 def ioi(lm: LM, n: int = 300) -> dict:
-    from .corpus import make_ioi_cases
+    """Top-1 accuracy on IOI prompts from frames the corpus never uses, overall, by name order
+    (the right name mentioned first or second) and by frame."""
+    from .corpus import IOI_EVAL_TEMPLATES, make_ioi_cases
     cases = make_ioi_cases(n)
     top1 = io_over_s = 0
-    for prompt, io, s in cases:
+    by_order = {"io_first": [0, 0], "s_first": [0, 0]}
+    by_frame = [[0, 0] for _ in IOI_EVAL_TEMPLATES]
+    for i, (prompt, io, s) in enumerate(cases):
         logits = lm.last_logits(prompt)
         a, b = analysis.answer_id(lm, io), analysis.answer_id(lm, s)
-        top1 += int(np.argmax(logits)) == a
+        ok = int(np.argmax(logits)) == a
+        top1 += ok
         io_over_s += logits[a] > logits[b]
-    return {"n": len(cases), "accuracy": top1 / len(cases), "io_over_subject": io_over_s / len(cases)}
+        order = "io_first" if prompt.index(io) < prompt.index(s) else "s_first"
+        by_order[order][0] += ok
+        by_order[order][1] += 1
+        by_frame[i % len(IOI_EVAL_TEMPLATES)][0] += ok
+        by_frame[i % len(IOI_EVAL_TEMPLATES)][1] += 1
+    return {"n": len(cases), "accuracy": top1 / len(cases), "io_over_subject": io_over_s / len(cases),
+            "by_order": {k: round(h / max(t, 1), 4) for k, (h, t) in by_order.items()},
+            "by_frame": [round(h / max(t, 1), 4) for h, t in by_frame]}
 
 
 # ---- analogies --------------------------------------------------------------------------------
@@ -139,18 +151,34 @@ def lens_check(lm: LM) -> dict:
 
 
 def ablation_check(lm: LM) -> dict:
+    """Switch off the MLP layers that carry Poland → Warsaw (only at the question's "Poland"
+    token), then prepend the fact. Also reported, not a target: the same switch-off on the bare
+    question without the France example (``question_only``)."""
     fact = analysis.mlp_layers_for_fact(lm, demos.WARSAW_PROMPT, demos.WARSAW_ANSWER,
                                         subject=demos.WARSAW_SUBJECT)
     with_fact = demos.WARSAW_FACT + demos.WARSAW_PROMPT
+    question = demos.WARSAW_PROMPT[demos.WARSAW_PROMPT.rindex("Q:"):]
+    top1 = lambda text: lm.next_token(text, k=1)[0][0]
+    qpos = [analysis.subject_position(lm, question, demos.WARSAW_SUBJECT)]
+    q_base = analysis.answer_prob(lm, question, demos.WARSAW_ANSWER)
     with lm.ablate(mlp=fact["layers"], mlp_positions=fact["positions"]):
         recovered = analysis.answer_prob(lm, with_fact, demos.WARSAW_ANSWER)
-        top_off = lm.next_token(demos.WARSAW_PROMPT, k=1)[0][0]
+        top_off, top_fact = top1(demos.WARSAW_PROMPT), top1(with_fact)
+    with lm.ablate(mlp=fact["layers"], mlp_positions=qpos):
+        q_off = analysis.answer_prob(lm, question, demos.WARSAW_ANSWER)
+        q_fact = analysis.answer_prob(lm, demos.WARSAW_FACT + question, demos.WARSAW_ANSWER)
+        q_top_off, q_top_fact = top1(question), top1(demos.WARSAW_FACT + question)
     return {"mlp_layers": fact["layers"], "at_positions": fact["positions"],
             "subject": demos.WARSAW_SUBJECT, "top1_mlp_off": top_off,
             "p_warsaw": round(fact["base"], 4),
             "p_warsaw_mlp_off": round(fact["ablated"], 4),
             "p_warsaw_mlp_off_fact_in_prompt": round(recovered, 4),
-            "p_warsaw_single_layer_off": [round(p, 4) for p in fact["single"]]}
+            "top1_mlp_off_fact_in_prompt": top_fact,
+            "p_warsaw_single_layer_off": [round(p, 4) for p in fact["single"]],
+            "question_only": {"prompt": question, "p_warsaw": round(q_base, 4),
+                              "p_warsaw_mlp_off": round(q_off, 4), "top1_mlp_off": q_top_off,
+                              "p_warsaw_mlp_off_fact_in_prompt": round(q_fact, 4),
+                              "top1_mlp_off_fact_in_prompt": q_top_fact}}
 
 
 def repetition(lm: LM, n: int = 200, seed: int = 0) -> dict:
@@ -227,7 +255,10 @@ def format_scorecard(c: dict) -> str:
         f"Capital Q&A ({c['capital_qa']['n']} countries): zero-shot {pct(c['capital_qa']['zero_shot'])}, "
         f"few-shot {pct(c['capital_qa']['few_shot'])}",
         f"IOI ({c['ioi']['n']} cases, unseen templates): top-1 {pct(c['ioi']['accuracy'])}, "
-        f"right name above repeated name {pct(c['ioi']['io_over_subject'])}",
+        f"right name above repeated name {pct(c['ioi']['io_over_subject'])}"
+        + (f"; right name mentioned first {pct(c['ioi']['by_order']['io_first'])}, second "
+           f"{pct(c['ioi']['by_order']['s_first'])}; by frame "
+           + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["by_frame"]) if "by_order" in c["ioi"] else ""),
         "Analogies (top-1, inputs excluded):",
     ]
     for s, v in c["analogy"]["spaces"].items():
@@ -243,7 +274,14 @@ def format_scorecard(c: dict) -> str:
         f"Ablation: P(Warsaw) {c['ablation']['p_warsaw']:.3f} → MLPs {c['ablation']['mlp_layers']} off at "
         f"'{c['ablation']['subject']}' {c['ablation']['p_warsaw_mlp_off']:.3f} (top-1 {c['ablation']['top1_mlp_off']!r})"
         f" → with the fact in the prompt "
-        f"{c['ablation']['p_warsaw_mlp_off_fact_in_prompt']:.3f}",
+        f"{c['ablation']['p_warsaw_mlp_off_fact_in_prompt']:.3f}"
+        + (f" (top-1 {c['ablation']['top1_mlp_off_fact_in_prompt']!r})" if "top1_mlp_off_fact_in_prompt" in c["ablation"] else ""),
+        *([f"  same layers off on the bare question {c['ablation']['question_only']['prompt']!r}: "
+           f"P(Warsaw) {c['ablation']['question_only']['p_warsaw']:.3f} → "
+           f"{c['ablation']['question_only']['p_warsaw_mlp_off']:.3f} "
+           f"(top-1 {c['ablation']['question_only']['top1_mlp_off']!r}) → with the fact "
+           f"{c['ablation']['question_only']['p_warsaw_mlp_off_fact_in_prompt']:.3f}"]
+          if "question_only" in c["ablation"] else []),
         f"Repetition (share of repeated 4-grams in {c['repetition']['tokens']} tokens): greedy "
         f"{pct(c['repetition']['greedy_repeated_4grams'])}, T=0.8 {pct(c['repetition']['t0.8_repeated_4grams'])}",
         "Targets:",

@@ -122,22 +122,26 @@ CASES = ("normal", "mlp_off", "fact", "both")
 def fact_cases(lm: LM, prompt: str, fact: str, answer: str, mlp_off=(), subject: str | None = None) -> dict:
     """P(answer) as the next token in four cases: the prompt as is, with the MLPs of ``mlp_off``
     switched off (only at the subject's token when ``subject`` is given), with ``fact``
-    prepended, and both. Returns ``{case: probability}`` plus the answer's token, the layers and
-    the positions used."""
+    prepended, and both. Returns ``{case: probability}``, the model's own top guess in each case
+    (``{case: (token, probability)}``), the answer's token, the layers and the positions used."""
     if not (prompt or "").strip():
         raise InputError("The prompt is empty: type some text first.")
+    from .sampling import softmax
     aid = analysis.answer_id(lm, answer)
     with_fact = build_prompt(prompt, fact)
     off = sorted(int(l) for l in mlp_off)
     positions = subject_positions(lm, prompt, subject)      # from the end: same token in both
 
-    def p(text: str, layers) -> float:
+    def dist(text: str, layers) -> np.ndarray:
         with lm.ablate(mlp=layers, mlp_positions=positions):
-            return analysis.answer_prob(lm, text, answer)
+            return softmax(lm.last_logits(text))
 
-    probs = {"normal": p(prompt, []), "mlp_off": p(prompt, off), "fact": p(with_fact, []),
-             "both": p(with_fact, off)}
-    return {"probs": probs, "token": lm.token_text(aid), "layers": off, "positions": positions}
+    dists = {"normal": dist(prompt, []), "mlp_off": dist(prompt, off), "fact": dist(with_fact, []),
+             "both": dist(with_fact, off)}
+    probs = {c: float(p[aid]) for c, p in dists.items()}
+    top = {c: (lm.token_text(int(p.argmax())), float(p.max())) for c, p in dists.items()}
+    return {"probs": probs, "top": top, "token": lm.token_text(aid), "layers": off,
+            "positions": positions}
 
 
 def cases_verdict(probs: dict) -> str:

@@ -64,8 +64,8 @@ PRESETS: dict[str, Preset] = {
                     d_model=128, n_ctx=128, batch_size=32, steps=1000, lr=2e-3, min_lr=2e-4,
                     eval_every=100, ckpt_every=200),
     # the bundled model (assets/model)
-    "default": Preset("default", corpus_bytes=10_000_000, vocab_size=4096, n_layer=6, n_head=6,
-                      d_model=192, n_ctx=128, batch_size=32, steps=3600, lr=1.5e-3, min_lr=1e-4,
+    "default": Preset("default", corpus_bytes=20_000_000, vocab_size=4096, n_layer=6, n_head=6,
+                      d_model=192, n_ctx=128, batch_size=32, steps=5000, lr=1.5e-3, min_lr=1e-4,
                       warmup=200, eval_every=200, eval_batches=8, ckpt_every=200),
 }
 

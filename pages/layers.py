@@ -144,12 +144,17 @@ with left:
           name="fact_cases", key="lens-cases")
 with right:
     st.dataframe(pd.DataFrame({t("lens.cases.col.case"): [names[c] for c in probs],
-                               t("lens.cases.col.p"): [round(v, 4) for v in probs.values()]}),
+                               t("lens.cases.col.p"): [round(v, 4) for v in probs.values()],
+                               t("lens.cases.col.top"): [f"{tok!r} {p:.3f}" for tok, p in cases["top"].values()]}),
                  hide_index=True)
     st.caption(t("lens.cases.note", layers=", ".join(map(str, cases["layers"])) or "–"))
-st.info(t(f"lens.verdict.{lv.cases_verdict(probs)}"))
+verdict = lv.cases_verdict(probs)
+st.info(t(f"lens.verdict.{verdict}"))
 if 0 in cases["layers"] and not cases["positions"]:
     st.caption(t("lens.cases.layer0", last=L - 1))
+elif 0 in cases["layers"] and verdict == "lost_not_recovered":
+    st.caption(t("lens.cases.layer0_subject", subject=subject, top=repr(cases["top"]["mlp_off"][0]),
+                 both=probs["both"]))
 
 # ---- what is being shown ------------------------------------------------------------------------
 st.header(t("lens.explain.title"))

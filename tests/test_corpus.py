@@ -193,6 +193,24 @@ def test_make_ioi_cases():
     assert len(used) == len(IOI_EVAL_TEMPLATES)
 
 
+def test_ioi_cases_give_every_frame_both_name_orders():
+    cases = make_ioi_cases(300, seed=1)
+    for k, t in enumerate(IOI_EVAL_TEMPLATES):
+        orders = {p.index(io) < p.index(s) for p, io, s in cases[k::len(IOI_EVAL_TEMPLATES)]}
+        assert orders == {True, False}, t
+
+
+def test_ioi_grammar_never_writes_an_eval_frame():
+    import random
+    from explainer.corpus import _ioi_grammar
+    rng = random.Random(7)
+    prompts = [_ioi_grammar(rng)[0] for _ in range(20_000)]
+    assert len(set(prompts)) > 19_000                        # variety: hardly any repeats
+    for t in IOI_EVAL_TEMPLATES:
+        rx = _template_regex(t)
+        assert not any(rx.fullmatch(p) for p in prompts), t
+
+
 def test_make_ioi_cases_custom_templates():
     cases = make_ioi_cases(10, seed=0, templates=IOI_TRAIN_TEMPLATES[:1])
     assert len(cases) == 10

@@ -46,6 +46,13 @@ def test_figures_are_computed_not_constants(tiny_card, tiny_lm):
     hits = sum(int(np.argmax(tiny_lm.last_logits(p))) == answer_id(tiny_lm, io)
                for p, io, _ in make_ioi_cases(60))
     assert tiny_card["ioi"]["accuracy"] == pytest.approx(hits / 60, abs=1e-4)
+    # … and its breakdowns are counts over the same cases: by name order and by frame
+    from explainer.corpus import IOI_EVAL_TEMPLATES
+    io = tiny_card["ioi"]
+    assert set(io["by_order"]) == {"io_first", "s_first"}
+    assert len(io["by_frame"]) == len(IOI_EVAL_TEMPLATES)
+    assert (io["by_order"]["io_first"] + io["by_order"]["s_first"]) / 2 == pytest.approx(io["accuracy"], abs=0.02)
+    assert sum(io["by_frame"]) / len(io["by_frame"]) == pytest.approx(io["accuracy"], abs=0.02)
     # the ablation check really switches layers off
     abl = tiny_card["ablation"]
     assert set(abl["mlp_layers"]) <= set(range(tiny_lm.config.n_layer)) and abl["mlp_layers"]

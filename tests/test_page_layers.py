@@ -91,6 +91,10 @@ def test_lens_page_preset_ablation_and_fact(monkeypatch, which, request):
                           demos.WARSAW_SUBJECT)
     shown = at.dataframe[0].value
     assert list(shown.iloc[:, 1]) == pytest.approx([round(v, 4) for v in cases["probs"].values()], abs=1e-4)
+    assert list(shown.iloc[:, 2]) == [f"{tok!r} {q:.3f}" for tok, q in cases["top"].values()]
+    if 0 in expected and lv.cases_verdict(cases["probs"]) == "lost_not_recovered":
+        # the page explains it with the model's own top guess
+        assert any(repr(cases["top"]["mlp_off"][0]) in c.value for c in at.caption)
     bar = _figures(at)["bar"]
     np.testing.assert_allclose(arr(bar["data"][0]["y"]), list(cases["probs"].values()), atol=1e-6)
 
@@ -137,6 +141,10 @@ def test_lens_functions(bundled_lm):
     assert len(lv.lens_frame(d)) == L1 * len(d["tokens"])
     c = lv.fact_cases(lm, demos.WARSAW_PROMPT, demos.WARSAW_FACT, "Warsaw", [0])
     assert set(c["probs"]) == set(lv.CASES) and all(0 <= p <= 1 for p in c["probs"].values())
+    assert set(c["top"]) == set(lv.CASES)
+    for case, (tok, q) in c["top"].items():
+        assert q >= c["probs"][case] - 1e-9                  # the top guess is at least as likely
+    assert c["top"]["normal"][0] == lm.token_text(analysis.answer_id(lm, "Warsaw"))
     assert cases_bar(c["probs"], {k: k for k in lv.CASES}, {"y": "y"}).data
     assert lm.current_ablation is None
 

@@ -10,7 +10,8 @@ EN = {
     "lens.mlp_layer": "layer {layer}",
     "lens.fact_layers": "Switch off the layers that carry “{word}”",
     "lens.fact_layers.help": ("Finds the MLP layers whose removal makes the first word below unlikely: each layer is "
-                              "switched off alone, then the most important ones together until its probability is below 5 %."),
+                              "switched off alone, then the next most harmful layer is added as long as that lowers the "
+                              "word's probability further."),
     "lens.prepend": "Put the fact in front of the prompt: “{fact}”",
     "lens.words": "Words to follow at the last position (comma-separated)",
     "lens.words.help": "The first word is the answer used for the “lost and recovered” chart. Words are read with a leading space, as they appear mid-sentence.",
@@ -32,7 +33,7 @@ EN = {
     "lens.lines.caption": "The probability of each word's first token as the next token after the last position ({token!r}), read after every layer.",
     "lens.split": "“{word}” is several tokens for this model: following its first token {token!r}.",
     "lens.no_words": "Type one or more words above (for example: Warsaw, Poland) to follow them across layers.",
-    "lens.cases": "Where does “{word}” come from? Lost and recovered",
+    "lens.cases": "Where does “{word}” come from? Switch the MLPs off, then give the fact in the prompt",
     "lens.cases.intro": ("Facts learned in training seem to live largely in the MLP layers. Switch them off and the "
                          "answer may be lost. Put the fact in the prompt and attention may copy it from there, "
                          "even with those MLPs off. The chart shows what this model actually does."),
@@ -43,6 +44,12 @@ EN = {
     "lens.cases.layer0": ("Layer 0's MLP is special in small models: it works like part of the word embedding, so switching it "
                           "off breaks reading in general, not only this fact — then even copying from the prompt fails. "
                           "Compare with layers 1 … {last} switched off."),
+    "lens.cases.layer0_subject": ("Layer 0's MLP at “{subject}” does more than store this fact: it turns the token into the "
+                                  "word the model knows. Switched off there, the model no longer reads the question as being "
+                                  "about {subject} (its top guess becomes {top}), so the fact in the prompt does not help either "
+                                  "(P = {both:.3f}). In this small model, recognising the word and recalling its capital happen "
+                                  "in the same place."),
+    "lens.cases.col.top": "the model's top guess",
     "lens.cases.auto": "No layers chosen above, so the layers that carry the fact were found automatically: {layers}.",
     "lens.cases.y": "P(next token = {token!r})",
     "lens.case.normal": "normal",
@@ -76,7 +83,7 @@ ZH = {
     "lens.mlp_off.help": "这些层中 MLP 的输出被替换为零；注意力仍然工作。不会影响其他用户。",
     "lens.mlp_layer": "第 {layer} 层",
     "lens.fact_layers": "关闭承载 “{word}” 的层",
-    "lens.fact_layers.help": "寻找去掉后会让下面第一个词变得不太可能的 MLP 层：先逐层单独关闭，再把最重要的几层一起关闭，直到概率低于 5%。",
+    "lens.fact_layers.help": "寻找去掉后会让下面第一个词变得不太可能的 MLP 层：先逐层单独关闭，再逐个加入伤害最大的那一层，只要它能让这个词的概率继续下降。",
     "lens.prepend": "把事实放在提示前面：“{fact}”",
     "lens.words": "在最后一个位置跟踪的词（用逗号分隔）",
     "lens.words.help": "第一个词是“丢失与恢复”图中的答案。词按句中形式读取（前面带一个空格）。",
@@ -97,10 +104,14 @@ ZH = {
     "lens.lines.caption": "在最后一个位置（{token!r}）之后，每个词的第一个词元作为下一个词元的概率，在每一层之后读取。",
     "lens.split": "对这个模型来说，“{word}” 由多个词元组成：这里跟踪它的第一个词元 {token!r}。",
     "lens.no_words": "在上面输入一个或多个词（例如：Warsaw, Poland），即可逐层跟踪它们。",
-    "lens.cases": "“{word}” 从哪里来？丢失与恢复",
+    "lens.cases": "“{word}” 从哪里来？先关掉 MLP，再把事实写进提示",
     "lens.cases.intro": "训练中学到的事实似乎主要存放在 MLP 层。关掉它们，答案可能就丢了。把事实写进提示，注意力也许能从那里把它复制过来——即使那些 MLP 仍然关闭。图中显示的是这个模型实际的表现。",
     "lens.verdict.no_answer": "对这个提示，模型本来就不预测这个词（低于 5%）：试试华沙预设。",
     "lens.verdict.lost_recovered": "丢失又恢复：没有这些 MLP，答案消失了；把事实写进提示，注意力又把它带了回来。",
+    "lens.cases.layer0_subject": ("第 0 层的 MLP 在“{subject}”这个位置上不只是存放这个事实：它把这个词元变成模型认识的那个词。"
+                                  "在那里关掉它，模型就不再把问题读成关于 {subject} 的问题（它的首选变成了 {top}），"
+                                  "所以提示里的事实也帮不上忙（P = {both:.3f}）。在这个小模型里，认出这个词和记起它的首都发生在同一个地方。"),
+    "lens.cases.col.top": "模型的首选",
     "lens.verdict.lost_not_recovered": "丢失且未恢复：关闭这些 MLP 后，提示中的事实也没能把答案带回来。",
     "lens.verdict.not_lost": "没有丢失：关闭这些 MLP 后答案（大部分）仍在——这个事实也存放在别处。",
     "lens.cases.layer0": "在小模型中，第 0 层的 MLP 很特殊：它像是词嵌入的一部分，关闭它会破坏整体的读取，而不只是这个事实——于是连从提示中复制也失败了。可以与关闭第 1 … {last} 层对比。",
