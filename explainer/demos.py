@@ -4,6 +4,9 @@ WARSAW_PROMPT = "Q: What is the capital of France? A: Paris Q: What is the capit
 WARSAW_FACT = "The capital of Poland is Warsaw. "
 WARSAW_ANSWER = "Warsaw"
 WARSAW_SUBJECT = "Poland"
+# the same question without the France example, and a second fact that names another capital
+WARSAW_QUESTION = "Q: What is the capital of Poland? A:"
+OTHER_FACT = "The capital of Peru is Lima. "
 
 IOI_PROMPT = "When Mary and John went to the store, John gave a drink to"
 IOI_ANSWER, IOI_SUBJECT = "Mary", "John"

@@ -37,12 +37,18 @@ def answer_word() -> str:
     return words[0] if words else demos.WARSAW_ANSWER
 
 
-def preset_warsaw() -> None:
-    set_prompt(demos.WARSAW_PROMPT)
+def preset_warsaw(text: str = demos.WARSAW_PROMPT) -> None:
+    set_prompt(text)
     st.session_state["lens.words"] = f"{demos.WARSAW_ANSWER}, Poland"
     st.session_state["lens.mlp_off"] = []
     st.session_state["lens.fact"] = False
+    st.session_state["lens.other_fact"] = False
     st.session_state["lens.subject"] = demos.WARSAW_SUBJECT
+
+
+def fact_text() -> str:
+    """The fact put in front of the prompt: Poland's, then (if chosen) a second one nearer the question."""
+    return demos.WARSAW_FACT + (demos.OTHER_FACT if st.session_state.get("lens.other_fact") else "")
 
 
 def switch_off_fact_layers() -> None:
@@ -60,12 +66,17 @@ rows = lv.layer_names(L, t("lens.row.embeddings"), t("lens.row.output"))
 
 st.session_state.setdefault("lens.words", f"{demos.WARSAW_ANSWER}, Poland")
 st.session_state.setdefault("lens.fact", False)
+st.session_state.setdefault("lens.other_fact", False)
 st.session_state.setdefault("lens.subject", demos.WARSAW_SUBJECT)
 st.session_state["lens.mlp_off"] = [l for l in st.session_state.get("lens.mlp_off", []) if 0 <= l < L]
 
 st.title(t("lens.title"))
 st.write(t("lens.intro"))
-st.button(t("lens.preset.warsaw"), on_click=preset_warsaw, key="lens.preset_btn", help=t("lens.preset.warsaw.help"))
+b1, b2 = st.columns(2)
+b1.button(t("lens.preset.warsaw"), on_click=preset_warsaw, key="lens.preset_btn", help=t("lens.preset.warsaw.help"),
+          use_container_width=True)
+b2.button(t("lens.preset.question"), on_click=preset_warsaw, args=(demos.WARSAW_QUESTION,), key="lens.preset_q_btn",
+          help=t("lens.preset.question.help"), use_container_width=True)
 
 with st.container(border=True):
     c1, c2 = st.columns([3, 2])
@@ -76,12 +87,14 @@ with st.container(border=True):
                   key="lens.fact_btn", help=t("lens.fact_layers.help"))
     with c2:
         st.checkbox(t("lens.prepend", fact=demos.WARSAW_FACT.strip()), key="lens.fact")
+        st.checkbox(t("lens.other_fact", fact=demos.OTHER_FACT.strip()), key="lens.other_fact",
+                    help=t("lens.other_fact.help"))
         st.text_input(t("lens.words"), key="lens.words", help=t("lens.words.help"))
         st.text_input(t("lens.subject"), key="lens.subject", help=t("lens.subject.help"))
 
 mlp_off = tuple(sorted(st.session_state["lens.mlp_off"]))
 words = tuple(lv.parse_words(st.session_state["lens.words"]))
-text = lv.build_prompt(prompt(), demos.WARSAW_FACT if st.session_state["lens.fact"] else None)
+text = lv.build_prompt(prompt(), fact_text() if st.session_state["lens.fact"] else None)
 if not prompt().strip():
     st.warning(t("app.empty"))
     st.stop()
@@ -129,7 +142,7 @@ st.header(t("lens.cases", word=answer_word()))
 st.write(t("lens.cases.intro"))
 try:
     used = mlp_off or tuple(cached_fact_layers(lm, model_key(), prompt(), answer_word(), subject))
-    cases = cached_cases(lm, model_key(), prompt(), demos.WARSAW_FACT, answer_word(), used, subject)
+    cases = cached_cases(lm, model_key(), prompt(), fact_text(), answer_word(), used, subject)
 except InputError:
     st.warning(t("app.empty"))
     st.stop()
@@ -148,10 +161,16 @@ with right:
                                t("lens.cases.col.top"): [f"{tok!r} {p:.3f}" for tok, p in cases["top"].values()]}),
                  hide_index=True)
     st.caption(t("lens.cases.note", layers=", ".join(map(str, cases["layers"])) or "–"))
+    if st.session_state.get("lens.other_fact"):
+        st.caption(t("lens.cases.other_on", fact=fact_text().strip()))
 verdict = lv.cases_verdict(probs)
 st.info(t(f"lens.verdict.{verdict}"))
 if 0 in cases["layers"] and not cases["positions"]:
     st.caption(t("lens.cases.layer0", last=L - 1))
+elif st.session_state.get("lens.other_fact") and verdict != "no_answer":
+    top_tok, top_p = cases["top"]["both"]
+    st.caption(t("lens.cases.other_result", top=repr(top_tok), p_top=top_p, token=repr(cases["token"]),
+                 p=probs["both"]))
 elif 0 in cases["layers"] and verdict == "lost_not_recovered":
     st.caption(t("lens.cases.layer0_subject", subject=subject, top=repr(cases["top"]["mlp_off"][0]),
                  both=probs["both"]))

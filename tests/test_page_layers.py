@@ -106,6 +106,36 @@ def test_lens_page_preset_ablation_and_fact(monkeypatch, which, request):
     np.testing.assert_array_equal(lm.last_logits(demos.WARSAW_PROMPT), before)
 
 
+def test_lens_page_bare_question_and_second_fact(monkeypatch, bundled_lm):
+    """The bare-question preset and the "second fact" test: the table shows what the model
+    computes with the fact text the page says it uses."""
+    lm = bundled_lm
+    at = _page(monkeypatch)
+    at.button(key="lens.preset_q_btn").click().run()
+    assert not at.exception
+    assert at.session_state["prompt"] == demos.WARSAW_QUESTION
+    layers = lv.fact_layers(lm, demos.WARSAW_QUESTION, "Warsaw", demos.WARSAW_SUBJECT)
+    for other, fact in [(False, demos.WARSAW_FACT), (True, demos.WARSAW_FACT + demos.OTHER_FACT)]:
+        if other:
+            at.checkbox(key="lens.other_fact").check().run()
+            assert not at.exception
+            assert any(demos.OTHER_FACT.strip() in c.value for c in at.caption)
+        cases = lv.fact_cases(lm, demos.WARSAW_QUESTION, fact, "Warsaw", layers, demos.WARSAW_SUBJECT)
+        shown = at.dataframe[0].value
+        assert list(shown.iloc[:, 1]) == pytest.approx([round(v, 4) for v in cases["probs"].values()], abs=1e-4)
+        assert list(shown.iloc[:, 2]) == [f"{tok!r} {q:.3f}" for tok, q in cases["top"].values()]
+        verdict = lv.cases_verdict(cases["probs"])
+        assert any(t(f"lens.verdict.{verdict}") == i.value for i in at.info)
+        if other:       # the page reads the race between the two capitals off the model's numbers
+            top_tok, top_p = cases["top"]["both"]
+            want = t("lens.cases.other_result", top=repr(top_tok), p_top=top_p, token=repr(cases["token"]),
+                     p=cases["probs"]["both"])
+            assert any(c.value == want for c in at.caption)
+    # the preset resets the second fact
+    at.button(key="lens.preset_btn").click().run()
+    assert at.session_state["lens.other_fact"] is False and not at.exception
+
+
 def test_lens_page_bad_input_is_a_message(monkeypatch):
     at = _page(monkeypatch)
     n_ctx = explainer.load().config.n_ctx

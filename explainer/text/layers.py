@@ -5,6 +5,12 @@ EN = {
                    "answer appears only in the later layers."),
     "lens.preset.warsaw": "Preset: the capital of Poland (Warsaw)",
     "lens.preset.warsaw.help": "Sets the shared prompt to a question about the capital of Poland and follows “Warsaw” and “Poland”.",
+    "lens.preset.question": "Preset: the bare question (no France example)",
+    "lens.preset.question.help": "Sets the shared prompt to “Q: What is the capital of Poland? A:” alone.",
+    "lens.other_fact": "…and a second fact after it: “{fact}”",
+    "lens.other_fact.help": ("A test of what “recovered” means: if the model still knew the question is about Poland, "
+                             "it would keep choosing Warsaw; if it only copies a capital from the prompt, the nearer "
+                             "Lima competes. Used in the chart below and, with the box on the left, in the heatmap."),
     "lens.mlp_off": "Switch off the MLP (feed-forward) part of these layers",
     "lens.mlp_off.help": "The MLP's output is replaced by zeros in those layers; attention still works. Nothing is changed for other users.",
     "lens.mlp_layer": "layer {layer}",
@@ -50,6 +56,11 @@ EN = {
                                   "(P = {both:.3f}). In this small model, recognising the word and recalling its capital happen "
                                   "in the same place."),
     "lens.cases.col.top": "the model's top guess",
+    "lens.cases.other_result": ("With the MLPs off and both facts in front, the top guess is {top} ({p_top:.3f}) and {token} "
+                                "has {p:.3f}. A model that still knew the question is about Poland would pick {token} "
+                                "clearly; a close race, or the other capital winning, means attention copies a capital "
+                                "from the prompt rather than finding Poland's."),
+    "lens.cases.other_on": "The fact in front is now “{fact}”: compare the model's top guess in the last row with and without the second fact.",
     "lens.cases.auto": "No layers chosen above, so the layers that carry the fact were found automatically: {layers}.",
     "lens.cases.y": "P(next token = {token!r})",
     "lens.case.normal": "normal",
@@ -112,6 +123,12 @@ ZH = {
                                   "在那里关掉它，模型就不再把问题读成关于 {subject} 的问题（它的首选变成了 {top}），"
                                   "所以提示里的事实也帮不上忙（P = {both:.3f}）。在这个小模型里，认出这个词和记起它的首都发生在同一个地方。"),
     "lens.cases.col.top": "模型的首选",
+    "lens.preset.question": "预设：只有问题（没有法国的例子）",
+    "lens.preset.question.help": "把共享提示设为单独的“Q: What is the capital of Poland? A:”。",
+    "lens.other_fact": "……再在后面加一个事实：“{fact}”",
+    "lens.other_fact.help": "检验“恢复”到底是什么意思：如果模型仍然知道问题问的是波兰，它会继续选华沙；如果它只是从提示里抄一个首都，离问题更近的利马就会来竞争。用于下面的图表；若勾选左边的框，也用于热力图。",
+    "lens.cases.other_result": "关闭 MLP 并在前面放两个事实时，模型的首选是 {top}（{p_top:.3f}），{token} 为 {p:.3f}。如果模型仍然知道问题问的是波兰，它会明显选择 {token}；若两者难分高下，甚至另一个首都胜出，就说明注意力只是从提示里抄了一个首都，而不是找到了波兰的首都。",
+    "lens.cases.other_on": "放在前面的事实现在是“{fact}”：对比有无第二个事实时最后一行里模型的首选。",
     "lens.verdict.lost_not_recovered": "丢失且未恢复：关闭这些 MLP 后，提示中的事实也没能把答案带回来。",
     "lens.verdict.not_lost": "没有丢失：关闭这些 MLP 后答案（大部分）仍在——这个事实也存放在别处。",
     "lens.cases.layer0": "在小模型中，第 0 层的 MLP 很特殊：它像是词嵌入的一部分，关闭它会破坏整体的读取，而不只是这个事实——于是连从提示中复制也失败了。可以与关闭第 1 … {last} 层对比。",
