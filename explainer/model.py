@@ -171,6 +171,7 @@ class Block(nn.Module):
         self.attn = CausalSelfAttention(cfg)
         self.ln2 = nn.LayerNorm(cfg.d_model)
         self.mlp = MLP(cfg)
+        self.drop = nn.Dropout(cfg.dropout)      # residual dropout; a no-op in eval mode
 
     def forward(self, x, record=None, ablation=None, kv_cache=None):
         i = self.layer
@@ -179,7 +180,7 @@ class Block(nn.Module):
         a = self.attn(self.ln1(x), i, record, ablation, kv_cache)
         if ablation and i in ablation.attn:
             a = torch.zeros_like(a)
-        x = x + a
+        x = x + self.drop(a)
         m = self.mlp(self.ln2(x))
         if ablation and i in ablation.mlp:
             if ablation.mlp_positions:
@@ -195,7 +196,7 @@ class Block(nn.Module):
             record[f"blocks.{i}.hook_attn_out"] = a
             record[f"blocks.{i}.hook_resid_mid"] = x
             record[f"blocks.{i}.hook_mlp_out"] = m
-        x = x + m
+        x = x + self.drop(m)
         if record is not None:
             record[f"blocks.{i}.hook_resid_post"] = x
         return x

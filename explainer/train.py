@@ -45,10 +45,12 @@ class Preset:
     ckpt_every: int = 200
     snapshot_fracs: tuple = (0.0, 0.04, 0.1, 0.2, 0.35, 0.6)
     seed: int = 0
+    dropout: float = 0.0       # on the embeddings and on every attention and MLP output (training only)
 
     def model_config(self) -> GPTConfig:
         return GPTConfig(vocab_size=self.vocab_size + 1, n_ctx=self.n_ctx, n_layer=self.n_layer,
-                         n_head=self.n_head, d_model=self.d_model, d_mlp=4 * self.d_model)
+                         n_head=self.n_head, d_model=self.d_model, d_mlp=4 * self.d_model,
+                         dropout=self.dropout)
 
     def snapshot_steps(self) -> list[int]:
         return sorted({int(round(f * self.steps)) for f in self.snapshot_fracs})

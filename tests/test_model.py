@@ -131,3 +131,21 @@ def test_mlp_ablation_at_positions_only(model):
     # causal: positions before the first ablated one are untouched downstream too
     torch.testing.assert_close(rec_pos["blocks.2.hook_resid_post"][:, :3],
                                rec_all["blocks.2.hook_resid_post"][:, :3])
+
+
+def test_residual_dropout_only_while_training(model):
+    """``dropout`` > 0 drops parts of every attention and MLP output in training mode only: in
+    eval mode the model is exactly the same function as without dropout."""
+    from dataclasses import replace
+    drop = GPT(replace(CFG, dropout=0.5))
+    drop.load_state_dict(model.state_dict())          # no extra parameters
+    x = ids()
+    with torch.no_grad():
+        ref = model(x)[0]
+        assert torch.equal(drop.eval()(x)[0], ref)
+        drop.train()
+        torch.manual_seed(1)
+        a = drop(x)[0]
+        torch.manual_seed(2)
+        b = drop(x)[0]
+    assert not torch.allclose(a, b) and not torch.allclose(a, ref)
