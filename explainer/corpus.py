@@ -1194,7 +1194,8 @@ _IOI_MIDDLE = [
     "They had a good time.", "It was getting late.", "The music was loud.",
     "They looked at the menu.", "Both of them were hungry.", "They sat down near the window.",
 ]
-# (past, base) so that "decided to give" can be formed
+# (past, base) so that "decided to give" can be formed. The most common verbs (gave, handed, sent)
+# are listed twice on purpose: twice as likely. (The bundled model was trained on this exact list.)
 _IOI_GIVE = [
     ("gave", "give"), ("handed", "hand"), ("passed", "pass"), ("brought", "bring"),
     ("sent", "send"), ("showed", "show"), ("threw", "throw"), ("lent", "lend"),

@@ -60,26 +60,22 @@ def capital_qa(lm: LM, few_shot: bool = False) -> dict:
 
 def ioi(lm: LM, n: int = 300) -> dict:
     """Top-1 accuracy on IOI prompts from frames the corpus never uses, overall, by name order
-    (the right name mentioned first or second) and by frame."""
+    (the right name mentioned first or second) and by frame (case i uses frame i mod frames)."""
     from .corpus import IOI_EVAL_TEMPLATES, make_ioi_cases
     cases = make_ioi_cases(n)
-    top1 = io_over_s = 0
-    by_order = {"io_first": [0, 0], "s_first": [0, 0]}
-    by_frame = [[0, 0] for _ in IOI_EVAL_TEMPLATES]
-    for i, (prompt, io, s) in enumerate(cases):
+    ok, io_over_s, io_first = [], 0, []
+    for prompt, io, s in cases:
         logits = lm.last_logits(prompt)
         a, b = analysis.answer_id(lm, io), analysis.answer_id(lm, s)
-        ok = int(np.argmax(logits)) == a
-        top1 += ok
+        ok.append(int(np.argmax(logits)) == a)
         io_over_s += logits[a] > logits[b]
-        order = "io_first" if prompt.index(io) < prompt.index(s) else "s_first"
-        by_order[order][0] += ok
-        by_order[order][1] += 1
-        by_frame[i % len(IOI_EVAL_TEMPLATES)][0] += ok
-        by_frame[i % len(IOI_EVAL_TEMPLATES)][1] += 1
-    return {"n": len(cases), "accuracy": top1 / len(cases), "io_over_subject": io_over_s / len(cases),
-            "by_order": {k: round(h / max(t, 1), 4) for k, (h, t) in by_order.items()},
-            "by_frame": [round(h / max(t, 1), 4) for h, t in by_frame]}
+        io_first.append(prompt.index(io) < prompt.index(s))
+    ok, io_first = np.array(ok), np.array(io_first)
+    share = lambda mask: round(float(ok[mask].mean()), 4) if mask.any() else 0.0
+    frame = np.arange(len(cases)) % len(IOI_EVAL_TEMPLATES)
+    return {"n": len(cases), "accuracy": float(ok.mean()), "io_over_subject": io_over_s / len(cases),
+            "by_order": {"io_first": share(io_first), "s_first": share(~io_first)},
+            "by_frame": [share(frame == f) for f in range(len(IOI_EVAL_TEMPLATES))]}
 
 
 # ---- analogies --------------------------------------------------------------------------------
@@ -154,31 +150,25 @@ def ablation_check(lm: LM) -> dict:
     """Switch off the MLP layers that carry Poland → Warsaw (only at the question's "Poland"
     token), then prepend the fact. Also reported, not a target: the same switch-off on the bare
     question without the France example (``question_only``)."""
+    from .lensview import fact_cases
     fact = analysis.mlp_layers_for_fact(lm, demos.WARSAW_PROMPT, demos.WARSAW_ANSWER,
                                         subject=demos.WARSAW_SUBJECT)
-    with_fact = demos.WARSAW_FACT + demos.WARSAW_PROMPT
-    question = demos.WARSAW_PROMPT[demos.WARSAW_PROMPT.rindex("Q:"):]
-    top1 = lambda text: lm.next_token(text, k=1)[0][0]
-    qpos = [analysis.subject_position(lm, question, demos.WARSAW_SUBJECT)]
-    q_base = analysis.answer_prob(lm, question, demos.WARSAW_ANSWER)
-    with lm.ablate(mlp=fact["layers"], mlp_positions=fact["positions"]):
-        recovered = analysis.answer_prob(lm, with_fact, demos.WARSAW_ANSWER)
-        top_off, top_fact = top1(demos.WARSAW_PROMPT), top1(with_fact)
-    with lm.ablate(mlp=fact["layers"], mlp_positions=qpos):
-        q_off = analysis.answer_prob(lm, question, demos.WARSAW_ANSWER)
-        q_fact = analysis.answer_prob(lm, demos.WARSAW_FACT + question, demos.WARSAW_ANSWER)
-        q_top_off, q_top_fact = top1(question), top1(demos.WARSAW_FACT + question)
+    few = fact_cases(lm, demos.WARSAW_PROMPT, demos.WARSAW_FACT, demos.WARSAW_ANSWER, fact["layers"],
+                     demos.WARSAW_SUBJECT)
+    bare = fact_cases(lm, demos.WARSAW_QUESTION, demos.WARSAW_FACT, demos.WARSAW_ANSWER, fact["layers"],
+                      demos.WARSAW_SUBJECT)
     return {"mlp_layers": fact["layers"], "at_positions": fact["positions"],
-            "subject": demos.WARSAW_SUBJECT, "top1_mlp_off": top_off,
+            "subject": demos.WARSAW_SUBJECT, "top1_mlp_off": few["top"]["mlp_off"][0],
             "p_warsaw": round(fact["base"], 4),
             "p_warsaw_mlp_off": round(fact["ablated"], 4),
-            "p_warsaw_mlp_off_fact_in_prompt": round(recovered, 4),
-            "top1_mlp_off_fact_in_prompt": top_fact,
+            "p_warsaw_mlp_off_fact_in_prompt": round(few["probs"]["both"], 4),
+            "top1_mlp_off_fact_in_prompt": few["top"]["both"][0],
             "p_warsaw_single_layer_off": [round(p, 4) for p in fact["single"]],
-            "question_only": {"prompt": question, "p_warsaw": round(q_base, 4),
-                              "p_warsaw_mlp_off": round(q_off, 4), "top1_mlp_off": q_top_off,
-                              "p_warsaw_mlp_off_fact_in_prompt": round(q_fact, 4),
-                              "top1_mlp_off_fact_in_prompt": q_top_fact}}
+            "question_only": {"prompt": demos.WARSAW_QUESTION, "p_warsaw": round(bare["probs"]["normal"], 4),
+                              "p_warsaw_mlp_off": round(bare["probs"]["mlp_off"], 4),
+                              "top1_mlp_off": bare["top"]["mlp_off"][0],
+                              "p_warsaw_mlp_off_fact_in_prompt": round(bare["probs"]["both"], 4),
+                              "top1_mlp_off_fact_in_prompt": bare["top"]["both"][0]}}
 
 
 def repetition(lm: LM, n: int = 200, seed: int = 0) -> dict:
@@ -248,6 +238,7 @@ def write_scorecard(lm: LM, card: dict) -> None:
 def format_scorecard(c: dict) -> str:
     pct = lambda x: "—" if x is None else f"{100 * x:.1f} %"
     m = c["model"]
+    q = c["ablation"]["question_only"]
     lines = [
         f"Model: {m['params'] / 1e6:.2f}M parameters, {m['n_layer']} layers × {m['n_head']} heads, "
         f"d={m['d_model']}, context {m['n_ctx']}, vocab {m['vocab_size']}",
@@ -255,10 +246,9 @@ def format_scorecard(c: dict) -> str:
         f"Capital Q&A ({c['capital_qa']['n']} countries): zero-shot {pct(c['capital_qa']['zero_shot'])}, "
         f"few-shot {pct(c['capital_qa']['few_shot'])}",
         f"IOI ({c['ioi']['n']} cases, unseen templates): top-1 {pct(c['ioi']['accuracy'])}, "
-        f"right name above repeated name {pct(c['ioi']['io_over_subject'])}"
-        + (f"; right name mentioned first {pct(c['ioi']['by_order']['io_first'])}, second "
-           f"{pct(c['ioi']['by_order']['s_first'])}; by frame "
-           + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["by_frame"]) if "by_order" in c["ioi"] else ""),
+        f"right name above repeated name {pct(c['ioi']['io_over_subject'])}; right name mentioned first "
+        f"{pct(c['ioi']['by_order']['io_first'])}, second {pct(c['ioi']['by_order']['s_first'])}; by frame "
+        + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["by_frame"]),
         "Analogies (top-1, inputs excluded):",
     ]
     for s, v in c["analogy"]["spaces"].items():
@@ -274,14 +264,10 @@ def format_scorecard(c: dict) -> str:
         f"Ablation: P(Warsaw) {c['ablation']['p_warsaw']:.3f} → MLPs {c['ablation']['mlp_layers']} off at "
         f"'{c['ablation']['subject']}' {c['ablation']['p_warsaw_mlp_off']:.3f} (top-1 {c['ablation']['top1_mlp_off']!r})"
         f" → with the fact in the prompt "
-        f"{c['ablation']['p_warsaw_mlp_off_fact_in_prompt']:.3f}"
-        + (f" (top-1 {c['ablation']['top1_mlp_off_fact_in_prompt']!r})" if "top1_mlp_off_fact_in_prompt" in c["ablation"] else ""),
-        *([f"  same layers off on the bare question {c['ablation']['question_only']['prompt']!r}: "
-           f"P(Warsaw) {c['ablation']['question_only']['p_warsaw']:.3f} → "
-           f"{c['ablation']['question_only']['p_warsaw_mlp_off']:.3f} "
-           f"(top-1 {c['ablation']['question_only']['top1_mlp_off']!r}) → with the fact "
-           f"{c['ablation']['question_only']['p_warsaw_mlp_off_fact_in_prompt']:.3f}"]
-          if "question_only" in c["ablation"] else []),
+        f"{c['ablation']['p_warsaw_mlp_off_fact_in_prompt']:.3f} (top-1 {c['ablation']['top1_mlp_off_fact_in_prompt']!r})",
+        f"  same layers off on the bare question {q['prompt']!r}: P(Warsaw) {q['p_warsaw']:.3f} → "
+        f"{q['p_warsaw_mlp_off']:.3f} (top-1 {q['top1_mlp_off']!r}) → with the fact "
+        f"{q['p_warsaw_mlp_off_fact_in_prompt']:.3f}",
         f"Repetition (share of repeated 4-grams in {c['repetition']['tokens']} tokens): greedy "
         f"{pct(c['repetition']['greedy_repeated_4grams'])}, T=0.8 {pct(c['repetition']['t0.8_repeated_4grams'])}",
         "Targets:",

@@ -14,6 +14,27 @@ def _esc(s) -> str:
     return html.escape(str(s))
 
 
+def _words_trace(d: pd.DataFrame, name: str, colour: str, size: int, text_size: int, symbol: str = "circle",
+                 text_colour: str | None = None, textposition: str = "top center",
+                 labels: bool = True) -> go.Scatter:
+    """Points with their words as labels (or only on hover when ``labels`` is False)."""
+    return go.Scatter(
+        x=d["x"], y=d["y"], mode="markers+text" if labels else "markers", name=name,
+        text=[_esc(w) for w in d["word"]], textposition=textposition,
+        textfont=dict(size=text_size, color=text_colour or colour),
+        marker=dict(size=size, color=colour, symbol=symbol),
+        hovertemplate="%{text}<extra>" + _esc(name) + "</extra>")
+
+
+def _words_plane(fig: go.Figure, title: str | None, height: int) -> go.Figure:
+    """A 2-D projection: its axes carry no meaning, so no ticks; legend below."""
+    fig.update_xaxes(showticklabels=False, zeroline=False, title=None)
+    fig.update_yaxes(showticklabels=False, zeroline=False, title=None, scaleanchor=None)
+    base_layout(fig, title, height=height)
+    fig.update_layout(legend=dict(orientation="h", y=-0.05))
+    return fig
+
+
 def scores_bar(df: pd.DataFrame, chosen: str | None = None, y_title: str = "top-1 accuracy",
                title: str | None = None) -> go.Figure:
     """Analogy accuracy of every space (rows with relation == "all" of ``vectorview.scores_frame``)."""
@@ -45,18 +66,11 @@ def word_map_figure(df: pd.DataFrame, group_labels: dict[str, str] | None = None
     labels = group_labels or {}
     crowded = len(df) > max_labels      # too many labels overlap: then words only on hover
     for i, (g, d) in enumerate(df.groupby("group", sort=False)):
-        fig.add_trace(go.Scatter(
-            x=d["x"], y=d["y"], mode="markers" if crowded and g != "yours" else "markers+text", name=labels.get(g, g),
-            text=[_esc(w) for w in d["word"]], textposition="top center",
-            textfont=dict(size=11, color=PALETTE[i % len(PALETTE)] if g != "yours" else "#000"),
-            marker=dict(size=14 if g == "yours" else 8, color=PALETTE[i % len(PALETTE)],
-                        symbol="star" if g == "yours" else "circle"),
-            hovertemplate="%{text}<extra>" + _esc(labels.get(g, g)) + "</extra>"))
-    fig.update_xaxes(showticklabels=False, zeroline=False, title=None)
-    fig.update_yaxes(showticklabels=False, zeroline=False, title=None, scaleanchor=None)
-    base_layout(fig, title, height=560)
-    fig.update_layout(legend=dict(orientation="h", y=-0.05))
-    return fig
+        yours = g == "yours"
+        fig.add_trace(_words_trace(d, labels.get(g, g), PALETTE[i % len(PALETTE)], 14 if yours else 8, 11,
+                                   symbol="star" if yours else "circle", text_colour="#000" if yours else None,
+                                   labels=yours or not crowded))
+    return _words_plane(fig, title, 560)
 
 
 ROLE_COLOURS = {"a": PALETTE[0], "b": PALETTE[0], "c": PALETTE[5], "answer": PALETTE[5],
@@ -85,18 +99,11 @@ def analogy_figure(points: pd.DataFrame, title: str | None = None,
         d = points[points["role"] == role]
         if d.empty:
             continue
-        fig.add_trace(go.Scatter(
-            x=d["x"], y=d["y"], mode="markers+text", name=labels.get(role, role),
-            text=[_esc(w) for w in d["word"]], textposition="bottom center" if role == "other" else "top center",
-            textfont=dict(size=12 if role != "other" else 10, color=ROLE_COLOURS[role]),
-            marker=dict(size=9 if role == "other" else 13, color=ROLE_COLOURS[role],
-                        symbol="x" if role == "target" else "circle"),
-            hovertemplate="%{text}<extra>" + _esc(labels.get(role, role)) + "</extra>"))
-    fig.update_xaxes(showticklabels=False, zeroline=False)
-    fig.update_yaxes(showticklabels=False, zeroline=False)
-    base_layout(fig, title, height=440)
-    fig.update_layout(legend=dict(orientation="h", y=-0.05))
-    return fig
+        other = role == "other"
+        fig.add_trace(_words_trace(d, labels.get(role, role), ROLE_COLOURS[role], 9 if other else 13,
+                                   10 if other else 12, symbol="x" if role == "target" else "circle",
+                                   textposition="bottom center" if other else "top center"))
+    return _words_plane(fig, title, 440)
 
 
 def context_figure(points: pd.DataFrame, kind_labels: dict[str, str] | None = None,
@@ -111,17 +118,9 @@ def context_figure(points: pd.DataFrame, kind_labels: dict[str, str] | None = No
         if d.empty:
             continue
         col, size, sym = style[kind]
-        fig.add_trace(go.Scatter(
-            x=d["x"], y=d["y"], mode="markers+text", name=labels.get(kind, kind),
-            text=[_esc(w) for w in d["word"]], textposition="top center",
-            textfont=dict(size=13 if kind != "neighbour" else 11, color=col),
-            marker=dict(size=size, color=col, symbol=sym),
-            hovertemplate="%{text}<extra>" + _esc(labels.get(kind, kind)) + "</extra>"))
-    fig.update_xaxes(showticklabels=False, zeroline=False)
-    fig.update_yaxes(showticklabels=False, zeroline=False)
-    base_layout(fig, title, height=420)
-    fig.update_layout(legend=dict(orientation="h", y=-0.05))
-    return fig
+        fig.add_trace(_words_trace(d, labels.get(kind, kind), col, size, 11 if kind == "neighbour" else 13,
+                                   symbol=sym))
+    return _words_plane(fig, title, 420)
 
 
 def cosine_line(df: pd.DataFrame, chosen: int | None = None, x_title: str = "layer",
