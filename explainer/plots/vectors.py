@@ -75,6 +75,10 @@ def word_map_figure(df: pd.DataFrame, group_labels: dict[str, str] | None = None
 
 ROLE_COLOURS = {"a": PALETTE[0], "b": PALETTE[0], "c": PALETTE[5], "answer": PALETTE[5],
                 "other": "#999999", "target": "#000000"}
+# a and c (man, woman) and b and the answer (king, queen) often sit close together: label one of
+# each pair above its point and the other below, so the two labels do not print over each other.
+ROLE_TEXT = {"a": "top center", "b": "top center", "c": "bottom center", "answer": "bottom center",
+             "other": "bottom center", "target": "middle right"}
 
 
 def analogy_figure(points: pd.DataFrame, title: str | None = None,
@@ -102,7 +106,7 @@ def analogy_figure(points: pd.DataFrame, title: str | None = None,
         other = role == "other"
         fig.add_trace(_words_trace(d, labels.get(role, role), ROLE_COLOURS[role], 9 if other else 13,
                                    10 if other else 12, symbol="x" if role == "target" else "circle",
-                                   textposition="bottom center" if other else "top center"))
+                                   textposition=ROLE_TEXT[role]))
     return _words_plane(fig, title, 440)
 
 
