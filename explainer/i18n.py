@@ -39,6 +39,17 @@ def t(key: str, lang: str = "en", **fmt) -> str:
         return s
 
 
+def pick_language(query: str | None = None, locale: str | None = None) -> str:
+    """The language a new visitor starts in: ``?lang=zh`` in the link if it names a known
+    language, else the browser's language (``zh-CN``, ``zh-TW``… → Chinese), else English."""
+    q = (query or "").strip().lower()
+    if q in LANGUAGES:
+        return q
+    loc = (locale or "").strip().lower().replace("_", "-")
+    base = loc.split("-")[0]
+    return base if base in LANGUAGES else "en"
+
+
 def missing(lang: str = "zh") -> list[str]:
     """English keys that have no translation in ``lang``."""
     cat = catalogue()

@@ -20,7 +20,10 @@ def _few(x: np.ndarray, n: int = 4) -> list[float]:
 
 
 def pipeline_summary(lm: LM, text: str, k: int = 5) -> dict:
-    """Every stage for this prompt: shape and a few real numbers. Raises InputError on empty text."""
+    """Every stage for this prompt: shape and a few real numbers. Raises InputError on empty text.
+
+    A stage's ``shape`` is a tensor shape like ``"(12, 192)"``, or a message key and its values
+    (``("home.shape.tokens", {"n": 12})``) where the shape is said in words."""
     tr = lm.trace(text)
     c = lm.config
     T = len(tr.ids)
@@ -30,18 +33,18 @@ def pipeline_summary(lm: LM, text: str, k: int = 5) -> dict:
     probs = tr.probs[last]
     top = np.argsort(-probs)[:k]
     stages = [
-        {"key": "text", "shape": f"{len(text)} characters", "numbers": None},
-        {"key": "tokens", "shape": f"{T} tokens", "numbers": tr.tokens[:8]},
+        {"key": "text", "shape": ("home.shape.chars", {"n": len(text)}), "numbers": None},
+        {"key": "tokens", "shape": ("home.shape.tokens", {"n": T}), "numbers": tr.tokens[:8]},
         {"key": "ids", "shape": f"({T},)", "numbers": tr.ids[:8]},
         {"key": "embed", "shape": f"({T}, {c.d_model})", "numbers": _few(wte[tr.ids[last]])},
         {"key": "pos", "shape": f"({T}, {c.d_model})", "numbers": _few(wpe[last])},
-        {"key": "blocks", "shape": f"{c.n_layer} × [attention ({c.n_head} heads) + MLP ({c.d_mlp} wide)]",
+        {"key": "blocks", "shape": ("home.shape.blocks", {"layers": c.n_layer, "heads": c.n_head, "mlp": c.d_mlp}),
          "numbers": [round(float(np.linalg.norm(tr.resid[l, last])), 2) for l in range(c.n_layer + 1)]},
         {"key": "final", "shape": f"({c.d_model},)", "numbers": _few(tr.resid[-1, last])},
         {"key": "logits", "shape": f"({c.vocab_size},)", "numbers": _few(np.sort(tr.logits[last])[::-1])},
-        {"key": "softmax", "shape": f"({c.vocab_size},) sums to 1",
+        {"key": "softmax", "shape": ("home.shape.softmax", {"v": c.vocab_size}),
          "numbers": [round(float(probs[i]), 3) for i in top]},
-        {"key": "sample", "shape": "1 token", "numbers": [lm.decode([int(top[0])])]},
+        {"key": "sample", "shape": ("home.shape.one", {}), "numbers": [lm.decode([int(top[0])])]},
     ]
     return {"stages": stages, "tokens": tr.tokens, "ids": tr.ids, "truncated": tr.truncated,
             "top": [(lm.decode([int(i)]), float(probs[i])) for i in top],

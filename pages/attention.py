@@ -211,8 +211,8 @@ def ablation() -> None:
     st.session_state.setdefault("att.answer", demos.IOI_ANSWER)
     st.session_state.setdefault("att.other", demos.IOI_SUBJECT)
     a, b = st.columns([2, 1])
-    chosen = a.multiselect(t("att.abl.heads"), head_opts, key="att.abl_heads")
-    layers = b.multiselect(t("att.abl.layers"), list(range(L)), key="att.abl_layers",
+    chosen = a.multiselect(t("att.abl.heads"), head_opts, placeholder=t("app.choose"), key="att.abl_heads")
+    layers = b.multiselect(t("att.abl.layers"), list(range(L)), key="att.abl_layers", placeholder=t("app.choose"),
                            format_func=lambda l: t("att.abl.layer_name", layer=l))
     c, d = st.columns(2)
     c.text_input(t("att.abl.answer"), key="att.answer", help=t("att.abl.words_help"))

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 import explainer
-from explainer.i18n import LANGUAGES, t as _t
+from explainer.i18n import LANGUAGES, pick_language, t as _t
 from explainer.plots import CONFIG
 
 DEFAULT_PROMPT = "When Mary and John went to the store, John gave a drink to"
@@ -35,14 +35,24 @@ def t(key: str, **fmt) -> str:
     return _t(key, lang(), **fmt)
 
 
+def _browser_locale() -> str | None:
+    try:
+        return st.context.locale
+    except Exception:        # older Streamlit, or no browser (AppTest)
+        return None
+
+
 def sidebar() -> None:
     """Language, model and the shared prompt; values live in st.session_state."""
     st.session_state["_shell_ran"] = True
-    st.session_state.setdefault("lang", "en")
+    if "lang" not in st.session_state:    # first run of this session: link, then browser language
+        st.session_state["lang"] = pick_language(st.query_params.get("lang"), _browser_locale())
     st.session_state.setdefault("prompt", DEFAULT_PROMPT)
     st.session_state.setdefault("model_choice", "bundled")
     with st.sidebar:
         st.selectbox(t("app.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
+        if st.query_params.get("lang", "en") != lang():    # keep it in the address: a shared link
+            st.query_params["lang"] = lang()                # opens in the same language
         try:
             base = load_model(None)
         except Exception as e:  # a broken bundled checkpoint: say so instead of a traceback

@@ -24,13 +24,15 @@ for i, stage in enumerate(summary["stages"]):
     key = stage["key"]
     with st.container(border=True):
         left, right = st.columns([2, 3])
-        left.markdown(f"**{i + 1}. {t('home.stage.' + key)}**  \n`{t('home.shape')}: {stage['shape']}`")
+        shape = stage["shape"] if isinstance(stage["shape"], str) else t(stage["shape"][0], **stage["shape"][1])
+        left.markdown(f"**{i + 1}. {t('home.stage.' + key)}**  \n`{t('home.shape')}: {shape}`")
         left.caption(t(f"home.stage.{key}.what"))
         nums = stage["numbers"]
         if key == "text":
             right.code(prompt()[:300] + ("…" if len(prompt()) > 300 else ""), language=None)
         elif key == "blocks":
-            chart(resid_norm_figure(summary["resid_norms"]),
+            chart(resid_norm_figure(summary["resid_norms"], x_title=t("home.axis.layer"),
+                                    y_title=t("home.axis.length")),
                   pd.DataFrame({"layer": range(len(summary["resid_norms"])), "length": summary["resid_norms"]}),
                   name="residual_lengths", key="home-resid")
         elif nums is not None:
@@ -43,19 +45,20 @@ for i, stage in enumerate(summary["stages"]):
 
 top = summary["top"]
 st.subheader(t("home.top"))
-st.dataframe(pd.DataFrame({"token": [repr(s) for s, _ in top], "probability": [round(p, 4) for _, p in top]}),
-             hide_index=True)
+st.dataframe(pd.DataFrame({t("home.col.token"): [repr(s) for s, _ in top],
+                           t("home.col.prob"): [round(p, 4) for _, p in top]}), hide_index=True)
 st.button(t("home.append", tok=top[0][0]), on_click=set_prompt, args=(prompt() + top[0][0],))
 
 counts = lm.param_counts()
 total = sum(counts.values())
 st.header(t("home.params", total=f"{total:,}"))
-chart(params_figure(counts), pd.DataFrame({"part": list(counts), "parameters": list(counts.values())}),
+chart(params_figure({t(f"home.part.{k}"): v for k, v in counts.items()}),
+      pd.DataFrame({"part": list(counts), "parameters": list(counts.values())}),
       name="parameters", key="home-params")
 st.caption(t("home.params.note"))
 
 st.header(t("home.scale"))
-rows = scale_rows(lm)
-chart(scale_figure(rows), pd.DataFrame(rows), name="model_sizes", key="home-scale")
+rows = [{**r, "model": t("home.ours")} if r["model"] == "Ours" else r for r in scale_rows(lm)]
+chart(scale_figure(rows, y_title=t("home.axis.params")), pd.DataFrame(rows), name="model_sizes", key="home-scale")
 st.dataframe(pd.DataFrame(rows), hide_index=True)
 st.caption(t("home.scale.note"))

@@ -81,7 +81,7 @@ b2.button(t("lens.preset.question"), on_click=preset_warsaw, args=(demos.WARSAW_
 with st.container(border=True):
     c1, c2 = st.columns([3, 2])
     with c1:
-        st.multiselect(t("lens.mlp_off"), list(range(L)), key="lens.mlp_off",
+        st.multiselect(t("lens.mlp_off"), list(range(L)), key="lens.mlp_off", placeholder=t("app.choose"),
                        format_func=lambda l: t("lens.mlp_layer", layer=l), help=t("lens.mlp_off.help"))
         st.button(t("lens.fact_layers", word=answer_word()), on_click=switch_off_fact_layers,
                   key="lens.fact_btn", help=t("lens.fact_layers.help"))

@@ -72,7 +72,8 @@ for i, r in enumerate(comp):
     with grid[i % 2].container(border=True):
         st.markdown(f"**{r['label']}**")
         if not r["available"]:
-            st.info(t("tok.compare.unavailable", msg=r["message"]))
+            st.info(t("tok.compare.unavailable", label=r["label"]))
+            st.caption(r["message"])         # the technical reason, as the library reported it
             continue
         st.caption(t("tok.compare.count", n=r["tokens"], cpt=f"{r['chars_per_token']:.2f}", vocab=r["vocab"]))
         _chips(r["rows"])
@@ -100,7 +101,8 @@ with c1:
     st.caption(t("tok.bpe.table", n=len(table)))
     styled = table.style.apply(
         lambda r: ["background-color: #fde6bf" if r["step"] == step else "" for _ in r], axis=1)
-    st.dataframe(styled, hide_index=True, height=320, width="stretch")
+    st.dataframe(styled, hide_index=True, height=320, width="stretch",
+                 column_config={c: t(f"tok.col.{c}") for c in table.columns})
 with c2:
     upto = tv.tokens_after_merges(enc, text, step, show_ws)
     st.caption(t("tok.bpe.after", k=step, n=len(upto)))
@@ -130,4 +132,5 @@ else:
         st.caption(t("tok.tree.caption"))
     with c2:
         st.caption(t("tok.tree.table"))
-        st.dataframe(built, hide_index=True, width="stretch")
+        st.dataframe(built, hide_index=True, width="stretch",
+                     column_config={c: t(f"tok.col.{c}") for c in built.columns})

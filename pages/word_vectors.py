@@ -117,7 +117,7 @@ st.session_state.setdefault("vec.map.groups", list(vv.DEFAULT_GROUPS))
 st.session_state.setdefault("vec.nb.word", demos.NEIGHBOUR_WORD)
 c1, c2 = st.columns([3, 1])
 with c1:
-    groups = st.multiselect(t("vec.map.groups"), list(vv.GROUPS), key="vec.map.groups",
+    groups = st.multiselect(t("vec.map.groups"), list(vv.GROUPS), key="vec.map.groups", placeholder=t("app.choose"),
                             format_func=lambda g: t(f"vec.group.{g}"))
 with c2:
     method = st.radio(t("vec.map.method"), ["pca", "tsne"], key="vec.map.method",

@@ -1,6 +1,8 @@
 """The app shell and the overview page, on the bundled model and on a tiny fixture model."""
 
 
+import re
+
 import pytest
 from apphelp import open_app
 
@@ -51,3 +53,74 @@ def test_pipeline_summary_shapes(bundled_lm):
 def test_catalogue_has_no_empty_strings():
     for lang, msgs in catalogue().items():
         assert all(isinstance(v, str) and v for v in msgs.values()), lang
+
+
+def test_chinese_catalogue_is_complete_and_keeps_placeholders():
+    """Every English message has a Chinese one with the same {placeholders}, and no Chinese key
+    is an orphan (a typo would silently fall back to English)."""
+    import re
+    from explainer.i18n import missing
+    cat = catalogue()
+    assert missing("zh") == []
+    assert set(cat["zh"]) <= set(cat["en"])
+    fields = lambda s: sorted(re.findall(r"\{(\w*)\}", s))
+    assert [k for k in cat["zh"] if fields(cat["zh"][k]) != fields(cat["en"][k])] == []
+
+
+def test_pick_language_link_then_browser_then_english():
+    from explainer.i18n import pick_language
+    assert pick_language("zh", "en-US") == "zh"          # the link wins
+    assert pick_language("EN", "zh-CN") == "en"
+    assert pick_language(None, "zh-CN") == "zh"
+    assert pick_language("", "zh_TW") == "zh"
+    assert pick_language("fr", "de-DE") == "en"          # unknown: English
+    assert pick_language(None, None) == "en"
+
+
+def test_lang_in_the_link_opens_the_app_in_chinese(monkeypatch):
+    from apphelp import APP
+    from streamlit.testing.v1 import AppTest
+    monkeypatch.delenv("EXPLAINER_CHECKPOINT", raising=False)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "zh"
+    at.run()
+    assert not at.exception
+    assert at.session_state["lang"] == "zh"
+    assert at.title[0].value == t("home.title", "zh")
+
+
+def _emphasis_problems(s: str) -> list[str]:
+    """Markdown emphasis that will not render: CommonMark only opens ``*``/``**`` at a left-flanking
+    run and closes at a right-flanking one. In Chinese text "**术语（BPE）**在" fails: the closing
+    run follows punctuation and is followed by a letter, so the asterisks show up literally."""
+    import unicodedata
+
+    def punct(c):
+        return c is not None and unicodedata.category(c)[0] in "PS"
+
+    def space(c):
+        return c is None or c.isspace()
+
+    s = re.sub(r"`[^`]*`", "x", s)
+    out = []
+    for stars in ("**", "*"):
+        runs = []
+        for m in re.finditer(r"(?<!\*)\*+(?!\*)", s):
+            i, j = m.start(), m.end()
+            if len(m.group()) != len(stars) or (stars == "*" and (i == 0 or s[i - 1] == "\n")
+                                                 and s[j:j + 1] == " "):
+                continue                                    # other run length, or a list bullet
+            before, after = (s[i - 1] if i else None), (s[j] if j < len(s) else None)
+            left = not space(after) and (not punct(after) or space(before) or punct(before))
+            right = not space(before) and (not punct(before) or space(after) or punct(after))
+            runs.append((i, left if len(runs) % 2 == 0 else right))
+        out += [f"{stars} at {i}: {s[max(0, i - 12):i + 14]}" for i, ok in runs if not ok]
+    return out
+
+
+def test_markdown_emphasis_renders_in_every_message():
+    assert _emphasis_problems("用**字节对编码（BPE）**在") != []          # the checker catches it
+    assert _emphasis_problems("用**字节对编码**（BPE）在") == []
+    bad = {(lang, k): p for lang, msgs in catalogue().items() for k, v in msgs.items()
+           if (p := _emphasis_problems(v))}
+    assert bad == {}

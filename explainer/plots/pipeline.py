@@ -17,7 +17,8 @@ def params_figure(counts: dict[str, int], title: str | None = None) -> go.Figure
     return base_layout(fig, title, height=260)
 
 
-def scale_figure(rows: list[dict], title: str | None = None) -> go.Figure:
+def scale_figure(rows: list[dict], title: str | None = None,
+                 y_title: str = "parameters (log scale)") -> go.Figure:
     fig = go.Figure(go.Bar(
         x=[r["model"] for r in rows], y=[r["params"] for r in rows],
         marker_color=[PALETTE[0]] + [PALETTE[1]] * (len(rows) - 1),
@@ -25,16 +26,17 @@ def scale_figure(rows: list[dict], title: str | None = None) -> go.Figure:
         customdata=[[r["d_model"], r["n_layer"], r["n_head"]] for r in rows],
         hovertemplate="%{x}<br>%{y:,.0f} parameters<br>d=%{customdata[0]}, "
                       "%{customdata[1]} layers × %{customdata[2]} heads<extra></extra>"))
-    fig.update_yaxes(type="log", title="parameters (log scale)")
+    fig.update_yaxes(type="log", title=y_title)
     return base_layout(fig, title, height=360)
 
 
-def resid_norm_figure(norms: list[float], title: str | None = None) -> go.Figure:
+def resid_norm_figure(norms: list[float], title: str | None = None, x_title: str = "layer (0 = embeddings)",
+                      y_title: str = "vector length") -> go.Figure:
     fig = go.Figure(go.Scatter(x=list(range(len(norms))), y=norms, mode="lines+markers",
                                line=dict(color=PALETTE[0]),
                                hovertemplate="after block %{x}: length %{y:.2f}<extra></extra>"))
-    fig.update_xaxes(title="layer (0 = embeddings)", dtick=1)
-    fig.update_yaxes(title="vector length")
+    fig.update_xaxes(title=x_title, dtick=1)
+    fig.update_yaxes(title=y_title)
     return base_layout(fig, title, height=260)
 
 

@@ -145,6 +145,12 @@ ZH = {
     ),
     "att.how_to_read": "怎么看这些图：**行**是正在读取的位置（*查询*），**列**是被读取的位置（*键*）。越亮表示注意力越多。对角线以上全是 0：未来被遮住了。",
     "att.presets": "预设",
+    "att.preset.ioi": "IOI：“When Mary and John went to the store, John gave a drink to”",
+    "att.preset.ioi.help": (
+        "间接宾语识别（IOI）：模型应该回答 Mary，也就是没有重复出现的那个名字。"
+        "（句意：Mary 和 John 去商店时，John 把一杯饮料递给了……）"
+    ),
+    "att.preset.bank": "“John wants his bank to cash the”",
     "att.preset.bank.help": "“his”看向哪个名字？在下方选择词“his”，查看所有注意力头。",
     "att.empty": "提示词为空：请在侧边栏输入文字，或选择一个预设。",
     "att.n_tokens": "{n} 个词元 · {layers} 层 × {heads} 个头 = {total} 个注意力模式",
@@ -152,13 +158,36 @@ ZH = {
     "att.overview.caption": "每个头一张小图：行是层（0 最靠近输入），列是头。每张图上方：在测试文本上测得的头的类型（括号里是分数）。",
     "att.overview.title": "所有注意力头的注意力（行 = 层，列 = 头）",
     "att.labels.header": "这是什么类型的头？（测量得出，而非手写）",
+    "att.labels.caption": (
+        "我们在一组固定的测试文本上——短故事、IOI 句子，以及重复两遍的随机词——给每个头的每种模式打分："
+        "分数是该模式预测的位置上得到的平均注意力权重（0 … 1）。一个头得分最高的模式如果分数不低于 {threshold}，"
+        "这个头就得到该模式的标签；只有其他模式都没达标时，才会标为“首词头”（很多头会把用不上的注意力停放在位置 0）。"
+        "点击列标题可以排序。"
+    ),
     "att.labels.title": "注意力头类型（颜色 = 获得该标签的分数）",
+    "att.labels.none": "这个模型还没有哪个头表现出明显的模式（所有分数都低于 {threshold}）。",
     "att.pattern.previous": "前一词头",
     "att.pattern.induction": "归纳头",
     "att.pattern.name": "名字搬运头",
     "att.pattern.self": "当前词头",
     "att.pattern.first": "首词（休息）头",
     "att.pattern.none": "无明显模式",
+    "att.short.previous": "前一词",
+    "att.short.induction": "归纳",
+    "att.short.name": "名字",
+    "att.short.self": "当前",
+    "att.short.first": "首词",
+    "att.short.none": "–",
+    "att.labelled": "{label}（{score:.2f}）",
+    "att.pattern.explain": (
+        "- **前一词头**：每个词把注意力放在紧挨在它前面的那个词上。\n"
+        "- **归纳头**：在重复两遍的随机序列上，第二遍里的词把注意力放在第一遍中*紧跟在*它后面的那个词上——"
+        "“上次见到这个词时，后面接的是什么？”；这是复制和上下文学习的基础。\n"
+        "- **名字搬运头**：在 IOI 句子上，最后一个词（“to”）把注意力放在接下来应该出现的名字（间接宾语）上——"
+        "把前面见过的名字搬过来。\n"
+        "- **当前词头**：注意力放在这个词自己身上。\n"
+        "- **首词头**：注意力停放在第一个词元上，也就是说这个头在这里没什么事可做。"
+    ),
     "att.col.head": "头",
     "att.col.label": "标签",
     "att.col.score": "分数",
@@ -178,8 +207,13 @@ ZH = {
     "att.lines.min": "隐藏细于此值的连线",
     "att.lines.focus": "突出显示一个查询",
     "att.lines.all": "所有查询",
+    "att.lines.caption": "左边的每个词元都连向右边它所读取的词元；线越粗、颜色越深，注意力越多。把鼠标悬停在词元上，可以看到它最强的三条连线。",
     "att.query.header": "每个头把一个词的注意力投向哪里？",
     "att.query.select": "查询词元",
+    "att.query.caption": (
+        "针对所选的词元：每个头占一行（包括所有层），前面的每个词元占一列。"
+        "在 bank 预设中选“his”时，找一找哪些头在“John”上亮起来。"
+    ),
     "att.query.title": "“{token}”（位置 {pos}）在每个头中的注意力",
     "att.abl.header": "关闭注意力头（消融）",
     "att.abl.caption": "把选中的头（或一整层注意力）的输出置零，比较前后模型对下一个词的预测。只影响这次计算：共享的模型不会被改动。",
@@ -190,12 +224,27 @@ ZH = {
     "att.abl.before": "关闭前",
     "att.abl.after": "关闭后",
     "att.abl.prob": "概率",
+    "att.abl.col.token": "词元",
+    "att.abl.col.before": "关闭前",
+    "att.abl.col.after": "关闭后",
+    "att.abl.col.change": "变化",
     "att.abl.answer": "正确答案",
     "att.abl.other": "竞争答案",
+    "att.abl.words_help": "要在关闭前后跟踪的词（跟踪的是在词前加一个空格后得到的第一个词元）。",
+    "att.abl.metric": "P(“{word}”)",
     "att.abl.layer_name": "第 {layer} 层",
     "att.fx.header": "找出重要的注意力头",
+    "att.fx.caption": (
+        "逐个单独关闭每个头（共 {n} 次前向传播），测量 logit 差 *正确答案 − 竞争答案* 下降了多少。"
+        "橙色 = 这个头在帮正确答案；蓝色 = 它把预测推向竞争答案。"
+        "在 IOI 例子里，正确答案是没有重复出现的那个名字（Mary）。"
+    ),
     "att.fx.run": "找出重要的注意力头",
+    "att.fx.base": "所有头都开着时的 logit 差：{base:+.2f}（正数 = 正确答案领先）。",
+    "att.fx.title": "单独关闭一个头时 logit(“{right}”) − logit(“{wrong}”) 的下降量",
     "att.fx.colorbar": "下降",
+    "att.fx.top": "帮助最大的头：{heads}。",
+    "att.fx.same": "请输入两个不同的词。",
     "att.axis.head": "头",
     "att.axis.layer": "层",
     "att.word_error": "请在两个框里都输入一个词。",

@@ -1,5 +1,6 @@
 EN = {
     "app.title": "Inside a small GPT",
+    "app.choose": "Choose…",
     "app.language": "Language",
     "app.model": "Model",
     "app.model.bundled": "Bundled model",
@@ -20,7 +21,18 @@ EN = {
 }
 ZH = {
     "app.title": "走进一个小型 GPT",
+    "app.choose": "请选择……",
     "app.language": "语言",
+    "app.model": "模型",
+    "app.model.bundled": "内置模型",
+    "app.prompt": "提示词（所有页面共用）",
+    "app.prompt.help": "模型读取的文本。除非被某个预设替换，每个页面都使用它。",
+    "app.model_info": "{params} 个参数 · {layers} 层 × {heads} 个头 · d={d} · 上下文 {ctx} 个词元",
+    "app.truncated": "文本超出了模型 {ctx} 个词元的上下文长度：最前面的 {n} 个词元被丢弃了。",
+    "app.empty": "提示词为空：请在侧边栏输入文字，或选择一个预设。",
+    "app.load_error": "无法加载模型：{err}",
+    "app.download_csv": "下载这些数字（CSV）",
+    "app.presets": "预设",
     "nav.home": "总览：流水线",
     "nav.tokens": "分词",
     "nav.vectors": "词向量",

@@ -10,7 +10,7 @@ EN = {
     "lens.other_fact": "…and a second fact after it: “{fact}”",
     "lens.other_fact.help": ("A test of what “recovered” means: if the model still knew the question is about Poland, "
                              "it would keep choosing Warsaw; if it only copies a capital from the prompt, the nearer "
-                             "Lima competes. Used in the chart below and, with the box on the left, in the heatmap."),
+                             "Lima competes. Used in the chart below and, when “Put the fact in front” is ticked too, in the heatmap."),
     "lens.mlp_off": "Switch off the MLP (feed-forward) part of these layers",
     "lens.mlp_off.help": "The MLP's output is replaced by zeros in those layers; attention still works. Nothing is changed for other users.",
     "lens.mlp_layer": "layer {layer}",
@@ -89,21 +89,22 @@ ZH = {
     "lens.intro": ("模型由一层层的模块叠成。我们可以在任一层之后停下来问：如果现在就要回答，模型会说什么？"
                    "这就是“logit lens（逻辑透镜）”。试试华沙预设：答案只在较后的层才出现。"),
     "lens.preset.warsaw": "预设：波兰的首都（华沙）",
-    "lens.preset.warsaw.help": "把共享提示设为关于波兰首都的问题，并跟踪 “Warsaw” 和 “Poland”。",
+    "lens.preset.warsaw.help": "把共享提示词设为关于波兰首都的问题，并跟踪 “Warsaw” 和 “Poland”。",
     "lens.mlp_off": "关闭这些层的 MLP（前馈）部分",
     "lens.mlp_off.help": "这些层中 MLP 的输出被替换为零；注意力仍然工作。不会影响其他用户。",
     "lens.mlp_layer": "第 {layer} 层",
     "lens.fact_layers": "关闭承载 “{word}” 的层",
-    "lens.fact_layers.help": "寻找去掉后会让下面第一个词变得不太可能的 MLP 层：先逐层单独关闭，再逐个加入伤害最大的那一层，只要它能让这个词的概率继续下降。",
-    "lens.prepend": "把事实放在提示前面：“{fact}”",
+    "lens.fact_layers.help": ("找出关掉后会让下面第一个词变得不太可能的 MLP 层：先把每一层单独关掉试一试，再按影响从大到小依次加入下一层，"
+                              "只要这样能让这个词的概率继续下降。"),
+    "lens.prepend": "把事实放在提示词前面：“{fact}”",
     "lens.words": "在最后一个位置跟踪的词（用逗号分隔）",
-    "lens.words.help": "第一个词是“丢失与恢复”图中的答案。词按句中形式读取（前面带一个空格）。",
+    "lens.words.help": "第一个词是“丢失又恢复”图中用作答案的词。词按句中形式读取（前面带一个空格）。",
     "lens.ablated_note": "已关闭第 {layers} 层的 MLP：下面的一切都是在没有它们的情况下计算的。",
     "lens.heatmap": "每一层之后的首选猜测",
-    "lens.heatmap.caption": ("行：提示中的位置，从上往下读。列：层（0 = 词元嵌入，最后一列 = 模型真正的输出）。每个格子显示在该处读取"
+    "lens.heatmap.caption": ("行：提示词中的位置，从上往下读。列：层（0 = 词元嵌入，最后一列 = 模型真正的输出）。每个格子显示在该处读取"
                              "运行中的向量时最可能的下一个词元；颜色表示它的概率。悬停可看前 5 名。"),
     "lens.window": "显示的位置",
-    "lens.window.help": "提示较长：最多舒适显示 {n} 个位置；可移动窗口。",
+    "lens.window.help": "提示词很长：一次最多只能清楚地显示 {n} 个位置；拖动窗口可查看其他部分。",
     "lens.axis.position": "位置（读到的词元）",
     "lens.axis.layer": "层",
     "lens.axis.prob": "概率",
@@ -115,23 +116,23 @@ ZH = {
     "lens.lines.caption": "在最后一个位置（{token!r}）之后，每个词的第一个词元作为下一个词元的概率，在每一层之后读取。",
     "lens.split": "对这个模型来说，“{word}” 由多个词元组成：这里跟踪它的第一个词元 {token!r}。",
     "lens.no_words": "在上面输入一个或多个词（例如：Warsaw, Poland），即可逐层跟踪它们。",
-    "lens.cases": "“{word}” 从哪里来？先关掉 MLP，再把事实写进提示",
-    "lens.cases.intro": "训练中学到的事实似乎主要存放在 MLP 层。关掉它们，答案可能就丢了。把事实写进提示，注意力也许能从那里把它复制过来——即使那些 MLP 仍然关闭。图中显示的是这个模型实际的表现。",
-    "lens.verdict.no_answer": "对这个提示，模型本来就不预测这个词（低于 5%）：试试华沙预设。",
-    "lens.verdict.lost_recovered": "丢失又恢复：没有这些 MLP，答案消失了；把事实写进提示，注意力又把它带了回来。",
+    "lens.cases": "“{word}” 从哪里来？先关掉 MLP，再把事实写进提示词",
+    "lens.cases.intro": "训练中学到的事实似乎主要存放在 MLP 层。关掉它们，答案可能就丢了。把事实写进提示词，注意力也许能从那里把它复制过来——即使那些 MLP 仍然关闭。图中显示的是这个模型实际的表现。",
+    "lens.verdict.no_answer": "对这个提示词，模型本来就不预测这个词（低于 5%）：试试华沙预设。",
+    "lens.verdict.lost_recovered": "丢失又恢复：没有这些 MLP，答案消失了；把事实写进提示词，注意力又把它带了回来。",
     "lens.cases.layer0_subject": ("第 0 层的 MLP 在“{subject}”这个位置上不只是存放这个事实：它把这个词元变成模型认识的那个词。"
                                   "在那里关掉它，模型就不再把问题读成关于 {subject} 的问题（它的首选变成了 {top}），"
-                                  "所以提示里的事实也帮不上忙（P = {both:.3f}）。在这个小模型里，认出这个词和记起它的首都发生在同一个地方。"),
+                                  "所以提示词里的事实也帮不上忙（P = {both:.3f}）。在这个小模型里，认出这个词和记起它的首都发生在同一个地方。"),
     "lens.cases.col.top": "模型的首选",
     "lens.preset.question": "预设：只有问题（没有法国的例子）",
-    "lens.preset.question.help": "把共享提示设为单独的“Q: What is the capital of Poland? A:”。",
+    "lens.preset.question.help": "把共享提示词设为单独的“Q: What is the capital of Poland? A:”。",
     "lens.other_fact": "……再在后面加一个事实：“{fact}”",
-    "lens.other_fact.help": "检验“恢复”到底是什么意思：如果模型仍然知道问题问的是波兰，它会继续选华沙；如果它只是从提示里抄一个首都，离问题更近的利马就会来竞争。用于下面的图表；若勾选左边的框，也用于热力图。",
-    "lens.cases.other_result": "关闭 MLP 并在前面放两个事实时，模型的首选是 {top}（{p_top:.3f}），{token} 为 {p:.3f}。如果模型仍然知道问题问的是波兰，它会明显选择 {token}；若两者难分高下，甚至另一个首都胜出，就说明注意力只是从提示里抄了一个首都，而不是找到了波兰的首都。",
+    "lens.other_fact.help": "检验“恢复”到底是什么意思：如果模型仍然知道问题问的是波兰，它会继续选华沙；如果它只是从提示词里抄一个首都，离问题更近的利马就会来竞争。这个事实会用于下面的图表；若同时勾选“把事实放在提示词前面”，也会用于热力图。",
+    "lens.cases.other_result": "关闭 MLP 并在前面放两个事实时，模型的首选是 {top}（{p_top:.3f}），{token} 为 {p:.3f}。如果模型仍然知道问题问的是波兰，它会明显选择 {token}；若两者难分高下，甚至另一个首都胜出，就说明注意力只是从提示词里抄了一个首都，而不是找到了波兰的首都。",
     "lens.cases.other_on": "放在前面的事实现在是“{fact}”：对比有无第二个事实时最后一行里模型的首选。",
-    "lens.verdict.lost_not_recovered": "丢失且未恢复：关闭这些 MLP 后，提示中的事实也没能把答案带回来。",
+    "lens.verdict.lost_not_recovered": "丢失且未恢复：关闭这些 MLP 后，提示词中的事实也没能把答案带回来。",
     "lens.verdict.not_lost": "没有丢失：关闭这些 MLP 后答案（大部分）仍在——这个事实也存放在别处。",
-    "lens.cases.layer0": "在小模型中，第 0 层的 MLP 很特殊：它像是词嵌入的一部分，关闭它会破坏整体的读取，而不只是这个事实——于是连从提示中复制也失败了。可以与关闭第 1 … {last} 层对比。",
+    "lens.cases.layer0": "在小模型中，第 0 层的 MLP 很特殊：它像是词嵌入的一部分，关闭它会破坏整体的读取，而不只是这个事实——于是连从提示词中复制也失败了。可以与关闭第 1 … {last} 层对比。",
     "lens.cases.auto": "上面没有选择层，所以自动找出了承载该事实的层：{layers}。",
     "lens.cases.y": "P(下一个词元 = {token!r})",
     "lens.case.normal": "正常",
@@ -140,7 +141,7 @@ ZH = {
     "lens.case.both": "关闭 MLP + 事实",
     "lens.cases.col.case": "情况",
     "lens.cases.col.p": "概率",
-    "lens.cases.note": "“关闭 MLP”情况中关闭的 MLP 层：{layers}。事实被放在共享提示之前。",
+    "lens.cases.note": "“关闭 MLP”情况中关闭的 MLP 层：{layers}。事实被放在共享提示词之前。",
     "lens.explain.title": "什么是“残差流”？为什么这只是一个“透镜”？",
     "lens.explain.body": (
         "每个位置都带着一个向量穿过模型：这就是**残差流**。它从词元嵌入加上位置信息开始（第 0 层）。"
@@ -152,7 +153,7 @@ ZH = {
 }
 
 EN.update({
-    "lens.subject": "…only at the token of (empty = everywhere)",
+    "lens.subject": "Switch the MLPs off only at this word (empty = at every token)",
     "lens.subject.help": ("Facts about a word are looked up by the MLPs while the model reads that word. "
                           "Switching the MLPs off only at the question's subject (e.g. “Poland”) removes "
                           "the looked-up fact but leaves the rest of the model working, so it can still "
@@ -161,7 +162,9 @@ EN.update({
     "lens.ablated_everywhere": "At every position.",
 })
 ZH.update({
-    "lens.subject": "……只在这个词的位置（留空 = 所有位置）",
+    "lens.subject": "只在这个词处关闭 MLP（留空 = 所有词元）",
+    "lens.subject.help": ("模型读到一个词时，MLP 会查出与这个词有关的事实。只在问题所问的对象（例如 “Poland”）处关闭 MLP，"
+                          "就能去掉查出的事实，而模型的其余部分照常工作，所以它仍然可以从提示词里抄出答案。"),
     "lens.ablated_where": "只在问题中最后一个“{subject}”的位置。",
     "lens.ablated_everywhere": "在所有位置。",
 })

@@ -37,7 +37,8 @@ EN = {
                           "price are counted in."),
     "tok.compare.ours": "This model",
     "tok.compare.count": "{n} tokens · {cpt} characters per token · vocabulary {vocab:,}",
-    "tok.compare.unavailable": "{msg}",
+    "tok.compare.unavailable": ("The {label} tokenizer cannot be loaded here: its vocabulary is not on this "
+                                "machine, and this app does not download anything (tiktoken would fetch it online)."),
     "tok.compare.chart": "Tokens needed for this text",
     "tok.compare.axis": "tokens",
     "tok.bpe.header": "How BPE learned these tokens",
@@ -60,15 +61,21 @@ EN = {
     "tok.tree.byte": "byte",
     "tok.tree.table": "The merges that built it, in training order",
     "tok.col.step": "step",
+    "tok.col.left": "left",
+    "tok.col.right": "right",
+    "tok.col.new_token": "new token",
+    "tok.col.new_id": "new id",
+    "tok.col.count": "times merged",
     "tok.truncated_view": "Showing the first {n} of {total} tokens.",
 }
 
 ZH = {
     "tok.title": "分词：文本如何变成数字",
-    "tok.intro": ("语言模型从来看不到字母。**分词器**先把文本切成词表里固定的小片段（token），再把每个片段换成"
-                  "它的编号。我们模型的词表是在自己的小型英文语料上用**字节对编码（BPE）**学出来的；"
-                  "大型 GPT 的词表则是在海量网页上学出来的。"),
+    "tok.intro": ("语言模型从来看不到字母。**分词器**先按一个固定的词表，把文本切成一个个小片段——**词元**（token），"
+                  "再把每个词元换成它在词表中的编号。我们模型的词表是用**字节对编码**（BPE）在它自己的小型英文语料上"
+                  "学出来的；大型 GPT 的词表则是在网络上相当大一部分文本上学出来的。"),
     "tok.text": "要分词的文本",
+    "tok.text.help": "任何文本都可以：英文、中文、表情符号、代码……一开始填入的是共享提示词。",
     "tok.preset.english": "英文句子",
     "tok.preset.chinese": "中文句子",
     "tok.preset.emoji": "表情符号与旗帜",
@@ -76,38 +83,52 @@ ZH = {
     "tok.preset.long_word": "超长单词",
     "tok.preset.prompt": "共享提示词",
     "tok.show_ws": "显示空格和换行",
+    "tok.show_ws.help": "空格显示为 ·，换行显示为 ↵，制表符显示为 ⇥。大多数词元都以空格开头。",
     "tok.empty": "文本为空：请输入内容或选择一个预设。",
-    "tok.ours.header": "我们模型的 token",
-    "tok.metric.tokens": "token 数",
+    "tok.ours.header": "我们模型的词元",
+    "tok.metric.tokens": "词元数",
     "tok.metric.chars": "字符数",
     "tok.metric.bytes": "UTF-8 字节数",
-    "tok.metric.cpt": "每个 token 的字符数",
+    "tok.metric.cpt": "每个词元的字符数",
     "tok.chip.id": "编号",
     "tok.chip.bytes": "字节",
-    "tok.hover_hint": "把鼠标移到 token 上可以看到编号和字节。显示为 <E5 A4> 这类十六进制的灰色块是字节碎片："
-                      "词表里没有这个字符的 token，只好拆成字节。",
-    "tok.fragments": "其中 {n} 个 token 是字节碎片：分词器处理的是 UTF-8 字节，没怎么见过的字符（汉字、表情）会被拆成 2–4 个字节。",
-    "tok.ids": "token 编号",
+    "tok.hover_hint": "把鼠标移到词元上，可以看到它的编号和字节。显示为 <E5 A4> 这类十六进制的灰色块是字节碎片："
+                      "词表里没有这个字符的词元，只好把一个字符拆成几块，每块就是其中的一部分。",
+    "tok.fragments": ("其中 {n} 个词元是字节碎片：分词器处理的是 UTF-8 字节，一个字符如果在训练语料里见得不够多"
+                      "（比如汉字、表情符号），就会被拆成它的 2–4 个字节。"),
+    "tok.ids": "词元编号",
     "tok.compare.header": "同一段文本，四种分词器",
-    "tok.compare.intro": ("词表越大，切出的片段越少越长。我们的词表（{vocab:,} 个 token）只认识语料里的英文单词，"
-                          "所以生僻词被切碎，中文被拆成字节。GPT-4（约 10 万）和 GPT-4o（约 20 万）的词表包含大量"
-                          "汉字和词语，同一句话需要的 token 少得多——而模型的上下文长度和价格都是按 token 计算的。"),
+    "tok.compare.intro": ("词表越大，切出的片段就越少、越长。我们的词表（{vocab:,} 个词元）只认识我们语料里的词，"
+                          "所以生僻词会被切碎，中文则被拆成字节。GPT-4 的词表（约 10 万）和 GPT-4o 的词表（约 20 万）"
+                          "收录了大量汉字和中文词语，同一句话需要的词元少得多——而模型的上下文长度和使用价格都是按词元计算的。"),
     "tok.compare.ours": "本模型",
-    "tok.compare.count": "{n} 个 token · 每个 token {cpt} 个字符 · 词表 {vocab:,}",
-    "tok.compare.chart": "这段文本需要的 token 数",
-    "tok.compare.axis": "token 数",
-    "tok.bpe.header": "BPE 是如何学到这些 token 的",
-    "tok.bpe.intro": ("BPE 从 256 个字节开始，统计语料中每一对相邻 token 出现的次数，把最常见的一对合并成新 token，"
-                      "然后重复。每次合并给词表增加一个 token，所以 {n:,} 次合并得到 256 + {n:,} 个 token（外加一个文本结束符）。"),
+    "tok.compare.count": "{n} 个词元 · 每个词元 {cpt} 个字符 · 词表 {vocab:,}",
+    "tok.compare.unavailable": "这里无法加载 {label} 分词器：这台机器上没有它的词表，而本应用不会联网下载任何东西（tiktoken 会去网上取）。",
+    "tok.compare.chart": "这段文本需要的词元数",
+    "tok.compare.axis": "词元数",
+    "tok.bpe.header": "BPE 是如何学到这些词元的",
+    "tok.bpe.intro": ("BPE 从全部 256 种可能的字节出发：统计语料中每一对相邻词元出现的次数，把最常见的一对合并成一个新词元，"
+                      "然后不断重复。每次合并给词表增加一个词元，所以我们的 {n:,} 次合并得到 256 + {n:,} 个词元"
+                      "（外加一个文本结束词元）。"),
+    "tok.bpe.none": "这个模型检查点（checkpoint）没有 merges.json，因此无法显示合并的历史。",
     "tok.bpe.step": "合并步骤",
+    "tok.bpe.step.help": "按训练时学到的顺序，一步一步查看这些合并。",
     "tok.bpe.chosen": "第 {step} 步：**{left}** + **{right}** → **{new}**（编号 {id}），在语料中合并了 {count:,} 次。",
     "tok.bpe.table": "前 {n} 次合并（高亮的是所选步骤）",
-    "tok.bpe.after": "只学到前 {k} 次合并时你的文本：{n} 个 token",
-    "tok.tree.header": "一个 token 是由哪些合并构成的？",
-    "tok.tree.pick": "文本中的 token",
+    "tok.bpe.after": "只学到前 {k} 次合并时你的文本：{n} 个词元",
+    "tok.bpe.after.help": "第 0 步时，每个字节都是一个单独的词元；每次合并都会把其中一些粘成一个。",
+    "tok.tree.header": "一个词元是由哪些合并构成的？",
+    "tok.tree.pick": "你的文本中的词元",
     "tok.tree.single": "“{tok}” 是单个字节，没有经过合并。",
-    "tok.tree.caption": "最底下是字节，上面每个方框是一次合并（悬停可看步骤）。",
+    "tok.tree.caption": "最底下是字节，上面每个方框是一次合并（鼠标悬停可看是第几步）。",
     "tok.tree.step": "合并步骤",
     "tok.tree.byte": "字节",
     "tok.tree.table": "构成它的合并（按训练顺序）",
+    "tok.col.step": "步骤",
+    "tok.col.left": "左",
+    "tok.col.right": "右",
+    "tok.col.new_token": "新词元",
+    "tok.col.new_id": "新编号",
+    "tok.col.count": "合并次数",
+    "tok.truncated_view": "只显示了 {total} 个词元中的前 {n} 个。",
 }
