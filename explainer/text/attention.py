@@ -34,7 +34,7 @@ EN = {
     "att.labels.header": "What kind of head is it? (measured, not hand-written)",
     "att.labels.caption": (
         "Each head is scored on fixed test texts — short stories, IOI sentences and random words "
-        "repeated twice — for each pattern: the mean attention weight the pattern predicts (0 … 1). "
+        "repeated twice — for each pattern: the mean attention weight on the positions that the pattern predicts (0 … 1). "
         "A head gets the label of its best pattern when that score is at least {threshold}; "
         "“first token” only when none of the other patterns passes (many heads park spare "
         "attention on position 0). Click a column header to sort."
@@ -89,7 +89,7 @@ EN = {
     "att.query.header": "Where does each head send one token's attention?",
     "att.query.select": "Query token",
     "att.query.caption": (
-        "For the chosen token: one row per head (all layers), one column per earlier token. "
+        "For the chosen token: one row per head (all layers), one column per token up to and including it. "
         "For “his” in the bank preset, look for heads that light up on “John”."
     ),
     "att.query.title": "Attention of “{token}” (position {pos}) in every head",
@@ -113,7 +113,7 @@ EN = {
     "att.abl.col.change": "change",
     "att.abl.answer": "Right answer",
     "att.abl.other": "Competing answer",
-    "att.abl.words_help": "Words to follow before and after (first token of the word with a space in front).",
+    "att.abl.words_help": "Words to follow before and after. For each word the model's token for “ word” (with a space in front) is followed; a word of several tokens is followed by its first.",
     "att.abl.metric": "P(“{word}”)",
     "att.abl.layer_name": "layer {layer}",
 
@@ -211,7 +211,7 @@ ZH = {
     "att.query.header": "每个头把一个词的注意力投向哪里？",
     "att.query.select": "查询词元",
     "att.query.caption": (
-        "针对所选的词元：每个头占一行（包括所有层），前面的每个词元占一列。"
+        "针对所选的词元：每个头占一行（包括所有层），从开头到它自己的每个词元各占一列。"
         "在 bank 预设中选“his”时，找一找哪些头在“John”上亮起来。"
     ),
     "att.query.title": "“{token}”（位置 {pos}）在每个头中的注意力",

@@ -49,7 +49,7 @@ EN = {
     "home.params.note": "The token embedding matrix is used twice: to turn ids into vectors and, transposed, to turn the final vector into scores (tied embeddings).",
     "home.scale": "How big is this next to the famous GPTs?",
     "home.scale.note": ("GPT-3 has 96 layers of 96 heads with 12,288 numbers per token vector; each of its "
-                        "feed-forward layers is 49,152 wide, about 1.2 billion weights per layer — "
+                        "feed-forward layers is 49,152 wide, about 1.2 billion weights in each feed-forward layer alone — "
                         "hundreds of times our whole model. The mechanism is the same."),
     "home.pages": "Explore each stage",
 }
@@ -103,6 +103,6 @@ ZH = {
     "home.params.note": "词元嵌入矩阵被用了两次：一次把编号变成向量；另一次转置后，把最终向量变成分数（即权重共享，tied embeddings）。",
     "home.scale": "和那些著名的 GPT 相比，它有多大？",
     "home.scale.note": ("GPT-3 有 96 层，每层 96 个注意力头，每个词元向量有 12,288 个数；它的每个"
-                        "前馈层宽 49,152，每层约 12 亿个权重——是我们整个模型的几百倍。但工作原理是一样的。"),
+                        "前馈层宽 49,152，仅每个前馈层就有约 12 亿个权重——是我们整个模型的几百倍。但工作原理是一样的。"),
     "home.pages": "深入了解每个阶段",
 }
