@@ -64,6 +64,15 @@ def token_rows(enc: tiktoken.Encoding, text: str, show_whitespace: bool = False)
     return out
 
 
+def fragment_share(enc: tiktoken.Encoding, text: str) -> float:
+    """Share of the text's tokens that are byte pieces: parts of characters the vocabulary does not
+    hold whole (Chinese, emoji, accented letters for our English-only vocabulary). 0 for no text."""
+    ids = enc.encode(text or "", disallowed_special=())
+    if not ids:
+        return 0.0
+    return sum(is_fragment(enc.decode_single_token_bytes(i)) for i in ids) / len(ids)
+
+
 def stats(text: str, rows: list[dict]) -> dict:
     """Characters, bytes, tokens and characters per token (None for an empty text)."""
     n_chars = len(text or "")

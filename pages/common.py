@@ -12,6 +12,7 @@ import streamlit as st
 import explainer
 from explainer.i18n import LANGUAGES, pick_language, t as _t
 from explainer.plots import CONFIG
+from explainer.tokenview import fragment_share
 
 DEFAULT_PROMPT = "When Mary and John went to the store, John gave a drink to"
 
@@ -35,6 +36,10 @@ def t(key: str, **fmt) -> str:
     return _t(key, lang(), **fmt)
 
 
+# above this share of byte-piece tokens the prompt is mostly text the model never learned
+FOREIGN_NOTICE_SHARE = 0.25
+
+
 def _browser_locale() -> str | None:
     try:
         return st.context.locale
@@ -50,7 +55,11 @@ def sidebar() -> None:
     st.session_state.setdefault("prompt", DEFAULT_PROMPT)
     st.session_state.setdefault("model_choice", "bundled")
     with st.sidebar:
-        st.selectbox(t("app.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
+        # like the prompt: "lang" holds the value, the widget's own key is refreshed from it every
+        # run, so only a choice the user makes (on_change) can change the language
+        st.session_state["_lang_box"] = lang()
+        st.selectbox(t("app.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="_lang_box",
+                     on_change=_language_chosen)
         if st.query_params.get("lang", "en") != lang():    # keep it in the address: a shared link
             st.query_params["lang"] = lang()                # opens in the same language
         try:
@@ -73,6 +82,13 @@ def sidebar() -> None:
         st.session_state["_prompt_box"] = st.session_state["prompt"]
         st.text_area(t("app.prompt"), key="_prompt_box", help=t("app.prompt.help"), height=110,
                      on_change=_prompt_edited)
+        share = fragment_share(lm.tokenizer, st.session_state["prompt"])
+        if share >= FOREIGN_NOTICE_SHARE:
+            st.info(t("app.foreign", share=f"{share:.0%}"))
+
+
+def _language_chosen() -> None:
+    st.session_state["lang"] = st.session_state["_lang_box"]
 
 
 def _prompt_edited() -> None:

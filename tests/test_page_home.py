@@ -87,6 +87,10 @@ def test_lang_in_the_link_opens_the_app_in_chinese(monkeypatch):
     assert not at.exception
     assert at.session_state["lang"] == "zh"
     assert at.title[0].value == t("home.title", "zh")
+    at.switch_page("pages/attention.py").run()          # the language stays when the page changes
+    assert not at.exception
+    assert at.session_state["lang"] == "zh"
+    assert at.title[0].value == t("att.title", "zh")
 
 
 def _emphasis_problems(s: str) -> list[str]:
@@ -124,3 +128,26 @@ def test_markdown_emphasis_renders_in_every_message():
     bad = {(lang, k): p for lang, msgs in catalogue().items() for k, v in msgs.items()
            if (p := _emphasis_problems(v))}
     assert bad == {}
+
+
+def test_text_the_model_cannot_read_gets_a_notice(monkeypatch, bundled_lm):
+    """Chinese or emoji in the shared prompt: a sidebar notice says the model only learned English,
+    with the measured share of byte-piece tokens; English gets none."""
+    from explainer.tokenview import fragment_share
+    enc = bundled_lm.tokenizer
+    assert fragment_share(enc, "我喜欢喝咖啡") == 1.0
+    assert fragment_share(enc, "When Mary and John went to the store") == 0.0
+    assert fragment_share(enc, "") == 0.0
+    assert 0 < fragment_share(enc, "I like café 😀") < 1
+    from apphelp import APP
+    from streamlit.testing.v1 import AppTest
+    monkeypatch.delenv("EXPLAINER_CHECKPOINT", raising=False)
+    shown = {}
+    for text in ("我喜欢喝咖啡，加奶油和", "When Mary and John went to the store"):
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.session_state["prompt"] = text        # (AppTest loses the sidebar's elements on a rerun)
+        at.run()
+        assert not at.exception
+        shown[text] = [i.value for i in at.sidebar.info]
+    assert shown == {"我喜欢喝咖啡，加奶油和": [t("app.foreign", share="100%")],
+                     "When Mary and John went to the store": []}
