@@ -51,9 +51,10 @@ def pipeline_summary(lm: LM, text: str, k: int = 5) -> dict:
             "resid_norms": [float(np.linalg.norm(tr.resid[l, last])) for l in range(c.n_layer + 1)]}
 
 
-def scale_rows(lm: LM) -> list[dict]:
+def scale_rows(lm: LM, ours: str = "Ours") -> list[dict]:
+    """This model (named ``ours``) next to the published GPTs."""
     c = lm.config
-    rows = [{"model": "Ours", "d_model": c.d_model, "n_layer": c.n_layer, "n_head": c.n_head,
+    rows = [{"model": ours, "d_model": c.d_model, "n_layer": c.n_layer, "n_head": c.n_head,
              "params": lm.model.n_params(), "d_mlp": c.d_mlp,
              "mlp_params_per_layer": 2 * c.d_model * c.d_mlp + c.d_mlp + c.d_model}]
     for name, d, L, H, N, f in FAMOUS:

@@ -58,7 +58,7 @@ chart(params_figure({t(f"home.part.{k}"): v for k, v in counts.items()}),
 st.caption(t("home.params.note"))
 
 st.header(t("home.scale"))
-rows = [{**r, "model": t("home.ours")} if r["model"] == "Ours" else r for r in scale_rows(lm)]
+rows = scale_rows(lm, ours=t("home.ours"))
 chart(scale_figure(rows, y_title=t("home.axis.params")), pd.DataFrame(rows), name="model_sizes", key="home-scale")
 st.dataframe(pd.DataFrame(rows), hide_index=True)
 st.caption(t("home.scale.note"))

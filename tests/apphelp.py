@@ -10,9 +10,11 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
-def open_app(monkeypatch, path=None, page: str | None = None) -> AppTest:
+def open_app(monkeypatch, path=None, page: str | None = None, query: dict | None = None,
+             state: dict | None = None) -> AppTest:
     """Run app.py on the checkpoint at ``path`` (default: the bundled model) with fresh caches,
-    then switch to ``page`` (e.g. "pages/layers.py") if given."""
+    the link's ``query`` parameters and ``state`` already in the session, then switch to ``page``
+    (e.g. "pages/layers.py") if given."""
     import streamlit as st
     if path:
         monkeypatch.setenv("EXPLAINER_CHECKPOINT", str(path))
@@ -21,6 +23,10 @@ def open_app(monkeypatch, path=None, page: str | None = None) -> AppTest:
     st.cache_resource.clear()
     st.cache_data.clear()
     at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    for k, v in (state or {}).items():
+        at.session_state[k] = v
     at.run()
     if page:
         at.switch_page(page)

@@ -58,7 +58,6 @@ def test_catalogue_has_no_empty_strings():
 def test_chinese_catalogue_is_complete_and_keeps_placeholders():
     """Every English message has a Chinese one with the same {placeholders}, and no Chinese key
     is an orphan (a typo would silently fall back to English)."""
-    import re
     from explainer.i18n import missing
     cat = catalogue()
     assert missing("zh") == []
@@ -78,12 +77,7 @@ def test_pick_language_link_then_browser_then_english():
 
 
 def test_lang_in_the_link_opens_the_app_in_chinese(monkeypatch):
-    from apphelp import APP
-    from streamlit.testing.v1 import AppTest
-    monkeypatch.delenv("EXPLAINER_CHECKPOINT", raising=False)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = "zh"
-    at.run()
+    at = open_app(monkeypatch, query={"lang": "zh"})
     assert not at.exception
     assert at.session_state["lang"] == "zh"
     assert at.title[0].value == t("home.title", "zh")
@@ -139,14 +133,9 @@ def test_text_the_model_cannot_read_gets_a_notice(monkeypatch, bundled_lm):
     assert fragment_share(enc, "When Mary and John went to the store") == 0.0
     assert fragment_share(enc, "") == 0.0
     assert 0 < fragment_share(enc, "I like café 😀") < 1
-    from apphelp import APP
-    from streamlit.testing.v1 import AppTest
-    monkeypatch.delenv("EXPLAINER_CHECKPOINT", raising=False)
     shown = {}
     for text in ("我喜欢喝咖啡，加奶油和", "When Mary and John went to the store"):
-        at = AppTest.from_file(APP, default_timeout=60)
-        at.session_state["prompt"] = text        # (AppTest loses the sidebar's elements on a rerun)
-        at.run()
+        at = open_app(monkeypatch, state={"prompt": text})   # (AppTest loses the sidebar on a rerun)
         assert not at.exception
         shown[text] = [i.value for i in at.sidebar.info]
     assert shown == {"我喜欢喝咖啡，加奶油和": [t("app.foreign", share="100%")],
