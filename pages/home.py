@@ -60,5 +60,8 @@ st.caption(t("home.params.note"))
 st.header(t("home.scale"))
 rows = scale_rows(lm, ours=t("home.ours"))
 chart(scale_figure(rows, y_title=t("home.axis.params")), pd.DataFrame(rows), name="model_sizes", key="home-scale")
-st.dataframe(pd.DataFrame(rows), hide_index=True)
+st.dataframe(pd.DataFrame(rows), hide_index=True,
+             column_config={c: (st.column_config.TextColumn(t(f"home.scol.{c}")) if c == "model" else
+                                st.column_config.NumberColumn(t(f"home.scol.{c}"), format="localized"))
+                            for c in rows[0]})
 st.caption(t("home.scale.note"))
