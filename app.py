@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import sidebar, t
+from pages.common import open_deep_link, sidebar, t
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/search:", layout="wide")
 sidebar()
@@ -17,4 +17,5 @@ PAGES = [
 ]
 nav = st.navigation([st.Page(path, title=t(key), icon=icon, default=default)
                      for path, key, icon, default in PAGES])
+open_deep_link()
 nav.run()

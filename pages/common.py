@@ -95,11 +95,40 @@ def _prompt_edited() -> None:
     st.session_state["prompt"] = st.session_state["_prompt_box"]
 
 
+DEEP_LINK_KEY = "_deep_link"
+
+
+def _running_page() -> str | None:
+    """The page file this run executes, relative to the app folder (``"pages/layers.py"``)."""
+    try:
+        from pathlib import Path
+
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+        ctx = get_script_run_ctx()
+        info = ctx.pages_manager.get_pages().get(ctx.page_script_hash) or {}
+        path = Path(info["script_path"]).resolve()
+        return path.relative_to(Path(ctx.pages_manager.main_script_parent).resolve()).as_posix()
+    except Exception:            # no such page info (another Streamlit): the overview it is
+        return None
+
+
+def open_deep_link() -> None:
+    """In the router, after st.navigation: open the page a first deep link asked for."""
+    target = st.session_state.pop(DEEP_LINK_KEY, None)
+    if target:
+        try:
+            st.switch_page(target, query_params=st.query_params.to_dict())
+        except st.errors.StreamlitAPIException:   # not a page of the router: stay on the overview
+            pass
+
+
 def current_model() -> "explainer.LM":
     if not st.session_state.get("_shell_ran"):
         # A deep link opened before app.py ever ran in this server: Streamlit then runs the page
-        # file alone (its legacy pages/ mode). Go through the router so the sidebar exists.
-        st.switch_page("app.py")
+        # file alone (its legacy pages/ mode). Go through the router so the sidebar exists; the
+        # router then opens the page that was asked for (DEEP_LINK_KEY), with the link's query.
+        st.session_state[DEEP_LINK_KEY] = _running_page()
+        st.switch_page("app.py", query_params=st.query_params.to_dict())
     choice = st.session_state.get("model_choice", "bundled")
     return load_model(None) if choice == "bundled" else load_snapshot(choice)
 

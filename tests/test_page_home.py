@@ -87,6 +87,18 @@ def test_lang_in_the_link_opens_the_app_in_chinese(monkeypatch):
     assert at.title[0].value == t("att.title", "zh")
 
 
+def test_first_deep_link_opens_the_page_it_names(monkeypatch):
+    # On a fresh server Streamlit runs a deep-linked page file alone; the page records itself and
+    # switches to the router, which must then open that page, not the overview.
+    at = open_app(monkeypatch, query={"lang": "zh"}, state={"_deep_link": "pages/layers.py"})
+    assert not at.exception
+    assert at.title[0].value == t("lens.title", "zh")
+    assert "_deep_link" not in at.session_state
+    at = open_app(monkeypatch, state={"_deep_link": "pages/no_such_page.py"})
+    assert not at.exception                                 # an unknown page: the overview, no error
+    assert at.title[0].value == t("home.title")
+
+
 def _emphasis_problems(s: str) -> list[str]:
     """Markdown emphasis that will not render: CommonMark only opens ``*``/``**`` at a left-flanking
     run and closes at a right-flanking one. In Chinese text "**术语（BPE）**在" fails: the closing

@@ -6,7 +6,7 @@ EN = {
     "samp.dist": "The next-token distribution",
     "samp.preset.story": "Preset: a story opening",
     "samp.preset.story.help": "Sets the shared prompt to “{story}”. Then press “Next token” or “Run the experiment”.",
-    "samp.formula": ("z_i is the model's score (logit) for token i, T the temperature. T below 1 sharpens the "
+    "samp.formula": ("$z_i$ is the model's score (logit) for token i, T the temperature. T below 1 sharpens the "
                      "distribution (T = 0: always the top token, “greedy”); T above 1 flattens it towards "
                      "uniform. Top-k keeps only the k best tokens, top-p the smallest set whose probabilities add "
                      "up to p; the survivors are rescaled to sum to 1."),
@@ -74,7 +74,7 @@ ZH = {
     "samp.dist": "下一个词元的分布",
     "samp.preset.story": "预设：故事开头",
     "samp.preset.story.help": "把共享提示词设为 “{story}”。然后点击“下一个词元”或“运行实验”。",
-    "samp.formula": ("z_i 是模型给词元 i 的分数（logit），T 是温度。T 小于 1 让分布更尖锐（T = 0：总是取第一名，即“贪心”）；"
+    "samp.formula": ("$z_i$ 是模型给词元 i 的分数（logit），T 是温度。T 小于 1 让分布更尖锐（T = 0：总是取第一名，即“贪心”）；"
                      "T 大于 1 让分布更平坦、趋向均匀。Top-k 只保留最好的 k 个词元，top-p 保留概率之和达到 p 的最小集合；"
                      "留下的词元重新缩放，使总和为 1。"),
     "samp.preset.greedy": "贪心（T = 0）",
