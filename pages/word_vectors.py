@@ -97,7 +97,7 @@ with m1:
         st.caption(t(f"vec.acc.source.{sc['source']}", n=sc["n"]))
 with m2:
     st.markdown(t("vec.honest"))
-    st.page_link("pages/layers.py", label=t("vec.link.layers"), icon="🪜")
+    st.page_link("pages/layers.py", label=t("vec.link.layers"), icon=":material/layers:")
 if not frame.empty:
     g1, g2 = st.columns(2)
     with g1:
@@ -128,8 +128,13 @@ if mp.empty:
     st.info(t("vec.map.empty"))
 else:
     labels = {g: t(f"vec.group.{g}") for g in list(vv.GROUPS) + ["yours"]}
-    chart(word_map_figure(mp, labels, t("vec.map.title", space=space, n=len(mp))), mp, "word_map",
-          key="vec.chart.map")
+    all_labels = st.session_state.get("vec.map.all_labels", False)
+    fig = word_map_figure(mp, labels, t("vec.map.title", space=space, n=len(mp)), all_labels=all_labels)
+    chart(fig, mp, "word_map", key="vec.chart.map")
+    shown, total = fig.layout.meta["labels_shown"], fig.layout.meta["labels_total"]
+    if shown < total:
+        st.caption(t("vec.map.hidden", hidden=total - shown, n=total))
+    st.checkbox(t("vec.map.all_labels"), key="vec.map.all_labels")
 
 # ---- neighbours ----------------------------------------------------------------------------
 st.subheader(t("vec.nb.header"))

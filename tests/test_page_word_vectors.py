@@ -110,3 +110,32 @@ def test_context_matches_trace(bundled_lm):
     assert np.isfinite(cv["points"][["x", "y"]].to_numpy()).all()
     with pytest.raises(WordError):
         vv.context_view(lm, "dragon", (sa, sb), 1)
+
+
+def test_map_labels_do_not_overlap(bundled_lm):
+    from explainer.plots.vectors import MAP_PLOT_PX, label_mask, word_map_figure
+    # two words on the same spot: one label; a word far away keeps its own; priority goes first
+    keep = label_mask([0, 0, 10], [0, 0, 10], ["cat", "dog", "sun"], priority=[0, 1, 0])
+    assert keep == [False, True, True]
+    assert label_mask([], [], []) == []
+    # the real map: kept label boxes (same estimate as label_mask) never intersect, and every
+    # word is still there for hover
+    mp = vv.word_map(bundled_lm, "word2vec", list(vv.DEFAULT_GROUPS), "pca")
+    fig = word_map_figure(mp)
+    texts = [w for tr in fig.data for w in tr.text]
+    hover = [w for tr in fig.data for w in tr.customdata]
+    assert sorted(hover) == sorted(mp["word"])
+    shown = [w for w in texts if w]
+    assert 0 < len(shown) < len(mp)                     # this map is crowded: some are left out
+    assert fig.layout.meta["labels_shown"] == len(shown)
+    keep = label_mask(mp["x"], mp["y"], mp["word"])
+    x, y = mp["x"].to_numpy(), mp["y"].to_numpy()
+    px = (x - x.min()) / (x.max() - x.min()) * MAP_PLOT_PX[0]
+    py = (y - y.min()) / (y.max() - y.min()) * MAP_PLOT_PX[1]
+    boxes = [(px[i] - (6.6 * len(w) + 4) / 2, py[i], px[i] + (6.6 * len(w) + 4) / 2, py[i] + 15)
+             for i, w in enumerate(mp["word"]) if keep[i]]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+    everything = word_map_figure(mp, all_labels=True)
+    assert all(w for tr in everything.data for w in tr.text)

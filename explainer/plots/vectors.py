@@ -16,14 +16,51 @@ def _esc(s) -> str:
 
 def _words_trace(d: pd.DataFrame, name: str, colour: str, size: int, text_size: int, symbol: str = "circle",
                  text_colour: str | None = None, textposition: str = "top center",
-                 labels: bool = True) -> go.Scatter:
-    """Points with their words as labels (or only on hover when ``labels`` is False)."""
+                 labels=True) -> go.Scatter:
+    """Points with their words as labels. ``labels``: True (every word), False (only on hover) or
+    a boolean per row (the words to print; all of them still show on hover)."""
+    words = [_esc(w) for w in d["word"]]
+    if labels is True or labels is False:
+        shown = words if labels else None
+    else:
+        shown = [w if keep else "" for w, keep in zip(words, labels)]
     return go.Scatter(
-        x=d["x"], y=d["y"], mode="markers+text" if labels else "markers", name=name,
-        text=[_esc(w) for w in d["word"]], textposition=textposition,
+        x=d["x"], y=d["y"], mode="markers+text" if shown is not None else "markers", name=name,
+        text=shown, customdata=words, textposition=textposition,
         textfont=dict(size=text_size, color=text_colour or colour),
         marker=dict(size=size, color=colour, symbol=symbol),
-        hovertemplate="%{text}<extra>" + _esc(name) + "</extra>")
+        hovertemplate="%{customdata}<extra>" + _esc(name) + "</extra>")
+
+
+# the map's plot area in pixels, a little smaller than on a wide page (plotly pads the ranges too)
+MAP_PLOT_PX = (820, 380)
+
+
+def label_mask(x, y, words, priority=None, width_px: float = MAP_PLOT_PX[0],
+               height_px: float = MAP_PLOT_PX[1], font_px: float = 11) -> list[bool]:
+    """Which labels to print so that none overlaps another: a label sits centred above its point
+    (as with textposition "top center"), its box estimated from the font size; labels are taken
+    greedily, highest ``priority`` first (then in order), and one whose box hits a kept box is
+    skipped. Coordinates are mapped to a ``width_px`` × ``height_px`` plot over the points' range."""
+    import numpy as np
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    n = len(x)
+    if n == 0:
+        return []
+    def scale(v, size):
+        lo, hi = float(v.min()), float(v.max())
+        return (v - lo) / (hi - lo) * size if hi > lo else np.full_like(v, size / 2)
+    px, py = scale(x, width_px), scale(y, height_px)
+    pr = np.zeros(n) if priority is None else np.asarray(priority, dtype=float)
+    order = sorted(range(n), key=lambda i: (-pr[i], i))
+    kept, boxes = [False] * n, []
+    for i in order:
+        w = 0.6 * font_px * max(len(str(words[i])), 1) + 4
+        box = (px[i] - w / 2, py[i] + 4, px[i] + w / 2, py[i] + 4 + font_px + 4)
+        if all(box[2] <= b[0] or box[0] >= b[2] or box[3] <= b[1] or box[1] >= b[3] for b in boxes):
+            boxes.append(box)
+            kept[i] = True
+    return kept
 
 
 def _words_plane(fig: go.Figure, title: str | None, height: int) -> go.Figure:
@@ -60,16 +97,21 @@ def _accuracy_bars(x: list, acc: list, colours, y_title: str, title: str | None)
 
 
 def word_map_figure(df: pd.DataFrame, group_labels: dict[str, str] | None = None,
-                    title: str | None = None, max_labels: int = 90) -> go.Figure:
-    """Scatter of words (``vectorview.word_map``), one colour per group, labels on the points."""
+                    title: str | None = None, all_labels: bool = False) -> go.Figure:
+    """Scatter of words (``vectorview.word_map``), one colour per group, labels on the points.
+    Unless ``all_labels``, a label that would print over another is left out (``label_mask``;
+    the word of your own group goes first); every word still shows on hover."""
     fig = go.Figure()
     labels = group_labels or {}
-    crowded = len(df) > max_labels      # too many labels overlap: then words only on hover
+    df = df.reset_index(drop=True)
+    keep = ([True] * len(df) if all_labels else
+            label_mask(df["x"], df["y"], df["word"], priority=(df["group"] == "yours").astype(float)))
     for i, (g, d) in enumerate(df.groupby("group", sort=False)):
         yours = g == "yours"
         fig.add_trace(_words_trace(d, labels.get(g, g), PALETTE[i % len(PALETTE)], 14 if yours else 8, 11,
                                    symbol="star" if yours else "circle", text_colour="#000" if yours else None,
-                                   labels=yours or not crowded))
+                                   labels=[keep[j] for j in d.index]))
+    fig.update_layout(meta={"labels_shown": int(sum(keep)), "labels_total": len(df)})
     return _words_plane(fig, title, 560)
 
 

@@ -41,6 +41,9 @@ EN = {
     "vec.map.method": "Projection",
     "vec.map.pca": "PCA (fast, linear)",
     "vec.map.tsne": "t-SNE (neighbourhoods)",
+    "vec.map.all_labels": "Show every label",
+    "vec.map.hidden": ("{hidden} of {n} labels are left out here so that none prints over another; hover a "
+                       "point to see its word, drag a box to zoom, or tick “Show every label”."),
     "vec.map.empty": "None of the chosen words is in this space: choose other groups or another space.",
     "vec.map.title": "{space}: {n} words",
     "vec.group.animals": "animals",
@@ -142,6 +145,9 @@ ZH = {
                    "平行的句子陈述每种关系，这很有帮助（一个用较单一文本训练的原型，在 词元嵌入中性别类比约 40%，"
                    "其余不到 12%）。此外，GPT 会在阅读时用中间层把“Poland”变成“Warsaw”：可以在逐层观察页面看到。"),
     "vec.link.layers": "逐层观察“Poland → Warsaw”",
+    "vec.map.all_labels": "显示全部标签",
+    "vec.map.hidden": ("为了避免文字互相重叠，这里省略了 {n} 个标签中的 {hidden} 个；把鼠标停在点上可以看到对应的词，"
+                       "拖出一个方框可以放大，也可以勾选“显示全部标签”。"),
     "vec.map.header": "词的地图",
     "vec.map.intro": ("这些向量有 {d} 维，二维地图只能保留其中一部分信息。PCA 画出这些词差别最大的两个方向；"
                       "t-SNE 让近邻仍然挨在一起，但簇与簇之间的距离没有多大意义。"),
