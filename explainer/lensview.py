@@ -74,6 +74,27 @@ def lens_data(lm: LM, prompt: str, mlp_off=(), words=(), positions=()) -> dict:
             "truncated": tr.truncated, "n_layer": lm.config.n_layer}
 
 
+# below this probability at every layer a followed word is not what the model is thinking of here
+ABSENT_PROB = 0.05
+
+
+def final_guesses(d: dict, k: int = 2) -> list[str]:
+    """The model's own top ``k`` next tokens at the last position after the last layer, as words
+    for ``parse_words`` (leading space and blanks dropped)."""
+    out = []
+    for tok in d["top_text"][-1, -1, :]:
+        w = str(tok).strip().replace(",", "")
+        if w and w not in out:
+            out.append(w)
+    return out[:k]
+
+
+def words_absent(d: dict, threshold: float = ABSENT_PROB) -> bool:
+    """True when none of the followed words reaches ``threshold`` at any layer (a flat chart)."""
+    wp = d["word_probs"]
+    return wp.size == 0 or float(wp.max()) < threshold
+
+
 def layer_names(n_layer: int, embeddings: str = "embeddings", output: str = "output") -> list[str]:
     """Row labels: ``0 · embeddings``, ``1`` … ``L · output``."""
     names = [str(l) for l in range(n_layer + 1)]

@@ -46,6 +46,10 @@ def preset_warsaw(text: str = demos.WARSAW_PROMPT) -> None:
     st.session_state["lens.subject"] = demos.WARSAW_SUBJECT
 
 
+def follow_words(words: str) -> None:
+    st.session_state["lens.words"] = words
+
+
 def fact_text() -> str:
     """The fact put in front of the prompt: Poland's, then (if chosen) a second one nearer the question."""
     return demos.WARSAW_FACT + (demos.OTHER_FACT if st.session_state.get("lens.other_fact") else "")
@@ -134,6 +138,12 @@ else:
     split = [w for w in d["words"] if w["split"]]
     for w in split:
         st.caption(t("lens.split", word=w["word"], token=w["token"]))
+    guesses = lv.final_guesses(d)
+    if lv.words_absent(d) and guesses:          # a flat chart: say why, offer the model's own words
+        st.info(t("lens.words.absent", p=f"{d['word_probs'].max():.3f}",
+                  guesses=", ".join(f"“{g}”" for g in guesses)))
+        st.button(t("lens.words.follow_guesses"), key="lens.follow_guesses",
+                  on_click=follow_words, args=(", ".join(guesses),))
     chart(word_lines(d, rows, {"x": t("lens.axis.layer"), "y": t("lens.axis.prob")}),
           lv.words_frame(d), name="words_across_layers", key="lens-lines")
 

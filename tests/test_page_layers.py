@@ -184,3 +184,22 @@ def test_cases_verdict():
     assert lv.cases_verdict({"normal": 0.99, "mlp_off": 0.0, "fact": 0.99, "both": 0.0}) == "lost_not_recovered"
     assert lv.cases_verdict({"normal": 0.99, "mlp_off": 0.9, "fact": 0.99, "both": 0.9}) == "not_lost"
     assert lv.cases_verdict({"normal": 0.0, "mlp_off": 0.0, "fact": 0.0, "both": 0.0}) == "no_answer"
+
+
+def test_flat_word_lines_offer_the_models_own_guesses(monkeypatch, bundled_lm):
+    # the default prompt is the IOI sentence: Warsaw and Poland are nowhere, so the page says so
+    # and offers to follow the model's final top guesses instead
+    at = _page(monkeypatch)
+    assert not at.exception
+    d = lv.lens_data(bundled_lm, at.session_state["prompt"], words=["Warsaw", "Poland"])
+    assert lv.words_absent(d)
+    guesses = lv.final_guesses(d)
+    assert guesses[0] == bundled_lm.next_token(at.session_state["prompt"], k=1)[0][0].strip()
+    assert any(guesses[0] in i.value for i in at.info)
+    at.button(key="lens.follow_guesses").click().run()
+    assert not at.exception
+    assert lv.parse_words(at.session_state["lens.words"]) == guesses
+    assert not any(guesses[0] in i.value and "top guesses" in i.value for i in at.info)
+    # on the Warsaw prompt the words are there: no notice
+    d = lv.lens_data(bundled_lm, demos.WARSAW_PROMPT, words=["Warsaw", "Poland"])
+    assert not lv.words_absent(d)

@@ -1,4 +1,7 @@
 EN = {
+    "lens.words.absent": ("None of these words comes close for this prompt (highest probability at any layer: {p}). "
+                          "The model's own top guesses after the last layer are {guesses}."),
+    "lens.words.follow_guesses": "Follow the model's own top guesses",
     "lens.title": "Layer by layer: what the model “thinks” on the way",
     "lens.intro": ("The model is a stack of blocks. We can stop after any block and ask: if the model had to "
                    "answer now, what would it say? This is the “logit lens”. Try the Warsaw preset: the "
@@ -85,6 +88,9 @@ EN = {
 }
 
 ZH = {
+    "lens.words.absent": ("对这个提示词来说，这些词都不是模型考虑的答案（任何一层的最高概率：{p}）。"
+                          "模型在最后一层之后自己排在最前面的猜测是 {guesses}。"),
+    "lens.words.follow_guesses": "改为跟踪模型自己的首选猜测",
     "lens.title": "逐层观察：模型一路上在“想”什么",
     "lens.intro": ("模型由一层层的模块叠成。我们可以在任一层之后停下来问：如果现在就要回答，模型会说什么？"
                    "这就是“logit lens（逻辑透镜）”。试试华沙预设：答案只在较后的层才出现。"),
