@@ -224,6 +224,18 @@ def head_labels(lm: LM, threshold: float = 0.3) -> dict:
     return {"scores": scores, "label": labels, "score": earned, "threshold": threshold}
 
 
+def showcase_head(labels: dict, prefer=("name", "induction", "previous")) -> tuple[int, int] | None:
+    """The head to show first: the highest-scoring head with the first label of ``prefer`` that
+    any head earned (a name mover suits the IOI prompt), or None when no head has one."""
+    for pattern in prefer:
+        found = [(labels["score"][l, h], l, h) for l, row in enumerate(labels["label"])
+                 for h, lab in enumerate(row) if lab == pattern]
+        if found:
+            _, l, h = max(found)
+            return int(l), int(h)
+    return None
+
+
 # ---- which heads matter (ablation) -------------------------------------------------------------
 
 

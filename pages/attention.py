@@ -141,8 +141,9 @@ def _clamp(key: str, options: list, default) -> None:
 @st.fragment
 def one_head() -> None:
     st.subheader(t("att.one.header"))
-    _clamp("att.layer", list(range(L)), L - 1 if L > 1 else 0)
-    _clamp("att.head", list(range(H)), 0)
+    first = A.showcase_head(labels) or (L - 1, 0)     # open on a head with a clear job
+    _clamp("att.layer", list(range(L)), first[0])
+    _clamp("att.head", list(range(H)), first[1])
     _clamp("att.view", ["heatmap", "lines"], "heatmap")
     a, b, c = st.columns([1, 1, 2])
     layer = a.selectbox(t("att.layer"), list(range(L)), key="att.layer")

@@ -10,7 +10,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from apphelp import APP, arr
+from apphelp import APP, arr, open_app
 
 from explainer import attention as A
 from explainer import demos
@@ -198,3 +198,20 @@ def test_page_on_tiny_model(monkeypatch, tiny_dir):
         _check_page(_open_page())
     finally:
         _fresh()
+
+
+def test_one_head_opens_on_a_labelled_head(monkeypatch, bundled_lm):
+    from explainer import attention as A
+    labels = A.head_labels(bundled_lm)
+    first = A.showcase_head(labels)
+    assert first is not None
+    l, h = first
+    assert labels["label"][l][h] == "name"                 # the bundled model has name movers
+    assert labels["score"][l, h] == max(labels["score"][i, j] for i, row in enumerate(labels["label"])
+                                        for j, lab in enumerate(row) if lab == "name")
+    at = open_app(monkeypatch, None, "pages/attention.py")
+    assert not at.exception
+    assert (at.session_state["att.layer"], at.session_state["att.head"]) == (l, h)
+    # no labelled head at all: None (the page then falls back to the last layer's head 0)
+    empty = {"label": [["", "first"]], "score": np.array([[0.1, 0.5]])}
+    assert A.showcase_head(empty) is None
