@@ -17,6 +17,8 @@ COFFEE_PROMPT = "I like my coffee with cream and"
 COFFEE_ANSWER = "sugar"
 
 STORY_PROMPT = "Mary went to the park with her dog."
+# a prompt after which many next words are plausible (foods): temperature and top-k/p show clearly
+SPREAD_PROMPT = "Tom was hungry, so he ate some"
 
 # (a, b, c, expected): a is to b as c is to expected
 ANALOGIES = [

@@ -42,6 +42,19 @@ def distribution(logits: np.ndarray, temperature=1.0, top_k=None, top_p=None) ->
     return np.nan_to_num(p_T), np.nan_to_num(final)
 
 
+# at T = 1 a top token this likely leaves sampling little to show
+PEAKED = 0.9
+
+
+def peaked(logits: np.ndarray, threshold: float = PEAKED) -> tuple[int, float] | None:
+    """``(token id, probability)`` of the top next token when the model is this sure of it at
+    T = 1, else None."""
+    from .sampling import softmax
+    p = softmax(np.asarray(logits, dtype=np.float64))
+    i = int(p.argmax())
+    return (i, float(p[i])) if p[i] >= threshold else None
+
+
 def distribution_view(lm: LM, logits: np.ndarray, temperature=1.0, top_k=None, top_p=None,
                       n: int = N_BARS, chosen: int | None = None) -> dict:
     """The top ``n`` tokens by score (a fixed order while T moves), plus ``chosen`` if it is not

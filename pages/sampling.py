@@ -102,8 +102,11 @@ st.session_state["samp.gen"] = [i for i in st.session_state["samp.gen"] if 0 <= 
 
 st.title(t("samp.title"))
 st.write(t("samp.intro"))
-st.button(t("samp.preset.story"), on_click=set_prompt, args=(demos.STORY_PROMPT,), key="samp.story_btn",
-          help=t("samp.preset.story.help", story=demos.STORY_PROMPT))
+b1, b2, _ = st.columns([1, 1, 2])
+b1.button(t("samp.preset.story"), on_click=set_prompt, args=(demos.STORY_PROMPT,), key="samp.story_btn",
+          help=t("samp.preset.story.help", story=demos.STORY_PROMPT), width="stretch")
+b2.button(t("samp.preset.spread"), on_click=set_prompt, args=(demos.SPREAD_PROMPT,), key="samp.spread_btn",
+          help=t("samp.preset.spread.help", prompt=demos.SPREAD_PROMPT), width="stretch")
 if not prompt().strip():
     st.warning(t("app.empty"))
     st.stop()
@@ -117,6 +120,10 @@ BAR_LABELS = {"x": t("samp.axis.token"), "y": t("samp.axis.prob"), "before": t("
               "after": t("samp.bars.after"), "cut": t("samp.bars.cut"), "chosen": t("samp.bars.chosen")}
 
 st.header(t("samp.dist"))
+sure = sv.peaked(cached_logits(lm, KEY, prompt_ids))
+if sure:                       # one token takes nearly everything: the knobs will show little here
+    st.info(t("samp.peaked", tok=lm.token_text(sure[0]).strip(), p=f"{sure[1]:.3f}"))
+    st.button(t("samp.preset.spread"), on_click=set_prompt, args=(demos.SPREAD_PROMPT,), key="samp.spread_btn2")
 st.latex(r"p_i = \frac{\exp(z_i / T)}{\sum_j \exp(z_j / T)}")
 st.caption(t("samp.formula"))
 

@@ -166,3 +166,19 @@ def test_story_preset(monkeypatch):
     at.button(key="samp.story_btn").click().run()
     assert not at.exception
     assert at.session_state["prompt"] == demos.STORY_PROMPT
+
+
+def test_peaked_prompt_notice_and_spread_preset(monkeypatch, bundled_lm):
+    # the default IOI prompt: "Mary" at p ≈ 0.99, so the page says the knobs show little and
+    # offers a prompt with many plausible next words, where the notice goes away
+    at = _page(monkeypatch)
+    sure = sv.peaked(bundled_lm.last_logits(at.session_state["prompt"]))
+    assert sure is not None and sure[1] >= sv.PEAKED
+    assert any(f"{sure[1]:.3f}" in i.value for i in at.info)
+    at.button(key="samp.spread_btn2").click().run()
+    assert not at.exception
+    assert at.session_state["prompt"] == demos.SPREAD_PROMPT
+    assert sv.peaked(bundled_lm.last_logits(demos.SPREAD_PROMPT)) is None
+    assert not any(t("samp.peaked", tok="", p="")[:30] in i.value for i in at.info)
+    # many tokens each take a visible share there: the top one stays under a third
+    assert bundled_lm.next_token(demos.SPREAD_PROMPT, k=1)[0][1] < 1 / 3

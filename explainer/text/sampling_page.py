@@ -4,8 +4,12 @@ EN = {
                    "those scores into one chosen token is a separate step — and how it is done changes the text a "
                    "lot: always taking the top token makes it repeat itself, drawing at random makes it vary."),
     "samp.dist": "The next-token distribution",
+    "samp.preset.spread": "Preset: many possible next words",
+    "samp.preset.spread.help": "Sets the shared prompt to “{prompt}”: many foods are likely next, so the settings show clearly.",
     "samp.preset.story": "Preset: a story opening",
     "samp.preset.story.help": "Sets the shared prompt to “{story}”. Then press “Next token” or “Run the experiment”.",
+    "samp.peaked": ("After this prompt the model is nearly certain: “{tok}” has probability {p} at T = 1, so "
+                    "temperature, top-k and top-p change little here. Try a prompt that leaves many next words possible."),
     "samp.formula": ("$z_i$ is the model's score (logit) for token i, T the temperature. T below 1 sharpens the "
                      "distribution (T = 0: always the top token, “greedy”); T above 1 flattens it towards "
                      "uniform. Top-k keeps only the k best tokens, top-p the smallest set whose probabilities add "
@@ -72,8 +76,12 @@ ZH = {
     "samp.intro": ("模型并不直接写出文字；它给词表中的每个词元打一个分数。把这些分数变成一个选定的词元是单独的一步——"
                    "做法不同，文字差别很大：总是取最高分会自我重复，随机抽取则会有变化。"),
     "samp.dist": "下一个词元的分布",
+    "samp.preset.spread": "预设：下一个词有很多可能",
+    "samp.preset.spread.help": "把共享提示词设为 “{prompt}”：接下来可能是很多种食物，各种设置的效果一目了然。",
     "samp.preset.story": "预设：故事开头",
     "samp.preset.story.help": "把共享提示词设为 “{story}”。然后点击“下一个词元”或“运行实验”。",
+    "samp.peaked": ("对这个提示词，模型几乎已经确定答案：在 T = 1 时“{tok}”的概率是 {p}，所以温度、top-k 和 top-p "
+                    "在这里几乎看不出效果。试试一个下一个词有很多种可能的提示词。"),
     "samp.formula": ("$z_i$ 是模型给词元 i 的分数（logit），T 是温度。T 小于 1 让分布更尖锐（T = 0：总是取第一名，即“贪心”）；"
                      "T 大于 1 让分布更平坦、趋向均匀。Top-k 只保留最好的 k 个词元，top-p 保留概率之和达到 p 的最小集合；"
                      "留下的词元重新缩放，使总和为 1。"),
