@@ -33,11 +33,28 @@ W2V_SETTINGS = dict(vector_size=100, window=5, min_count=5, sg=1, negative=10, e
 
 
 class WordError(ValueError):
-    """A word that is not in a vector space; ``suggestions`` lists close words that are."""
+    """A word that is not in a vector space; ``suggestions`` lists close words that are.
+    ``parts`` — ``[(message key, params), …]`` — let a page say the same in its own language."""
 
-    def __init__(self, message: str, suggestions: list[str] | None = None):
+    def __init__(self, message: str, suggestions: list[str] | None = None,
+                 parts: list[tuple[str, dict]] | None = None):
         super().__init__(message)
         self.suggestions = suggestions or []
+        self.parts = parts or []
+
+    @classmethod
+    def of(cls, parts: list[tuple[str, dict]], suggestions: list[str] | None = None) -> "WordError":
+        """An error from catalogue messages (``err.*``); its own text is the English one."""
+        return cls(cls.render(parts, "en"), suggestions, parts)
+
+    @staticmethod
+    def render(parts: list[tuple[str, dict]], lang: str) -> str:
+        from .i18n import t
+        return "".join(t(key, lang, **params) for key, params in parts)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (falls back to the English text of the exception)."""
+        return self.render(self.parts, lang) if self.parts else str(self)
 
 
 # ---- training / precomputation ----------------------------------------------------------------
@@ -159,7 +176,7 @@ class VectorSpace:
 
     def lookup(self, word: str) -> int:
         if not isinstance(word, str) or not word.strip():
-            raise WordError("Type a word first.")
+            raise WordError.of([("err.word.empty", {})])
         w = word.strip()
         if w in self.index:
             return self.index[w]
@@ -167,9 +184,10 @@ class VectorSpace:
             if alt in self.index:
                 return self.index[alt]
         sugg = difflib.get_close_matches(w, self.words, n=5, cutoff=0.6)
-        hint = f" Did you mean: {', '.join(sugg)}?" if sugg else ""
-        raise WordError(f"“{w}” is not in the {self.name} vocabulary "
-                        f"({len(self.words):,} words from the training corpus).{hint}", sugg)
+        parts = [("err.word.unknown", {"w": w, "space": self.name, "n": f"{len(self.words):,}"})]
+        if sugg:
+            parts.append(("err.word.did_you_mean", {"words": ", ".join(sugg)}))
+        raise WordError.of(parts, sugg)
 
     def nearest(self, query: np.ndarray, k: int = 10, exclude: set[int] = frozenset()) -> list[tuple[str, float]]:
         q = query / max(float(np.linalg.norm(query)), 1e-8)

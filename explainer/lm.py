@@ -110,6 +110,8 @@ class LM:
         return ids, 0
 
     def _ids(self, text_or_ids) -> tuple[list[int], int]:
+        if isinstance(text_or_ids, str) and not text_or_ids.strip():   # spaces only count as empty
+            raise InputError("The prompt is empty: type some text first.")
         ids = self.encode(text_or_ids) if isinstance(text_or_ids, str) else [int(i) for i in text_or_ids]
         if not ids:
             raise InputError("The prompt is empty: type some text first.")
@@ -203,16 +205,17 @@ class LM:
         """The id of the whole-word token ``" " + word``; WordError if the model splits it."""
         w = (word or "").strip()
         if not w:
-            raise WordError("Type a word first.")
+            raise WordError.of([("err.word.empty", {})])
         ids = self.encode(" " + w)
         if len(ids) == 1:
             return ids[0]
         pieces = " + ".join(repr(self.token_text(i)) for i in ids)
         sp = self.space("tokens")
         sugg = difflib.get_close_matches(w, sp.words, n=5, cutoff=0.6)
-        raise WordError(f"“{w}” is not one token for this model: it is split into {pieces}. "
-                        "Word vectors here are for whole-word tokens."
-                        + (f" Try: {', '.join(sugg)}." if sugg else ""), sugg)
+        parts = [("err.word.split", {"w": w, "pieces": pieces})]
+        if sugg:
+            parts.append(("err.word.try", {"words": ", ".join(sugg)}))
+        raise WordError.of(parts, sugg)
 
     def space(self, space: str = "word2vec") -> VectorSpace:
         if space in self._spaces:

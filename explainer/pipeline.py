@@ -46,7 +46,13 @@ def pipeline_summary(lm: LM, text: str, k: int = 5) -> dict:
          "numbers": [round(float(probs[i]), 3) for i in top]},
         {"key": "sample", "shape": ("home.shape.one", {}), "numbers": [lm.decode([int(top[0])])]},
     ]
-    return {"stages": stages, "tokens": tr.tokens, "ids": tr.ids, "truncated": tr.truncated,
+    full = {"tokens": T, "ids": T, "embed": c.d_model, "pos": c.d_model, "final": c.d_model,
+            "logits": c.vocab_size}
+    for st in stages:                       # True when the numbers shown are only the first few
+        st["more"] = st["numbers"] is not None and full.get(st["key"], 0) > len(st["numbers"])
+    # the text the model reads: all of it, or (when the start was dropped) the kept end
+    read = text if not tr.truncated else lm.decode(tr.ids)
+    return {"stages": stages, "tokens": tr.tokens, "ids": tr.ids, "truncated": tr.truncated, "text_read": read,
             "top": [(lm.decode([int(i)]), float(probs[i])) for i in top],
             "resid_norms": [float(np.linalg.norm(tr.resid[l, last])) for l in range(c.n_layer + 1)]}
 

@@ -129,14 +129,12 @@ def group_words(lm, space: str, groups: list[str]) -> list[tuple[str, str]]:
 
 
 def word_map(lm, space: str, groups: list[str], method: str = "pca", extra: list[str] = ()) -> pd.DataFrame:
-    """2-D map of the group words (+ ``extra`` words, group "yours"): word, group, x, y."""
-    pairs = group_words(lm, space, groups)
+    """2-D map of the group words (+ ``extra`` words, group "yours" — also when a chosen group
+    holds them, so your word is always the one marked): word, group, x, y."""
     vs = lm.space(space)
-    have = {w for w, _ in pairs}
-    for w in extra:
-        if w and w in vs and w not in have:
-            pairs.append((w, "yours"))
-            have.add(w)
+    mine = [w for w in dict.fromkeys(extra) if w and w in vs]
+    pairs = [(w, g) for w, g in group_words(lm, space, groups) if w not in mine]
+    pairs += [(w, "yours") for w in mine]
     if not pairs:
         return pd.DataFrame(columns=["word", "group", "x", "y"])
     vecs = np.stack([vs.unit[vs.index[w]] for w, _ in pairs])
@@ -199,7 +197,7 @@ def word_positions(lm, sentence: str, word: str) -> tuple[list[int], list[int], 
     ids = lm.encode(sentence)
     m = re.search(r"\b" + re.escape(word) + r"\b", sentence)
     if m is None:
-        raise WordError(f"“{word}” does not occur in “{sentence}”.")
+        raise WordError.of([("err.word.not_in_sentence", {"w": word, "sentence": sentence})])
     start, end = m.start(), m.end()
     pos, offs = 0, []
     for i in ids:

@@ -12,6 +12,7 @@ import streamlit as st
 from explainer import attention as A
 from explainer import demos
 from explainer.analysis import compare_next
+from explainer.lensview import word_tokens
 from explainer.lm import InputError
 from explainer.plots import attention as P
 from explainer.plots import visible
@@ -226,7 +227,11 @@ def ablation() -> None:
         cols = st.columns(len(words))
         for col, w in zip(cols, words):
             before, after = probs[w]
-            col.metric(t("att.abl.metric", word=w), f"{before:.3f} → {after:.3f}", f"{after - before:+.3f}")
+            col.metric(t("att.abl.metric", word=w), f"{before:.3f} → {after:.3f}",
+                       f"{after - before:+.3f}" if heads or layers else None)   # no change shown before a choice
+        for w in word_tokens(lm, list(words)):
+            if w["split"]:          # the probability is that of the word's first piece only
+                st.caption(t("lens.split", word=w["word"], token=w["token"]))
     else:
         st.warning(t("att.word_error"))
     if not heads and not layers:

@@ -72,7 +72,7 @@ def sidebar() -> None:
             choices[str(path)] = t("app.model.snapshot", step=step)
         if st.session_state["model_choice"] not in choices:
             st.session_state["model_choice"] = "bundled"
-        st.selectbox(t("app.model"), list(choices), format_func=choices.get, key="model_choice")
+        st.selectbox(t("app.model"), list(choices), format_func=choices.get, key="model_choice", help=t("app.model.help"))
         lm = current_model()
         c = lm.config
         st.caption(t("app.model_info", params=f"{lm.model.n_params() / 1e6:.2f}M", layers=c.n_layer,

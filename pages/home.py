@@ -29,7 +29,11 @@ for i, stage in enumerate(summary["stages"]):
         left.caption(t(f"home.stage.{key}.what"))
         nums = stage["numbers"]
         if key == "text":
-            right.code(prompt()[:300] + ("…" if len(prompt()) > 300 else ""), language=None)
+            read = summary["text_read"]
+            if summary["truncated"]:                       # the start was dropped: show what is read
+                right.code("…" + read[-300:], language=None)
+            else:
+                right.code(read[:300] + ("…" if len(read) > 300 else ""), language=None)
         elif key == "blocks":
             chart(resid_norm_figure(summary["resid_norms"], x_title=t("home.axis.layer"),
                                     y_title=t("home.axis.length")),
@@ -37,8 +41,7 @@ for i, stage in enumerate(summary["stages"]):
                   name="residual_lengths", key="home-resid")
         elif nums is not None:
             right.code(", ".join(repr(x) if isinstance(x, str) else str(x) for x in nums)
-                       + (" …" if key in ("tokens", "ids", "embed", "pos", "final", "logits")
-                          and len(nums) >= 4 else ""), language=None)
+                       + (" …" if stage["more"] else ""), language=None)
     if i < len(summary["stages"]) - 1:
         st.markdown("<div style='text-align:center;font-size:1.3em;line-height:1'>↓</div>",
                     unsafe_allow_html=True)

@@ -7,7 +7,7 @@ from explainer import demos
 from explainer import lensview as lv
 from explainer.lm import InputError
 from explainer.plots.lens import cases_bar, lens_heatmap, word_lines
-from pages.common import chart, current_model, notice_truncation, prompt, set_prompt, t
+from pages.common import chart, current_model, lang, notice_truncation, prompt, set_prompt, t
 
 MAX_COLS = 32          # positions shown at once in the heatmap (a slider moves the window)
 
@@ -111,8 +111,10 @@ except InputError:
     st.stop()
 notice_truncation(d["truncated"], lm.config.n_ctx)
 if mlp_off:
-    st.info(t("lens.ablated_note", layers=", ".join(map(str, mlp_off))) + " "
-            + (t("lens.ablated_where", subject=subject) if positions else t("lens.ablated_everywhere")))
+    gap = "" if lang() == "zh" else " "          # Chinese sentences join without a space
+    where = (t("lens.ablated_where", subject=subject) if positions else
+             t("lens.subject_missing", subject=subject) if subject else t("lens.ablated_everywhere"))
+    st.info(t("lens.ablated_note", layers=", ".join(map(str, mlp_off))) + gap + where)
 
 # ---- the heatmap -----------------------------------------------------------------------------
 st.header(t("lens.heatmap"))

@@ -156,8 +156,11 @@ def distribution_panel() -> None:
         st.info(t("samp.edge.hot"))
     if (k == 1 or p == 0.0) and T > 0:
         st.info(t("samp.edge.one"))
+    if (T, k, p) != st.session_state.get("samp.page_settings"):
+        st.rerun(scope="app")     # a control moved in this fragment: the rest of the page names the settings too
 
 
+st.session_state["samp.page_settings"] = current_settings()   # what this full run shows outside the panel
 distribution_panel()
 
 # ---- step by step ---------------------------------------------------------------------------------

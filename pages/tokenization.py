@@ -30,6 +30,12 @@ lm = current_model()
 enc = lm.tokenizer
 folder = lm.folder or load_model(None).folder   # snapshots share the bundled tokenizer
 
+
+def merge_columns(table) -> dict:
+    """Translated headers; counts with thousands separators, as in the text above the table."""
+    return {c: st.column_config.NumberColumn(t(f"tok.col.{c}"), format="localized") if c == "count"
+            else t(f"tok.col.{c}") for c in table.columns}
+
 st.title(t("tok.title"))
 st.markdown(t("tok.intro"))
 
@@ -102,7 +108,7 @@ with c1:
     styled = table.style.apply(
         lambda r: ["background-color: #fde6bf" if r["step"] == step else "" for _ in r], axis=1)
     st.dataframe(styled, hide_index=True, height=320, width="stretch",
-                 column_config={c: t(f"tok.col.{c}") for c in table.columns})
+                 column_config=merge_columns(table))
 with c2:
     upto = tv.tokens_after_merges(enc, text, step, show_ws)
     st.caption(t("tok.bpe.after", k=step, n=len(upto)))
@@ -133,4 +139,4 @@ else:
     with c2:
         st.caption(t("tok.tree.table"))
         st.dataframe(built, hide_index=True, width="stretch",
-                     column_config={c: t(f"tok.col.{c}") for c in built.columns})
+                     column_config=merge_columns(built))

@@ -9,7 +9,7 @@ from explainer import vectorview as vv
 from explainer.embeddings import WordError
 from explainer.plots.vectors import (analogy_figure, context_figure, cosine_line, relation_bar,
                                      scores_bar, word_map_figure)
-from pages.common import chart, current_model, t
+from pages.common import chart, current_model, lang, t
 
 lm = current_model()
 L = lm.config.n_layer
@@ -38,7 +38,7 @@ def _space_ok(space: str) -> str | None:
         lm.space(space)
         return None
     except WordError as e:
-        return str(e)
+        return e.text(lang())
 
 
 def _set(**values) -> None:
@@ -48,7 +48,7 @@ def _set(**values) -> None:
 
 def _word_error(e: WordError, target_key: str, key_prefix: str) -> None:
     """A clear message and, when there are suggestions, one button per suggestion."""
-    st.warning(t("vec.unknown", err=e))
+    st.warning(t("vec.unknown", err=e.text(lang())))
     sugg = getattr(e, "suggestions", None) or []
     if sugg:
         st.caption(t("vec.suggest"))
@@ -101,12 +101,17 @@ with m2:
 if not frame.empty:
     g1, g2 = st.columns(2)
     with g1:
-        chart(scores_bar(frame, space, t("vec.acc.axis"), t("vec.acc.chart")),
+        spaces = {s: t("vec.short.tokens") if s == "tokens" else
+                  t("vec.short.context", l=s.split(":")[1]) if s.startswith("context:") else s
+                  for s in frame["space"].unique()}
+        chart(scores_bar(frame, space, t("vec.acc.axis"), t("vec.acc.chart"), names=spaces),
               frame[frame["relation"] == "all"], "analogy_accuracy", key="vec.chart.acc")
     with g2:
         rel = frame[(frame["space"] == space) & (frame["relation"] != "all")]
         if not rel.empty:
-            chart(relation_bar(frame, space, t("vec.acc.axis"), t("vec.acc.rel_chart", space=space)),
+            chart(relation_bar(frame, space, t("vec.acc.axis"), t("vec.acc.rel_chart", space=space),
+                               names={r: t(f"vec.rel.{r}") if t(f"vec.rel.{r}") != f"vec.rel.{r}" else r
+                                      for r in rel["relation"].unique()}),
                   rel, "analogy_by_relation", key="vec.chart.rel")
 
 # ---- map ------------------------------------------------------------------------------------
@@ -228,7 +233,7 @@ if not (word.strip() and sa.strip() and sb.strip()):
 try:
     cv = _context(MODEL_KEY, word.strip(), sa, sb, int(clayer), lm)
 except WordError as e:
-    st.warning(t("vec.unknown", err=e))
+    st.warning(t("vec.unknown", err=e.text(lang())))
     st.stop()
 if any(" + " in p for p in cv["pieces"]):
     st.caption(t("vec.ctx.pieces", word=word.strip(), pieces=cv["pieces"][0]))

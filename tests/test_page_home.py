@@ -152,3 +152,18 @@ def test_text_the_model_cannot_read_gets_a_notice(monkeypatch, bundled_lm):
         shown[text] = [i.value for i in at.sidebar.info]
     assert shown == {"我喜欢喝咖啡，加奶油和": [t("app.foreign", share="100%")],
                      "When Mary and John went to the store": []}
+
+
+def test_pipeline_marks_only_cut_lists_and_shows_the_text_read(bundled_lm):
+    from explainer.lm import InputError
+    s = pipeline_summary(bundled_lm, "Paris is big")              # 3 tokens: nothing left out
+    more = {st["key"]: st["more"] for st in s["stages"]}
+    assert not more["tokens"] and not more["ids"]
+    assert more["embed"] and more["logits"]                      # 192 and 4,097 numbers: a few shown
+    assert s["text_read"] == "Paris is big"
+    long = " ".join(["the cat sat on the mat"] * 80)
+    s = pipeline_summary(bundled_lm, long)
+    assert s["truncated"] > 0 and more
+    assert long.endswith(s["text_read"]) and len(bundled_lm.encode(s["text_read"])) == bundled_lm.config.n_ctx
+    with pytest.raises(InputError):                              # spaces only: as empty everywhere
+        pipeline_summary(bundled_lm, "   \n ")

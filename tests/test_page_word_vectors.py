@@ -139,3 +139,26 @@ def test_map_labels_do_not_overlap(bundled_lm):
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
     everything = word_map_figure(mp, all_labels=True)
     assert all(w for tr in everything.data for w in tr.text)
+
+
+def test_word_errors_speak_the_page_language(monkeypatch, bundled_lm):
+    with pytest.raises(WordError) as ei:
+        bundled_lm.space("word2vec").lookup("qqqzzz")
+    e = ei.value
+    assert str(e) == e.text("en") and "qqqzzz" in str(e)
+    assert e.text("zh").startswith("“qqqzzz”不在") and "qqqzzz" in e.text("zh")
+    at = open_app(monkeypatch, None, "pages/word_vectors.py", query={"lang": "zh"},
+                  state={"vec.nb.word": "qqqzzz"})
+    assert not at.exception
+    assert any("“qqqzzz”不在" in w.value for w in at.warning)
+    # the sentence check: no doubled full stop after the quoted sentence
+    with pytest.raises(WordError) as ei:
+        vv.context_view(bundled_lm, "dragon", ("They sat on the bank.", "The bank was shut."), 1)
+    assert not str(ei.value).endswith(".”.") and "dragon" in ei.value.text("zh")
+
+
+def test_your_word_is_marked_even_inside_a_group(bundled_lm):
+    mp = vv.word_map(bundled_lm, "word2vec", ["animals"], "pca", extra=["cat"])
+    rows = mp[mp["word"] == "cat"]
+    assert len(rows) == 1 and rows.iloc[0]["group"] == "yours"
+    assert len(mp) == len(vv.word_map(bundled_lm, "word2vec", ["animals"], "pca"))

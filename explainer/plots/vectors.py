@@ -28,7 +28,8 @@ def _words_trace(d: pd.DataFrame, name: str, colour: str, size: int, text_size: 
         x=d["x"], y=d["y"], mode="markers+text" if shown is not None else "markers", name=name,
         text=shown, customdata=words, textposition=textposition,
         textfont=dict(size=text_size, color=text_colour or colour),
-        marker=dict(size=size, color=colour, symbol=symbol),
+        marker=dict(size=size, color=colour, symbol=symbol,
+                    line=dict(width=2.5, color=colour) if symbol.endswith("-open") else None),
         hovertemplate="%{customdata}<extra>" + _esc(name) + "</extra>")
 
 
@@ -73,18 +74,21 @@ def _words_plane(fig: go.Figure, title: str | None, height: int) -> go.Figure:
 
 
 def scores_bar(df: pd.DataFrame, chosen: str | None = None, y_title: str = "top-1 accuracy",
-               title: str | None = None) -> go.Figure:
-    """Analogy accuracy of every space (rows with relation == "all" of ``vectorview.scores_frame``)."""
+               title: str | None = None, names: dict[str, str] | None = None) -> go.Figure:
+    """Analogy accuracy of every space (rows with relation == "all" of ``vectorview.scores_frame``);
+    ``names`` shows a space under another label (a translation)."""
     d = df[df["relation"] == "all"]
     colours = [PALETTE[1] if s == chosen else PALETTE[0] for s in d["space"]]
-    return _accuracy_bars(d["space"].tolist(), d["accuracy"].tolist(), colours, y_title, title)
+    x = [(names or {}).get(s, s) for s in d["space"]]
+    return _accuracy_bars(x, d["accuracy"].tolist(), colours, y_title, title)
 
 
 def relation_bar(df: pd.DataFrame, space: str, y_title: str = "top-1 accuracy",
-                 title: str | None = None) -> go.Figure:
-    """Per-relation accuracy of one space."""
+                 title: str | None = None, names: dict[str, str] | None = None) -> go.Figure:
+    """Per-relation accuracy of one space (``names``: labels for the relations)."""
     d = df[(df["space"] == space) & (df["relation"] != "all")]
-    return _accuracy_bars(d["relation"].tolist(), d["accuracy"].tolist(), PALETTE[2], y_title, title)
+    x = [(names or {}).get(r, r) for r in d["relation"]]
+    return _accuracy_bars(x, d["accuracy"].tolist(), PALETTE[2], y_title, title)
 
 
 def _accuracy_bars(x: list, acc: list, colours, y_title: str, title: str | None) -> go.Figure:
@@ -119,6 +123,9 @@ ROLE_COLOURS = {"a": PALETTE[0], "b": PALETTE[0], "c": PALETTE[5], "answer": PAL
                 "other": "#999999", "target": "#000000"}
 # a and c (man, woman) and b and the answer (king, queen) often sit close together: label one of
 # each pair above its point and the other below, so the two labels do not print over each other.
+# each arrow starts at a hollow point (a, c) and ends at a filled one (b, answer)
+ROLE_SYMBOL = {"a": "circle-open", "b": "circle", "c": "circle-open", "answer": "circle", "other": "circle",
+               "target": "x"}
 ROLE_TEXT = {"a": "top center", "b": "top center", "c": "bottom center", "answer": "bottom center",
              "other": "bottom center", "target": "middle right"}
 
@@ -141,14 +148,19 @@ def analogy_figure(points: pd.DataFrame, title: str | None = None,
             fig.add_annotation(x=p[v]["x"], y=p[v]["y"], ax=p[u]["x"], ay=p[u]["y"], xref="x", yref="y",
                                axref="x", ayref="y", showarrow=True, arrowhead=3, arrowsize=1.4,
                                arrowwidth=2.5, arrowcolor=col, standoff=8, startstandoff=8, text="")
+    # the other candidates' labels give way to the four words and to each other
+    pts = points.reset_index(drop=True)
+    keep = label_mask(pts["x"], pts["y"], pts["word"], priority=(pts["role"] != "other").astype(float),
+                      width_px=700, height_px=300, font_px=10)
     for role in ("other", "a", "b", "c", "answer", "target"):
-        d = points[points["role"] == role]
+        d = pts[pts["role"] == role]
         if d.empty:
             continue
         other = role == "other"
         fig.add_trace(_words_trace(d, labels.get(role, role), ROLE_COLOURS[role], 9 if other else 13,
-                                   10 if other else 12, symbol="x" if role == "target" else "circle",
-                                   textposition=ROLE_TEXT[role]))
+                                   10 if other else 12, symbol=ROLE_SYMBOL.get(role, "circle"),
+                                   textposition=ROLE_TEXT[role],
+                                   labels=[keep[j] for j in d.index] if other else True))
     return _words_plane(fig, title, 440)
 
 

@@ -46,5 +46,8 @@ ZH = {
     "nav.lens": "逐层观察",
     "nav.sampling": "采样",
 }
-EN["app.model.snapshot"] = "Same model during training: step {step}"
-ZH["app.model.snapshot"] = "同一模型训练中：第 {step} 步"
+EN["app.model.snapshot"] = "Snapshot: step {step}"
+ZH["app.model.snapshot"] = "训练快照：第 {step} 步"
+EN["app.model.help"] = ("The finished bundled model, or the same model as it was part-way through its training "
+                        "(snapshots saved at these steps): pick an early one to see what it had not learned yet.")
+ZH["app.model.help"] = "训练完成的内置模型，或者同一个模型在训练途中的样子（在这些步数保存的快照）：选一个早期快照，看看它那时还没学会什么。"

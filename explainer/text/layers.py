@@ -166,6 +166,7 @@ EN.update({
                           "copy an answer from the prompt."),
     "lens.ablated_where": "Only at the last “{subject}” in the question.",
     "lens.ablated_everywhere": "At every position.",
+    "lens.subject_missing": "“{subject}” is not in the prompt, so at every position.",
 })
 ZH.update({
     "lens.subject": "只在这个词处关闭 MLP（留空 = 所有词元）",
@@ -173,4 +174,5 @@ ZH.update({
                           "就能去掉查出的事实，而模型的其余部分照常工作，所以它仍然可以从提示词里抄出答案。"),
     "lens.ablated_where": "只在问题中最后一个“{subject}”的位置。",
     "lens.ablated_everywhere": "在所有位置。",
+    "lens.subject_missing": "提示词里没有“{subject}”，所以在所有位置。",
 })

@@ -47,7 +47,7 @@ EN = {
     "samp.reset": "Reset",
     "samp.off": "off",
     "samp.using": "Sampling with T = {T}, top-k = {k}, top-p = {p} (set above).",
-    "samp.count": "{n} tokens generated (blue). The model sees at most its context: older text is dropped.",
+    "samp.count": "Tokens generated (blue): {n}. The model sees at most its context: older text is dropped.",
     "samp.drawn": "Drawn: {token!r} (probability {p}) — the distribution it came from",
     "samp.rep": "Greedy repeats itself, sampling does not",
     "samp.rep.intro": ("The same start, continued for {n} tokens twice: always taking the top token (greedy) and "
