@@ -143,7 +143,7 @@ else:
     guesses = lv.final_guesses(d)
     if lv.words_absent(d) and guesses:          # a flat chart: say why, offer the model's own words
         st.info(t("lens.words.absent", p=f"{d['word_probs'].max():.3f}",
-                  guesses=", ".join(f"“{g}”" for g in guesses)))
+                  guesses=("、" if lang() == "zh" else ", ").join(f"“{g}”" for g in guesses)))
         st.button(t("lens.words.follow_guesses"), key="lens.follow_guesses",
                   on_click=follow_words, args=(", ".join(guesses),))
     chart(word_lines(d, rows, {"x": t("lens.axis.layer"), "y": t("lens.axis.prob")}),
