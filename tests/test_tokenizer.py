@@ -415,3 +415,29 @@ def test_reference_hanging_download_times_out(monkeypatch):
     assert time.monotonic() - t0 < 2.0
     assert enc is None and "GPT-2" in msg and "timed out" in msg
     release.set()
+
+
+def test_reference_o200k_from_the_packaged_vocabulary():
+    # bpe-openai (a dependency) ships GPT-4o's vocabulary; tiktoken reads it after a hash check
+    enc, msg = reference_encoding("o200k_base")
+    assert enc is not None, msg
+    assert enc.n_vocab == 200019
+    ids = enc.encode("北京是中国的首都")
+    assert [enc.decode([i]) for i in ids] == ["北京", "是", "中国", "的", "首", "都"]
+    assert enc.encode("hello world") == [24912, 2375]
+
+
+def test_packaged_vocabulary_must_be_the_official_one(monkeypatch, tmp_path):
+    import gzip
+
+    import explainer.tokenizer as tk
+    real = tk._packaged_vocab("o200k_base")
+    assert real is not None
+    lines = gzip.decompress(real.read_bytes()).splitlines()
+    lines[0] = lines[1].split()[0] + b" 0"                       # one rank changed
+    fake = tmp_path / "o200k_base.tiktoken.gz"
+    fake.write_bytes(gzip.compress(b"\n".join(lines) + b"\n"))
+    monkeypatch.setattr(tk, "_packaged_vocab", lambda name: fake)
+    monkeypatch.setattr(tk, "_plugin_constructors", lambda: {})
+    enc, msg = tk.reference_encoding.__wrapped__("o200k_base", timeout=10)
+    assert enc is None and "GPT-4o" in msg and "ValueError" in msg
