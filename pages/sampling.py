@@ -177,7 +177,8 @@ c5.button(t("samp.reset"), on_click=reset_generation, key="samp.reset_btn", widt
 T, k, p = current_settings()
 st.caption(t("samp.using", T=f"{T:g}", k=k or t("samp.off"), p=t("samp.off") if p is None else f"{p:g}"))
 gen = st.session_state["samp.gen"]
-st.html(sv.highlight_html([prompt()] + [lm.decode([i]) for i in gen], [False] + [True] * len(gen),
+shown = prompt() if len(prompt()) <= 400 else "…" + prompt()[-400:]   # keep the new tokens in view
+st.html(sv.highlight_html([shown] + [lm.decode([i]) for i in gen], [False] + [True] * len(gen),
                           colour="#56B4E9"))
 st.caption(t("samp.count", n=len(gen)))
 last = st.session_state["samp.last"]
