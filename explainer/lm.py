@@ -110,9 +110,9 @@ class LM:
         return ids, 0
 
     def _ids(self, text_or_ids) -> tuple[list[int], int]:
-        if isinstance(text_or_ids, str) and not text_or_ids.strip():   # spaces only count as empty
-            raise InputError("The prompt is empty: type some text first.")
-        ids = self.encode(text_or_ids) if isinstance(text_or_ids, str) else [int(i) for i in text_or_ids]
+        blank = isinstance(text_or_ids, str) and not text_or_ids.strip()   # spaces only count as empty
+        ids = [] if blank else (self.encode(text_or_ids) if isinstance(text_or_ids, str)
+                                else [int(i) for i in text_or_ids])
         if not ids:
             raise InputError("The prompt is empty: type some text first.")
         return self.fit_context(ids)

@@ -32,6 +32,7 @@ def pipeline_summary(lm: LM, text: str, k: int = 5) -> dict:
     wpe = lm.model.wpe.weight.detach().numpy()
     probs = tr.probs[last]
     top = np.argsort(-probs)[:k]
+    norms = [float(np.linalg.norm(tr.resid[l, last])) for l in range(c.n_layer + 1)]
     stages = [
         {"key": "text", "shape": ("home.shape.chars", {"n": len(text)}), "numbers": None},
         {"key": "tokens", "shape": ("home.shape.tokens", {"n": T}), "numbers": tr.tokens[:8]},
@@ -39,7 +40,7 @@ def pipeline_summary(lm: LM, text: str, k: int = 5) -> dict:
         {"key": "embed", "shape": f"({T}, {c.d_model})", "numbers": _few(wte[tr.ids[last]])},
         {"key": "pos", "shape": f"({T}, {c.d_model})", "numbers": _few(wpe[last])},
         {"key": "blocks", "shape": ("home.shape.blocks", {"layers": c.n_layer, "heads": c.n_head, "mlp": c.d_mlp}),
-         "numbers": [round(float(np.linalg.norm(tr.resid[l, last])), 2) for l in range(c.n_layer + 1)]},
+         "numbers": [round(n, 2) for n in norms]},
         {"key": "final", "shape": f"({c.d_model},)", "numbers": _few(tr.resid[-1, last])},
         {"key": "logits", "shape": f"({c.vocab_size},)", "numbers": _few(np.sort(tr.logits[last])[::-1])},
         {"key": "softmax", "shape": ("home.shape.softmax", {"v": c.vocab_size}),
@@ -54,7 +55,7 @@ def pipeline_summary(lm: LM, text: str, k: int = 5) -> dict:
     read = text if not tr.truncated else lm.decode(tr.ids)
     return {"stages": stages, "tokens": tr.tokens, "ids": tr.ids, "truncated": tr.truncated, "text_read": read,
             "top": [(lm.decode([int(i)]), float(probs[i])) for i in top],
-            "resid_norms": [float(np.linalg.norm(tr.resid[l, last])) for l in range(c.n_layer + 1)]}
+            "resid_norms": norms}
 
 
 def scale_rows(lm: LM, ours: str = "Ours") -> list[dict]:

@@ -128,8 +128,9 @@ st.latex(r"p_i = \frac{\exp(z_i / T)}{\sum_j \exp(z_j / T)}")
 st.caption(t("samp.formula"))
 
 
-@st.fragment
 def distribution_panel() -> None:
+    # not a fragment: the step-by-step caption below names these settings, so a change reruns
+    # the page (≈ 0.05 s, the logits are cached)
     cols = st.columns(5)
     presets = [("samp.preset.greedy", 0.0, 0, 1.0), ("samp.preset.t08", 0.8, 0, 1.0),
                ("samp.preset.topk", 1.0, 10, 1.0), ("samp.preset.topp", 1.0, 0, 0.9),
@@ -156,11 +157,8 @@ def distribution_panel() -> None:
         st.info(t("samp.edge.hot"))
     if (k == 1 or p == 0.0) and T > 0:
         st.info(t("samp.edge.one"))
-    if (T, k, p) != st.session_state.get("samp.page_settings"):
-        st.rerun(scope="app")     # a control moved in this fragment: the rest of the page names the settings too
 
 
-st.session_state["samp.page_settings"] = current_settings()   # what this full run shows outside the panel
 distribution_panel()
 
 # ---- step by step ---------------------------------------------------------------------------------

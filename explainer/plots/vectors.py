@@ -121,11 +121,11 @@ def word_map_figure(df: pd.DataFrame, group_labels: dict[str, str] | None = None
 
 ROLE_COLOURS = {"a": PALETTE[0], "b": PALETTE[0], "c": PALETTE[5], "answer": PALETTE[5],
                 "other": "#999999", "target": "#000000"}
-# a and c (man, woman) and b and the answer (king, queen) often sit close together: label one of
-# each pair above its point and the other below, so the two labels do not print over each other.
 # each arrow starts at a hollow point (a, c) and ends at a filled one (b, answer)
 ROLE_SYMBOL = {"a": "circle-open", "b": "circle", "c": "circle-open", "answer": "circle", "other": "circle",
                "target": "x"}
+# a and c (man, woman) and b and the answer (king, queen) often sit close together: label one of
+# each pair above its point and the other below, so the two labels do not print over each other.
 ROLE_TEXT = {"a": "top center", "b": "top center", "c": "bottom center", "answer": "bottom center",
              "other": "bottom center", "target": "middle right"}
 
