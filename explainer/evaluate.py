@@ -158,6 +158,7 @@ def ablation_check(lm: LM) -> dict:
     bare = fact_cases(lm, demos.WARSAW_QUESTION, demos.WARSAW_FACT, demos.WARSAW_ANSWER, fact["layers"],
                       demos.WARSAW_SUBJECT)
     return {"mlp_layers": fact["layers"], "at_positions": fact["positions"],
+            "prompt_lookup": prompt_lookup(lm, fact["layers"]),
             "subject": demos.WARSAW_SUBJECT, "top1_mlp_off": few["top"]["mlp_off"][0],
             "p_warsaw": round(fact["base"], 4),
             "p_warsaw_mlp_off": round(fact["ablated"], 4),
@@ -169,6 +170,51 @@ def ablation_check(lm: LM) -> dict:
                               "top1_mlp_off": bare["top"]["mlp_off"][0],
                               "p_warsaw_mlp_off_fact_in_prompt": round(bare["probs"]["both"], 4),
                               "top1_mlp_off_fact_in_prompt": bare["top"]["both"][0]}}
+
+
+LOOKUP_SEED = 4242
+
+
+def prompt_lookup(lm: LM, layers, n: int = 120, seed: int = LOOKUP_SEED) -> dict:
+    """Is the recovery reading, or copying? Two or three real capitals are stated ("The capital of
+    X is Y." with their true capitals), then one country is asked at random; the MLPs of
+    ``layers`` are switched off at the asked country's token(s) in the question. A model that
+    copies "the first" or "the nearest" capital scores about ``chance``; one that finds the asked
+    country in the prompt scores near 1; ``mlp_off_by_position`` splits the accuracy by where the
+    asked country's fact stood (first, middle, last). Also: the two-fact test, Warsaw and Lima in
+    both orders."""
+    import random
+    from .corpus import COUNTRIES
+    from .lensview import subject_positions
+    rng = random.Random(seed)
+    hits_on = hits_off = 0
+    chance = 0.0
+    by_position: dict[str, list[int]] = {"first": [], "middle": [], "last": []}
+    for _ in range(n):
+        cs = rng.sample(COUNTRIES, rng.randint(2, 3))
+        asked = rng.choice(cs)
+        text = "".join(f"The capital of {c.name} is {c.capital}. " for c in cs) + \
+            f"Q: What is the capital of {asked.name}? A:"
+        want = analysis.answer_id(lm, asked.capital)
+        hits_on += int(lm.last_logits(text).argmax()) == want
+        with lm.ablate(mlp=list(layers), mlp_positions=subject_positions(lm, text, asked.name)):
+            hit = int(lm.last_logits(text).argmax()) == want
+        hits_off += hit
+        i = cs.index(asked)
+        by_position["first" if i == 0 else "last" if i == len(cs) - 1 else "middle"].append(hit)
+        chance += 1 / len(cs)
+    two = {}
+    for name, fact in (("warsaw_first", demos.WARSAW_FACT + demos.OTHER_FACT),
+                       ("lima_first", demos.OTHER_FACT + demos.WARSAW_FACT)):
+        text = fact + demos.WARSAW_QUESTION
+        with lm.ablate(mlp=list(layers), mlp_positions=subject_positions(lm, text, demos.WARSAW_SUBJECT)):
+            p = softmax(lm.last_logits(text))
+        two[name] = {"warsaw": round(float(p[analysis.answer_id(lm, "Warsaw")]), 4),
+                     "lima": round(float(p[analysis.answer_id(lm, "Lima")]), 4)}
+    return {"n": n, "accuracy_mlp_on": round(hits_on / n, 4), "accuracy_mlp_off": round(hits_off / n, 4),
+            "chance": round(chance / n, 4),
+            "mlp_off_by_position": {k: round(sum(v) / len(v), 4) if v else None for k, v in by_position.items()},
+            "two_facts_mlp_off": two}
 
 
 def repetition(lm: LM, n: int = 200, seed: int = 0) -> dict:
@@ -239,6 +285,7 @@ def format_scorecard(c: dict) -> str:
     pct = lambda x: "—" if x is None else f"{100 * x:.1f} %"
     m = c["model"]
     q = c["ablation"]["question_only"]
+    lk = c["ablation"]["prompt_lookup"]
     lines = [
         f"Model: {m['params'] / 1e6:.2f}M parameters, {m['n_layer']} layers × {m['n_head']} heads, "
         f"d={m['d_model']}, context {m['n_ctx']}, vocab {m['vocab_size']}",
@@ -268,6 +315,12 @@ def format_scorecard(c: dict) -> str:
         f"  same layers off on the bare question {q['prompt']!r}: P(Warsaw) {q['p_warsaw']:.3f} → "
         f"{q['p_warsaw_mlp_off']:.3f} (top-1 {q['top1_mlp_off']!r}) → with the fact "
         f"{q['p_warsaw_mlp_off_fact_in_prompt']:.3f}",
+        f"  reading or copying? 2–3 true capitals stated, one asked ({lk['n']} cases), same MLPs off at the "
+        f"asked country: top-1 {pct(lk['accuracy_mlp_off'])} (chance {pct(lk['chance'])}; MLPs on "
+        f"{pct(lk['accuracy_mlp_on'])}); by where the fact stood: "
+        + ", ".join(f"{k} {pct(v)}" for k, v in lk["mlp_off_by_position"].items())
+        + "; Warsaw/Lima with both facts: "
+        + ", ".join(f"{k} {v['warsaw']:.2f}/{v['lima']:.2f}" for k, v in lk["two_facts_mlp_off"].items()),
         f"Repetition (share of repeated 4-grams in {c['repetition']['tokens']} tokens): greedy "
         f"{pct(c['repetition']['greedy_repeated_4grams'])}, T=0.8 {pct(c['repetition']['t0.8_repeated_4grams'])}",
         "Targets:",

@@ -57,6 +57,15 @@ def test_figures_are_computed_not_constants(tiny_card, tiny_lm):
     abl = tiny_card["ablation"]
     assert set(abl["mlp_layers"]) <= set(range(tiny_lm.config.n_layer)) and abl["mlp_layers"]
     assert len(abl["p_warsaw_single_layer_off"]) == tiny_lm.config.n_layer
+    # reading or copying: with no layer off the two accuracies are the same count; chance is 1/2–1/3
+    lk = abl["prompt_lookup"]
+    assert set(lk) == {"n", "accuracy_mlp_on", "accuracy_mlp_off", "chance", "mlp_off_by_position",
+                       "two_facts_mlp_off"}
+    assert set(lk["mlp_off_by_position"]) == {"first", "middle", "last"}
+    assert 1 / 3 < lk["chance"] < 1 / 2
+    same = ev.prompt_lookup(tiny_lm, [], n=20)
+    assert same["accuracy_mlp_on"] == same["accuracy_mlp_off"] == ev.prompt_lookup(tiny_lm, [0], n=20)["accuracy_mlp_on"]
+    assert {k for v in lk["two_facts_mlp_off"].values() for k in v} == {"warsaw", "lima"}
 
 
 def test_analogy_accuracy_counts_every_ordered_pair(tiny_lm):
@@ -82,4 +91,7 @@ def test_bundled_scorecard_is_the_committed_one(bundled_lm):
     assert card["coffee"]["ok"] == committed["coffee"]["ok"]
     assert card["lens"]["first_top1_layer"] == committed["lens"]["first_top1_layer"]
     assert card["ablation"]["mlp_layers"] == committed["ablation"]["mlp_layers"]
+    if "prompt_lookup" in committed["ablation"]:
+        assert card["ablation"]["prompt_lookup"]["accuracy_mlp_off"] == pytest.approx(
+            committed["ablation"]["prompt_lookup"]["accuracy_mlp_off"], abs=0.02)
     assert card["targets"] == committed["targets"]
