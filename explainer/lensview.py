@@ -165,6 +165,50 @@ def fact_cases(lm: LM, prompt: str, fact: str, answer: str, mlp_off=(), subject:
             "positions": positions}
 
 
+OTHER_FACT_PLACES = ("none", "after", "before")
+
+
+def facts_in_front(fact: str, other: str, where: str = "none") -> str:
+    """The text put in front of the prompt: ``fact`` alone, or with a second fact ``other``
+    after it (nearer the question) or before it. Swapping the order tells reading from copying:
+    a model that finds the asked country's fact answers the same both ways; one that copies the
+    nearest capital changes its answer with the order."""
+    if where == "after":
+        return fact + other
+    if where == "before":
+        return other + fact
+    return fact
+
+
+def order_test(lm: LM, prompt: str, fact: str, other: str, answer: str, mlp_off=(),
+               subject: str | None = None) -> dict:
+    """Reading or copying? With the MLPs of ``mlp_off`` off (at the subject's token when given) and
+    both facts in front, in both orders: the model's top guess and P(answer) for ``"after"``
+    (``other`` after ``fact``, so nearer the question) and ``"before"``. ``verdict``:
+
+    - ``"reads"``: P(answer) > 0.5 both ways — the model finds the asked country's fact;
+    - ``"nearest"`` / ``"first"``: P(answer) is at least 0.25 higher when its fact stands nearer
+      the question / comes first — a capital is copied by where it stands;
+    - ``"neither"``: P(answer) < 0.5 both ways, with no such difference;
+    - ``"unclear"``: anything else."""
+    from .sampling import softmax
+    if not (prompt or "").strip():
+        raise InputError("The prompt is empty: type some text first.")
+    aid = analysis.answer_id(lm, answer)
+    positions = subject_positions(lm, prompt, subject)
+    out = {}
+    for where in ("after", "before"):
+        with lm.ablate(mlp=sorted(int(l) for l in mlp_off), mlp_positions=positions):
+            p = softmax(lm.last_logits(build_prompt(prompt, facts_in_front(fact, other, where))))
+        top = int(p.argmax())
+        out[where] = {"top": lm.token_text(top), "p_top": float(p[top]), "p": float(p[aid])}
+    pa, pb = out["after"]["p"], out["before"]["p"]
+    out["verdict"] = ("reads" if min(pa, pb) > 0.5 else "nearest" if pb - pa > 0.25 else
+                      "first" if pa - pb > 0.25 else "neither" if max(pa, pb) < 0.5 else "unclear")
+    out["token"] = lm.token_text(aid)
+    return out
+
+
 def cases_verdict(probs: dict) -> str:
     """What the four cases show: ``"no_answer"`` (the model does not predict the word here in the
     first place: P < 0.05), ``"lost_recovered"`` (switching the MLPs off at least halves P and

@@ -32,6 +32,11 @@ def cached_cases(_lm, key: str, text: str, fact: str, answer: str, mlp_off: tupl
     return lv.fact_cases(_lm, text, fact, answer, mlp_off, subject)
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_order(_lm, key: str, text: str, answer: str, mlp_off: tuple, subject: str = "") -> dict:
+    return lv.order_test(_lm, text, demos.WARSAW_FACT, demos.OTHER_FACT, answer, mlp_off, subject)
+
+
 def answer_word() -> str:
     words = lv.parse_words(st.session_state.get("lens.words", ""))
     return words[0] if words else demos.WARSAW_ANSWER
@@ -42,7 +47,7 @@ def preset_warsaw(text: str = demos.WARSAW_PROMPT) -> None:
     st.session_state["lens.words"] = f"{demos.WARSAW_ANSWER}, Poland"
     st.session_state["lens.mlp_off"] = []
     st.session_state["lens.fact"] = False
-    st.session_state["lens.other_fact"] = False
+    st.session_state["lens.other_fact"] = "none"
     st.session_state["lens.subject"] = demos.WARSAW_SUBJECT
 
 
@@ -50,9 +55,15 @@ def follow_words(words: str) -> None:
     st.session_state["lens.words"] = words
 
 
+def other_fact() -> str:
+    """Where the second fact goes: "none", "after" or "before" Poland's."""
+    where = st.session_state.get("lens.other_fact")
+    return where if where in lv.OTHER_FACT_PLACES else "none"
+
+
 def fact_text() -> str:
-    """The fact put in front of the prompt: Poland's, then (if chosen) a second one nearer the question."""
-    return demos.WARSAW_FACT + (demos.OTHER_FACT if st.session_state.get("lens.other_fact") else "")
+    """The fact put in front of the prompt: Poland's, and (if chosen) a second one after or before it."""
+    return lv.facts_in_front(demos.WARSAW_FACT, demos.OTHER_FACT, other_fact())
 
 
 def switch_off_fact_layers() -> None:
@@ -70,7 +81,8 @@ rows = lv.layer_names(L, t("lens.row.embeddings"), t("lens.row.output"))
 
 st.session_state.setdefault("lens.words", f"{demos.WARSAW_ANSWER}, Poland")
 st.session_state.setdefault("lens.fact", False)
-st.session_state.setdefault("lens.other_fact", False)
+if st.session_state.get("lens.other_fact") not in lv.OTHER_FACT_PLACES:
+    st.session_state["lens.other_fact"] = "none"
 st.session_state.setdefault("lens.subject", demos.WARSAW_SUBJECT)
 st.session_state["lens.mlp_off"] = [l for l in st.session_state.get("lens.mlp_off", []) if 0 <= l < L]
 
@@ -91,8 +103,9 @@ with st.container(border=True):
                   key="lens.fact_btn", help=t("lens.fact_layers.help"))
     with c2:
         st.checkbox(t("lens.prepend", fact=demos.WARSAW_FACT.strip()), key="lens.fact")
-        st.checkbox(t("lens.other_fact", fact=demos.OTHER_FACT.strip()), key="lens.other_fact",
-                    help=t("lens.other_fact.help"))
+        st.radio(t("lens.other_fact", fact=demos.OTHER_FACT.strip()), lv.OTHER_FACT_PLACES,
+                 format_func=lambda w: t(f"lens.other_fact.{w}"), key="lens.other_fact",
+                 help=t("lens.other_fact.help"), horizontal=True)
         st.text_input(t("lens.words"), key="lens.words", help=t("lens.words.help"))
         st.text_input(t("lens.subject"), key="lens.subject", help=t("lens.subject.help"))
 
@@ -173,16 +186,17 @@ with right:
                                t("lens.cases.col.top"): [f"{tok!r} {p:.3f}" for tok, p in cases["top"].values()]}),
                  hide_index=True)
     st.caption(t("lens.cases.note", layers=", ".join(map(str, cases["layers"])) or "–"))
-    if st.session_state.get("lens.other_fact"):
+    if other_fact() != "none":
         st.caption(t("lens.cases.other_on", fact=fact_text().strip()))
 verdict = lv.cases_verdict(probs)
 st.info(t(f"lens.verdict.{verdict}"))
 if 0 in cases["layers"] and not cases["positions"]:
     st.caption(t("lens.cases.layer0", last=L - 1))
-elif st.session_state.get("lens.other_fact") and verdict != "no_answer":
-    top_tok, top_p = cases["top"]["both"]
-    st.caption(t("lens.cases.other_result", top=repr(top_tok), p_top=top_p, token=repr(cases["token"]),
-                 p=probs["both"]))
+elif other_fact() != "none" and verdict != "no_answer":
+    order = cached_order(lm, model_key(), prompt(), answer_word(), tuple(used), subject)
+    a, b = order["after"], order["before"]
+    st.caption(t(f"lens.order.{order['verdict']}", token=repr(order["token"]), top_a=repr(a["top"]),
+                 pa=a["p_top"], top_b=repr(b["top"]), pb=b["p_top"], a=a["p"], b=b["p"]))
 elif 0 in cases["layers"] and verdict == "lost_not_recovered":
     st.caption(t("lens.cases.layer0_subject", subject=subject, top=repr(cases["top"]["mlp_off"][0]),
                  both=probs["both"]))

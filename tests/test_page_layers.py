@@ -10,6 +10,7 @@ import explainer
 from explainer import analysis, demos
 from explainer import lensview as lv
 from explainer.i18n import t
+from explainer.lm import InputError
 from explainer.plots import visible
 from explainer.plots.lens import _short, cases_bar, lens_heatmap, word_lines
 
@@ -108,32 +109,56 @@ def test_lens_page_preset_ablation_and_fact(monkeypatch, which, request):
 
 def test_lens_page_bare_question_and_second_fact(monkeypatch, bundled_lm):
     """The bare-question preset and the "second fact" test: the table shows what the model
-    computes with the fact text the page says it uses."""
+    computes with the fact text the page says it uses, and the caption reads both orders."""
     lm = bundled_lm
     at = _page(monkeypatch)
     at.button(key="lens.preset_q_btn").click().run()
     assert not at.exception
     assert at.session_state["prompt"] == demos.WARSAW_QUESTION
+    assert at.session_state["lens.other_fact"] == "none"
     layers = lv.fact_layers(lm, demos.WARSAW_QUESTION, "Warsaw", demos.WARSAW_SUBJECT)
-    for other, fact in [(False, demos.WARSAW_FACT), (True, demos.WARSAW_FACT + demos.OTHER_FACT)]:
-        if other:
-            at.checkbox(key="lens.other_fact").check().run()
+    order = lv.order_test(lm, demos.WARSAW_QUESTION, demos.WARSAW_FACT, demos.OTHER_FACT, "Warsaw", layers,
+                          demos.WARSAW_SUBJECT)
+    for where in lv.OTHER_FACT_PLACES:
+        if where != "none":
+            at.radio(key="lens.other_fact").set_value(where).run()
             assert not at.exception
             assert any(demos.OTHER_FACT.strip() in c.value for c in at.caption)
+        fact = lv.facts_in_front(demos.WARSAW_FACT, demos.OTHER_FACT, where)
         cases = lv.fact_cases(lm, demos.WARSAW_QUESTION, fact, "Warsaw", layers, demos.WARSAW_SUBJECT)
         shown = at.dataframe[0].value
         assert list(shown.iloc[:, 1]) == pytest.approx([round(v, 4) for v in cases["probs"].values()], abs=1e-4)
         assert list(shown.iloc[:, 2]) == [f"{tok!r} {q:.3f}" for tok, q in cases["top"].values()]
         verdict = lv.cases_verdict(cases["probs"])
         assert any(t(f"lens.verdict.{verdict}") == i.value for i in at.info)
-        if other:       # the page reads the race between the two capitals off the model's numbers
-            top_tok, top_p = cases["top"]["both"]
-            want = t("lens.cases.other_result", top=repr(top_tok), p_top=top_p, token=repr(cases["token"]),
-                     p=cases["probs"]["both"])
-            assert any(c.value == want for c in at.caption)
+        if where != "none":
+            # the "MLPs off + fact" case is the order test's number for this order
+            assert order[where]["p"] == pytest.approx(cases["probs"]["both"], abs=1e-6)
+            if verdict != "no_answer":      # the page reads both orders off the model's numbers
+                a, b = order["after"], order["before"]
+                want = t(f"lens.order.{order['verdict']}", token=repr(order["token"]), top_a=repr(a["top"]),
+                         pa=a["p_top"], top_b=repr(b["top"]), pb=b["p_top"], a=a["p"], b=b["p"])
+                assert any(c.value == want for c in at.caption)
     # the preset resets the second fact
     at.button(key="lens.preset_btn").click().run()
-    assert at.session_state["lens.other_fact"] is False and not at.exception
+    assert at.session_state["lens.other_fact"] == "none" and not at.exception
+
+
+def test_order_test_verdicts_follow_the_numbers(bundled_lm):
+    lm = bundled_lm
+    o = lv.order_test(lm, demos.WARSAW_QUESTION, demos.WARSAW_FACT, demos.OTHER_FACT, "Warsaw", [0],
+                      demos.WARSAW_SUBJECT)
+    pa, pb = o["after"]["p"], o["before"]["p"]
+    want = ("reads" if min(pa, pb) > 0.5 else "nearest" if pb - pa > 0.25 else "first" if pa - pb > 0.25
+            else "neither" if max(pa, pb) < 0.5 else "unclear")
+    assert o["verdict"] == want and o["token"] == " Warsaw"
+    # with every MLP on, the bundled model knows the answer whatever the order
+    assert lv.order_test(lm, demos.WARSAW_QUESTION, demos.WARSAW_FACT, demos.OTHER_FACT, "Warsaw")["verdict"] == "reads"
+    assert lv.facts_in_front("A. ", "B. ", "after") == "A. B. "
+    assert lv.facts_in_front("A. ", "B. ", "before") == "B. A. "
+    assert lv.facts_in_front("A. ", "B. ", "none") == "A. "
+    with pytest.raises(InputError):
+        lv.order_test(lm, "  ", demos.WARSAW_FACT, demos.OTHER_FACT, "Warsaw")
 
 
 def test_lens_page_bad_input_is_a_message(monkeypatch):

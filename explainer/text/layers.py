@@ -10,10 +10,14 @@ EN = {
     "lens.preset.warsaw.help": "Sets the shared prompt to a question about the capital of Poland and follows “Warsaw” and “Poland”.",
     "lens.preset.question": "Preset: the bare question (no France example)",
     "lens.preset.question.help": "Sets the shared prompt to “Q: What is the capital of Poland? A:” alone.",
-    "lens.other_fact": "…and a second fact after it: “{fact}”",
-    "lens.other_fact.help": ("A test of what “recovered” means: if the model still knew the question is about Poland, "
-                             "it would keep choosing Warsaw; if it only copies a capital from the prompt, the nearer "
-                             "Lima competes. Used in the chart below and, when “Put the fact in front” is ticked too, in the heatmap."),
+    "lens.other_fact": "A second fact, “{fact}”, put in front as well",
+    "lens.other_fact.none": "none",
+    "lens.other_fact.after": "after Poland's",
+    "lens.other_fact.before": "before Poland's",
+    "lens.other_fact.help": ("A test of what “recovered” means. If the model still knows the question is about Poland, "
+                             "it picks Warsaw wherever the second fact stands; if it only copies a capital from the "
+                             "prompt, its answer changes when you swap the order of the two facts. Used in the chart "
+                             "below and, when “Put the fact in front” is ticked too, in the heatmap."),
     "lens.mlp_off": "Switch off the MLP (feed-forward) part of these layers",
     "lens.mlp_off.help": "The MLP's output is replaced by zeros in those layers; attention still works. Nothing is changed for other users.",
     "lens.mlp_layer": "layer {layer}",
@@ -59,10 +63,19 @@ EN = {
                                   "(P = {both:.3f}). In this small model, recognising the word and recalling its capital happen "
                                   "in the same place."),
     "lens.cases.col.top": "the model's top guess",
-    "lens.cases.other_result": ("With the MLPs off and both facts in front, the top guess is {top} ({p_top:.3f}) and {token} "
-                                "has {p:.3f}. A model that still knew the question is about Poland would pick {token} "
-                                "clearly; a close race, or the other capital winning, means attention copies a capital "
-                                "from the prompt rather than finding Poland's."),
+    "lens.order.reads": ("Both orders give {token} (P = {a:.3f} with the second fact after Poland's, {b:.3f} before "
+                         "it): with the MLPs off, the model still finds Poland's fact in the prompt."),
+    "lens.order.nearest": ("The answer depends on the order: P({token}) is {b:.3f} when Poland's fact stands nearer the "
+                           "question and {a:.3f} when the second fact does (top guesses {top_b} and {top_a}). With the "
+                           "MLPs off the model no longer knows which country is asked, so attention copies the capital "
+                           "nearest the question rather than finding Poland's."),
+    "lens.order.first": ("The answer depends on the order: P({token}) is {a:.3f} when Poland's fact comes first and "
+                         "{b:.3f} when it comes second (top guesses {top_a} and {top_b}). Attention copies the first "
+                         "capital in the prompt rather than finding Poland's."),
+    "lens.order.neither": ("With the MLPs off, neither order brings {token} back (P = {a:.3f} with the second fact after "
+                           "Poland's, {b:.3f} before it; top guesses {top_a} and {top_b})."),
+    "lens.order.unclear": ("No clear picture: P({token}) is {a:.3f} with the second fact after Poland's and {b:.3f} "
+                           "before it (top guesses {top_a} and {top_b})."),
     "lens.cases.other_on": "The fact in front is now “{fact}”: compare the model's top guess in the last row with and without the second fact.",
     "lens.cases.auto": "No layers chosen above, so the layers that carry the fact were found automatically: {layers}.",
     "lens.cases.y": "P(next token = {token!r})",
@@ -132,9 +145,16 @@ ZH = {
     "lens.cases.col.top": "模型的首选",
     "lens.preset.question": "预设：只有问题（没有法国的例子）",
     "lens.preset.question.help": "把共享提示词设为单独的“Q: What is the capital of Poland? A:”。",
-    "lens.other_fact": "……再在后面加一个事实：“{fact}”",
-    "lens.other_fact.help": "检验“恢复”到底是什么意思：如果模型仍然知道问题问的是波兰，它会继续选华沙；如果它只是从提示词里抄一个首都，离问题更近的利马就会来竞争。这个事实会用于下面的图表；若同时勾选“把事实放在提示词前面”，也会用于热力图。",
-    "lens.cases.other_result": "关闭 MLP 并在前面放两个事实时，模型的首选是 {top}（{p_top:.3f}），{token} 为 {p:.3f}。如果模型仍然知道问题问的是波兰，它会明显选择 {token}；若两者难分高下，甚至另一个首都胜出，就说明注意力只是从提示词里抄了一个首都，而不是找到了波兰的首都。",
+    "lens.other_fact": "再放一个事实在前面：“{fact}”",
+    "lens.other_fact.none": "不放",
+    "lens.other_fact.after": "放在波兰的事实之后",
+    "lens.other_fact.before": "放在波兰的事实之前",
+    "lens.other_fact.help": "检验“恢复”到底是什么意思：如果模型仍然知道问题问的是波兰，不管第二个事实放在哪里，它都会选华沙；如果它只是从提示词里抄一个首都，那么交换两个事实的顺序，它的答案就会跟着变。这个设置会用于下面的图表；若同时勾选“把事实放在提示词前面”，也会用于热力图。",
+    "lens.order.reads": "两种顺序都得到 {token}（第二个事实放在波兰的事实之后时 P = {a:.3f}，之前时 {b:.3f}）：关闭 MLP 后，模型仍能在提示词里找到波兰的事实。",
+    "lens.order.nearest": "答案取决于顺序：波兰的事实离问题更近时，P({token}) 为 {b:.3f}；第二个事实离问题更近时为 {a:.3f}（首选分别是 {top_b} 和 {top_a}）。关闭 MLP 后，模型已经不知道问的是哪个国家，于是注意力抄来离问题最近的那个首都，而不是找到波兰的首都。",
+    "lens.order.first": "答案取决于顺序：波兰的事实放在最前面时，P({token}) 为 {a:.3f}；放在第二个时为 {b:.3f}（首选分别是 {top_a} 和 {top_b}）。注意力抄的是提示词里的第一个首都，而不是找到波兰的首都。",
+    "lens.order.neither": "关闭 MLP 后，两种顺序都没能把 {token} 带回来（第二个事实在后时 P = {a:.3f}，在前时 {b:.3f}；首选分别是 {top_a} 和 {top_b}）。",
+    "lens.order.unclear": "看不出明确的规律：第二个事实放在波兰的事实之后时 P({token}) 为 {a:.3f}，之前时为 {b:.3f}（首选分别是 {top_a} 和 {top_b}）。",
     "lens.cases.other_on": "放在前面的事实现在是“{fact}”：对比有无第二个事实时最后一行里模型的首选。",
     "lens.verdict.lost_not_recovered": "丢失且未恢复：关闭这些 MLP 后，提示词中的事实也没能把答案带回来。",
     "lens.verdict.not_lost": "没有丢失：关闭这些 MLP 后答案（大部分）仍在——这个事实也存放在别处。",
