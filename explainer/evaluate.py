@@ -15,7 +15,7 @@ import torch
 from . import analysis, demos
 from .embeddings import WordError
 from .lm import LM
-from .sampling import repeated_ngram_share, softmax
+from .sampling import repeated_ngram_share
 
 TARGETS = {"capital_accuracy": 0.95, "ioi_accuracy": 0.90, "analogy_word2vec": 0.80}
 VAL_SEED = 999
@@ -185,7 +185,7 @@ def prompt_lookup(lm: LM, layers, n: int = 120, seed: int = LOOKUP_SEED) -> dict
     both orders."""
     import random
     from .corpus import COUNTRIES
-    from .lensview import subject_positions
+    from .lensview import build_prompt, facts_in_front, next_dist, subject_positions
     rng = random.Random(seed)
     hits_on = hits_off = 0
     chance = 0.0
@@ -204,11 +204,10 @@ def prompt_lookup(lm: LM, layers, n: int = 120, seed: int = LOOKUP_SEED) -> dict
         by_position["first" if i == 0 else "last" if i == len(cs) - 1 else "middle"].append(hit)
         chance += 1 / len(cs)
     two = {}
-    for name, fact in (("warsaw_first", demos.WARSAW_FACT + demos.OTHER_FACT),
-                       ("lima_first", demos.OTHER_FACT + demos.WARSAW_FACT)):
-        text = fact + demos.WARSAW_QUESTION
-        with lm.ablate(mlp=list(layers), mlp_positions=subject_positions(lm, text, demos.WARSAW_SUBJECT)):
-            p = softmax(lm.last_logits(text))
+    positions = subject_positions(lm, demos.WARSAW_QUESTION, demos.WARSAW_SUBJECT)
+    for name, where in (("warsaw_first", "after"), ("lima_first", "before")):
+        text = build_prompt(demos.WARSAW_QUESTION, facts_in_front(demos.WARSAW_FACT, demos.OTHER_FACT, where))
+        p = next_dist(lm, text, layers, positions)
         two[name] = {"warsaw": round(float(p[analysis.answer_id(lm, "Warsaw")]), 4),
                      "lima": round(float(p[analysis.answer_id(lm, "Lima")]), 4)}
     return {"n": n, "accuracy_mlp_on": round(hits_on / n, 4), "accuracy_mlp_off": round(hits_off / n, 4),

@@ -140,6 +140,14 @@ def fact_layers(lm: LM, prompt: str, answer: str, subject: str | None = None) ->
 CASES = ("normal", "mlp_off", "fact", "both")
 
 
+def next_dist(lm: LM, text: str, mlp_off=(), positions=()) -> np.ndarray:
+    """The next-token distribution after ``text`` with the MLPs of ``mlp_off`` switched off (at
+    ``positions`` from the end, or everywhere when empty)."""
+    from .sampling import softmax
+    with lm.ablate(mlp=sorted(int(l) for l in mlp_off), mlp_positions=positions):
+        return softmax(lm.last_logits(text))
+
+
 def fact_cases(lm: LM, prompt: str, fact: str, answer: str, mlp_off=(), subject: str | None = None) -> dict:
     """P(answer) as the next token in four cases: the prompt as is, with the MLPs of ``mlp_off``
     switched off (only at the subject's token when ``subject`` is given), with ``fact``
@@ -147,18 +155,12 @@ def fact_cases(lm: LM, prompt: str, fact: str, answer: str, mlp_off=(), subject:
     (``{case: (token, probability)}``), the answer's token, the layers and the positions used."""
     if not (prompt or "").strip():
         raise InputError("The prompt is empty: type some text first.")
-    from .sampling import softmax
     aid = analysis.answer_id(lm, answer)
     with_fact = build_prompt(prompt, fact)
     off = sorted(int(l) for l in mlp_off)
     positions = subject_positions(lm, prompt, subject)      # from the end: same token in both
-
-    def dist(text: str, layers) -> np.ndarray:
-        with lm.ablate(mlp=layers, mlp_positions=positions):
-            return softmax(lm.last_logits(text))
-
-    dists = {"normal": dist(prompt, []), "mlp_off": dist(prompt, off), "fact": dist(with_fact, []),
-             "both": dist(with_fact, off)}
+    dists = {"normal": next_dist(lm, prompt), "mlp_off": next_dist(lm, prompt, off, positions),
+             "fact": next_dist(lm, with_fact), "both": next_dist(lm, with_fact, off, positions)}
     probs = {c: float(p[aid]) for c, p in dists.items()}
     top = {c: (lm.token_text(int(p.argmax())), float(p.max())) for c, p in dists.items()}
     return {"probs": probs, "top": top, "token": lm.token_text(aid), "layers": off,
@@ -191,15 +193,13 @@ def order_test(lm: LM, prompt: str, fact: str, other: str, answer: str, mlp_off=
       the question / comes first — a capital is copied by where it stands;
     - ``"neither"``: P(answer) < 0.5 both ways, with no such difference;
     - ``"unclear"``: anything else."""
-    from .sampling import softmax
     if not (prompt or "").strip():
         raise InputError("The prompt is empty: type some text first.")
     aid = analysis.answer_id(lm, answer)
     positions = subject_positions(lm, prompt, subject)
     out = {}
     for where in ("after", "before"):
-        with lm.ablate(mlp=sorted(int(l) for l in mlp_off), mlp_positions=positions):
-            p = softmax(lm.last_logits(build_prompt(prompt, facts_in_front(fact, other, where))))
+        p = next_dist(lm, build_prompt(prompt, facts_in_front(fact, other, where)), mlp_off, positions)
         top = int(p.argmax())
         out[where] = {"top": lm.token_text(top), "p_top": float(p[top]), "p": float(p[aid])}
     pa, pb = out["after"]["p"], out["before"]["p"]

@@ -56,9 +56,8 @@ def follow_words(words: str) -> None:
 
 
 def other_fact() -> str:
-    """Where the second fact goes: "none", "after" or "before" Poland's."""
-    where = st.session_state.get("lens.other_fact")
-    return where if where in lv.OTHER_FACT_PLACES else "none"
+    """Where the second fact goes: "none", "after" or "before" Poland's (checked below at start-up)."""
+    return st.session_state.get("lens.other_fact", "none")
 
 
 def fact_text() -> str:
