@@ -202,7 +202,7 @@ def test_ioi_cases_give_every_frame_both_name_orders():
 
 def test_ioi_grammar_never_writes_an_eval_frame():
     import random
-    from explainer.corpus import _ioi_grammar
+    from explainer.corpus.ioi import _ioi_grammar
     rng = random.Random(7)
     prompts = [_ioi_grammar(rng)[0] for _ in range(20_000)]
     assert len(set(prompts)) > 19_000                        # variety: hardly any repeats
@@ -247,7 +247,7 @@ def test_content_present(corpus_1mb):
 
 
 def test_gender_balanced_professions(corpus_1mb):
-    jobs = "|".join(re.escape(j) for j, _ in C._JOBS)
+    jobs = "|".join(re.escape(j) for j, _ in C.lexicon.JOBS)
     pattern = re.compile(r"\b([A-Z][a-z]+) (?:is|was|worked at the [a-z ]+ as) an? (" + jobs + r")\b")
     male = female = 0
     by_job = {}

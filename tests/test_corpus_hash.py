@@ -44,3 +44,10 @@ def generated() -> dict[str, str]:
 
 def test_corpus_hashes_unchanged():
     assert generated() == PINNED
+
+
+@pytest.mark.slow
+def test_bundled_model_corpus_unchanged():
+    """The 20 MB text the bundled model (default preset, seed 0) was trained on."""
+    text = C.generate_corpus(20_000_000, seed=0)
+    assert sha(text) == "90405a888973f21ddbbdcee4a4fa31b7e075b492d38db9a3a4c905ad6817ed21"

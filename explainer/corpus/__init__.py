@@ -1,0 +1,149 @@
+"""Deterministic generator of a small, readable English training corpus.
+
+Everything here is written from templates in this package (no external text): the shared
+lexicon in ``lexicon.py``, each section's templates beside its generator in its own module.
+The corpus mixes six kinds of paragraphs:
+
+1. simple stories (people with correct pronouns, places, objects, pets, jobs),
+2. world facts about real countries (capital, nationality, language, Q/A lines),
+3. word relations in parallel frames (gender, plural, comparative, superlative,
+   opposite, past tense) so that word2vec analogy arithmetic works,
+4. indirect object identification (IOI) sentences and pronoun resolution,
+5. in-context facts about made-up places ("The capital of Zorvania is Tessel.
+   Q: What is the capital of Zorvania? A: Tessel"),
+6. homonyms (river bank / money bank, magazine) and collocations
+   ("I like my coffee with cream and sugar.").
+
+All randomness comes from ``random.Random(seed)``; the same
+``(size_bytes, seed)`` always gives the same text.
+"""
+
+
+from __future__ import annotations
+
+import random
+
+from . import fiction, homonyms, ioi, relations, stories, world
+from .ioi import IOI_EVAL_TEMPLATES, IOI_TRAIN_TEMPLATES, make_ioi_cases
+from .lexicon import (COUNTRIES, NAMES_FEMALE, NAMES_MALE, OBJECTS, PLACES, RELATIONS,
+                      Country)
+
+__all__ = [
+    "Country",
+    "COUNTRIES",
+    "RELATIONS",
+    "NAMES_MALE",
+    "NAMES_FEMALE",
+    "PLACES",
+    "OBJECTS",
+    "IOI_TRAIN_TEMPLATES",
+    "IOI_EVAL_TEMPLATES",
+    "SECTION_WEIGHTS",
+    "make_ioi_cases",
+    "generate_corpus",
+    "generate_sections",
+    "held_out_text",
+    "count_occurrences",
+    "find_occurrences",
+]
+
+# ---------------------------------------------------------------------------
+# Corpus assembly
+# ---------------------------------------------------------------------------
+
+_SECTIONS = {
+    "stories": stories.paragraph,
+    "world": world.paragraph,
+    "relations": relations.paragraph,
+    "ioi": ioi.paragraph,
+    "fiction": fiction.paragraph,
+    "homonyms": homonyms.paragraph,
+}
+
+# Target share of bytes per section.
+SECTION_WEIGHTS: dict[str, float] = {
+    "stories": 0.21,
+    "world": 0.20,
+    "relations": 0.20,
+    "ioi": 0.22,
+    "fiction": 0.07,
+    "homonyms": 0.10,
+}
+
+
+def generate_sections(size_bytes: int = 10_000_000, seed: int = 0):
+    """Yield (section_name, paragraph) pairs; the text is their join with "\\n\\n".
+
+    Sections are picked at random so that each gets roughly its share of bytes.
+    """
+    rng = random.Random(seed)
+    names = list(SECTION_WEIGHTS)
+    produced = {k: 0 for k in names}
+    total = 0
+    while total < size_bytes:
+        # Pick a section with probability growing with its byte deficit.
+        deficits = [max(SECTION_WEIGHTS[k] * (total + 2000) - produced[k], 1.0) for k in names]
+        name = rng.choices(names, weights=deficits)[0]
+        para = _SECTIONS[name](rng)
+        n = len(para) + 2
+        produced[name] += n
+        total += n
+        yield name, para
+
+
+def generate_corpus(size_bytes: int = 10_000_000, seed: int = 0) -> str:
+    """Deterministic for (size_bytes, seed). Paragraphs separated by a blank line ("\\n\\n").
+
+    Plain ASCII English, len(text) within a few hundred bytes of size_bytes.
+    """
+    paras = []
+    total = 0
+    for _, para in generate_sections(size_bytes, seed):
+        if total + len(para) > size_bytes and paras:
+            break
+        paras.append(para)
+        total += len(para) + 2
+    return "\n\n".join(paras)
+
+
+def held_out_text(size_bytes: int = 200_000, seed: int = 12345) -> str:
+    """Same generator, different seed: text for validation."""
+    return generate_corpus(size_bytes, seed)
+
+
+# ---------------------------------------------------------------------------
+# Search helpers
+# ---------------------------------------------------------------------------
+
+
+def count_occurrences(text: str, phrase: str) -> int:
+    """Case-sensitive count of non-overlapping occurrences of phrase in text."""
+    if not phrase:
+        return 0
+    return text.count(phrase)
+
+
+def find_occurrences(text: str, phrase: str, k: int = 5, width: int = 60) -> list[str]:
+    """Up to k snippets around the first occurrences of phrase.
+
+    Each snippet is up to ``width`` characters of context on each side with the
+    phrase itself kept whole; "..." marks cut context.
+    """
+    out: list[str] = []
+    if not phrase or k <= 0:
+        return out
+    start = 0
+    while len(out) < k:
+        i = text.find(phrase, start)
+        if i < 0:
+            break
+        lo = max(0, i - width)
+        hi = min(len(text), i + len(phrase) + width)
+        snippet = text[lo:hi]
+        if lo > 0:
+            snippet = "..." + snippet
+        if hi < len(text):
+            snippet = snippet + "..."
+        out.append(snippet)
+        start = i + len(phrase)
+    return out
