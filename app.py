@@ -7,15 +7,17 @@ from pages.common import open_deep_link, sidebar, t
 st.set_page_config(page_title=t("app.title"), page_icon=":material/search:", layout="wide")
 sidebar()
 
+# one page per concept; its name is shared by pages/<name>.py, explainer/views/<name>.py,
+# explainer/plots/<name>.py, explainer/text/<name>.py, the message keys "<name>.*" and the URL
 PAGES = [
-    ("pages/home.py", "nav.home", ":material/home:", True),
-    ("pages/tokenization.py", "nav.tokens", ":material/text_fields:", False),
-    ("pages/word_vectors.py", "nav.vectors", ":material/scatter_plot:", False),
-    ("pages/attention.py", "nav.attention", ":material/visibility:", False),
-    ("pages/layers.py", "nav.lens", ":material/layers:", False),
-    ("pages/sampling.py", "nav.sampling", ":material/casino:", False),
+    ("overview", ":material/home:", True),
+    ("tokens", ":material/text_fields:", False),
+    ("vectors", ":material/scatter_plot:", False),
+    ("attention", ":material/visibility:", False),
+    ("lens", ":material/layers:", False),
+    ("sampling", ":material/casino:", False),
 ]
-nav = st.navigation([st.Page(path, title=t(key), icon=icon, default=default)
-                     for path, key, icon, default in PAGES])
+nav = st.navigation([st.Page(f"pages/{name}.py", title=t(f"nav.{name}"), icon=icon, default=default)
+                     for name, icon, default in PAGES])
 open_deep_link()
 nav.run()

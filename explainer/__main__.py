@@ -101,7 +101,7 @@ def _run(a) -> int:
                 print(f"{p:7.2%}  {tok!r}")
         return 0
     if a.cmd == "evaluate":
-        from .evaluate import format_scorecard, scorecard, write_scorecard
+        from .scorecard import format_scorecard, scorecard, write_scorecard
         from . import load
         lm = load(a.checkpoint)
         card = scorecard(lm)

@@ -160,6 +160,16 @@ def load_model(folder: Path, weights: Path | None = None) -> tuple[GPT, dict]:
     return model, meta
 
 
+def read_scorecard(folder: Path | None) -> dict | None:
+    """The checkpoint's ``scorecard.json`` (None when there is none or it cannot be read)."""
+    if folder is None:
+        return None
+    try:
+        return read_json(Path(folder) / SCORECARD)
+    except (CheckpointError, OSError):
+        return None
+
+
 def list_snapshots(folder: Path) -> list[tuple[int, Path]]:
     """(step, path) of the kept snapshots, in training order."""
     d = Path(folder) / SNAPSHOTS

@@ -215,6 +215,35 @@ class VectorSpace:
         return self.nearest(target, k, {ia, ib, ic})
 
 
+def analogy_accuracy(vs: VectorSpace, relations: dict[str, list[tuple[str, str]]]) -> dict:
+    """Top-1 accuracy of b − a + c → d over every ordered pair of pairs in each relation list
+    (``corpus.RELATIONS``), inputs excluded. Pairs with a word outside the space are skipped (and
+    counted). Returns ``{"accuracy", "n", "pairs_skipped", "per_relation": {rel: {"n", "accuracy"}}}``."""
+    per, total_hits, total_n, skipped = {}, 0, 0, 0
+    for rel, pairs in relations.items():
+        ok_pairs = [(a, b) for a, b in pairs if a in vs and b in vs]
+        skipped += len(pairs) - len(ok_pairs)
+        qs = [(p, q) for p in ok_pairs for q in ok_pairs if p != q]
+        if not qs:
+            per[rel] = {"n": 0, "accuracy": None}
+            continue
+        ia = np.array([vs.index[p[0]] for p, _ in qs])
+        ib = np.array([vs.index[p[1]] for p, _ in qs])
+        ic = np.array([vs.index[q[0]] for _, q in qs])
+        idd = np.array([vs.index[q[1]] for _, q in qs])
+        target = vs.unit[ib] - vs.unit[ia] + vs.unit[ic]
+        sims = target @ vs.unit.T                                  # (Q, W)
+        rows = np.arange(len(qs))
+        for col in (ia, ib, ic):
+            sims[rows, col] = -np.inf
+        hits = int((sims.argmax(1) == idd).sum())
+        per[rel] = {"n": len(qs), "accuracy": hits / len(qs)}
+        total_hits += hits
+        total_n += len(qs)
+    return {"accuracy": total_hits / total_n if total_n else None, "n": total_n,
+            "pairs_skipped": skipped, "per_relation": per}
+
+
 # ---- 2-D maps -------------------------------------------------------------------------------
 
 def project_2d(vectors: np.ndarray, method: str = "pca", seed: int = 0) -> np.ndarray:

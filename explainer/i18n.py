@@ -1,7 +1,7 @@
 """One message catalogue for every visible string.
 
 Messages live per page in ``explainer/text/<page>.py`` as two dicts, ``EN`` and ``ZH``; keys are
-prefixed with the page name (``"tok.title"``). ``t(key, lang, **fmt)`` falls back to English when
+prefixed with the page name (``"tokens.title"``). ``t(key, lang, **fmt)`` falls back to English when
 a Chinese string is missing, and shows the key itself (never crashes) when both are.
 """
 

@@ -1,14 +1,17 @@
 """The public API: a loaded model you can trace, sample from, ablate and query for word vectors.
 
-    lm = explainer.load()                 # the bundled model in assets/model
+    lm = explainer.load()                 # the bundled model
     tr = lm.trace("The capital of Poland is")
     lm.next_token("I like my coffee with cream and", k=5)
-    with lm.ablate(mlp=[3, 4]):
+    off = Intervention.zero(mlp=[0], positions=[-1])
+    lm.next_probs("Q: What is the capital of Poland? A:", off)     # (V,) with MLP 0 off
+    with lm.ablate(mlp=[3, 4]):                                     # the same, as sugar
         lm.next_token(...)
 
-An ``LM`` is shared read-only between users (the app caches one). Ablation is kept in a
-``ContextVar`` — private to the thread/task that entered ``ablate`` — and passed to the model
-as an argument, so it never changes the shared model and always ends with the ``with`` block.
+An ``LM`` is shared read-only between users (the app caches one). Every forward pass goes through
+``LM._forward``, which passes the intervention to the model as an argument: the one given to the
+call, plus the one of any ``with lm.ablate(...)`` block this thread is in (kept in a
+``ContextVar``, private to the thread/task that entered it). The shared model never changes.
 """
 
 from __future__ import annotations
@@ -27,21 +30,46 @@ from . import checkpoint as ckpt
 from . import sampling
 from .embeddings import (VectorSpace, WordError, load_context_vectors, load_word2vec,
                          word_token_ids)
-from .model import Ablation, GPT, GPTConfig, KVCache
+from .model import GPT, GPTConfig, Intervention, KVCache
 from .tokenizer import load_tiktoken_bpe, make_encoding, token_bytes, token_display
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets" / "model"
 
-_ABLATION: contextvars.ContextVar[Ablation | None] = contextvars.ContextVar("ablation", default=None)
+def _bundled() -> Path:
+    """The bundled model: ``assets/model`` in a source checkout, or ``explainer/bundled/model``
+    where ``pip install .`` put it (pyproject.toml ships ``assets/`` as that package data)."""
+    here = Path(__file__).resolve().parent
+    for folder in (here.parent / "assets" / "model", here / "bundled" / "model"):
+        if (folder / ckpt.CONFIG).is_file():
+            return folder
+    return here.parent / "assets" / "model"
+
+
+ASSETS = _bundled()
+
+_CURRENT: contextvars.ContextVar[Intervention | None] = contextvars.ContextVar("intervention", default=None)
 
 
 class InputError(ValueError):
     """Input the model cannot run on (empty prompt, bad setting); the message is for the user."""
 
 
+def find_subsequence(seq: list[int], sub: list[int], last: bool = False) -> int:
+    """Start of the first (or ``last``) occurrence of ``sub`` in ``seq``, or -1.
+
+    >>> find_subsequence([5, 1, 2, 5, 1], [5, 1], last=True)
+    3
+    """
+    n = len(sub)
+    starts = range(len(seq) - n, -1, -1) if last else range(len(seq) - n + 1)
+    for i in starts:
+        if n and seq[i:i + n] == sub:
+            return i
+    return -1
+
+
 @dataclass
 class Trace:
-    """Everything one forward pass computed, as numpy arrays (see DESIGN.md)."""
+    """Everything one forward pass computed, as numpy arrays (see docs/architecture.md)."""
 
     ids: list[int]
     tokens: list[str]           # display text per position
@@ -51,14 +79,14 @@ class Trace:
     attn_out: np.ndarray        # (L, T, d)
     mlp_out: np.ndarray         # (L, T, d)
     truncated: int = 0          # tokens dropped from the front to fit the context
-    ablation: Ablation | None = None
+    intervention: Intervention | None = None
     _unembed: object = field(default=None, repr=False)
     _lens: np.ndarray | None = field(default=None, repr=False)
 
     @property
     def probs(self) -> np.ndarray:
         """(T, V) the model's own next-token probabilities."""
-        return sampling_softmax_rows(self.logits)
+        return sampling.softmax(self.logits)
 
     @property
     def lens(self) -> np.ndarray:
@@ -70,11 +98,20 @@ class Trace:
                 self._lens = torch.softmax(z.float(), dim=-1).numpy()
         return self._lens
 
+    # ---- logit lens readings (the lens page and the scorecard read these) ----------------
+    def lens_top(self, k: int = 5) -> tuple[np.ndarray, np.ndarray]:
+        """Top-k token ids and probabilities per layer and position: two (L+1, T, k) arrays."""
+        ids = np.argsort(-self.lens, axis=-1)[..., :k]
+        return ids, np.take_along_axis(self.lens, ids, axis=-1)
 
-def sampling_softmax_rows(logits: np.ndarray) -> np.ndarray:
-    z = logits - logits.max(axis=-1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=-1, keepdims=True)
+    def lens_probs(self, token_ids: list[int], pos: int = -1) -> np.ndarray:
+        """(L+1, n) lens probability of each token at one position, layer by layer."""
+        return self.lens[:, pos][:, token_ids]
+
+    def first_top1_layer(self, token_id: int, pos: int = -1) -> int | None:
+        """First lens layer (0 = embeddings) whose top guess at ``pos`` is ``token_id``."""
+        hits = np.nonzero(self.lens[:, pos].argmax(-1) == token_id)[0]
+        return int(hits[0]) if len(hits) else None
 
 
 class LM:
@@ -117,31 +154,69 @@ class LM:
             raise InputError("The prompt is empty: type some text first.")
         return self.fit_context(ids)
 
-    # ---- ablation ------------------------------------------------------------------------
+    # ---- words <-> tokens -------------------------------------------------------------------
+    def answer_tokens(self, words) -> list[dict]:
+        """For each word: ``id`` — the token the model must predict to start it (the first token
+        of ``" " + word``), ``token`` (its text), ``split`` (the word needs more tokens)."""
+        out = []
+        for w in words:
+            ids = self.encode(" " + str(w).strip())
+            if ids:
+                out.append({"word": w, "id": int(ids[0]), "token": self.token_text(ids[0]),
+                            "split": len(ids) > 1})
+        return out
+
+    def answer_id(self, word: str) -> int:
+        """The first token of ``" " + word``: what the model must predict to start that word."""
+        return self.encode(" " + word.strip())[0]
+
+    def find_word(self, text_or_ids, word: str) -> int | None:
+        """Position, counted from the end (< 0), of the last token of ``word``'s last occurrence in
+        what the model reads of ``text_or_ids`` (None when it does not occur there)."""
+        ids, _ = self._ids(text_or_ids)
+        sub = self.encode(" " + (word or "").strip())
+        start = find_subsequence(ids, sub, last=True) if (word or "").strip() else -1
+        return None if start < 0 else start + len(sub) - 1 - len(ids)
+
+    # ---- interventions ---------------------------------------------------------------------
     @contextlib.contextmanager
-    def ablate(self, heads=(), attn=(), mlp=(), mlp_positions=()):
-        """Switch off heads [(layer, head)], whole attention layers or MLP layers inside the block.
-        ``mlp_positions`` limits the MLP switch-off to those token positions (negative = from the
-        end), e.g. only at the subject of a question."""
-        abl = Ablation.make(heads, attn, mlp, mlp_positions)
-        abl.validate(self.config)
-        token = _ABLATION.set(abl.merged(_ABLATION.get()))
+    def ablate(self, heads=(), attn=(), mlp=(), positions=()):
+        """Sugar for ``Intervention.zero(...)`` on every call inside the block: switch off heads
+        [(layer, head)], whole attention layers or MLP layers (the MLPs only at ``positions``,
+        negative = from the end, when given). Private to this thread; ends with the block."""
+        iv = Intervention.zero(heads, attn, mlp, positions)
+        iv.validate(self.config)
+        token = _CURRENT.set(iv + _CURRENT.get())
         try:
             yield self
         finally:
-            _ABLATION.reset(token)
+            _CURRENT.reset(token)
 
     @property
-    def current_ablation(self) -> Ablation | None:
-        return _ABLATION.get()
+    def current_intervention(self) -> Intervention | None:
+        """The intervention of the ``ablate`` blocks this thread is in (None outside them)."""
+        return _CURRENT.get()
+
+    def _forward(self, idx: torch.Tensor, intervention: Intervention | None = None,
+                 record: dict | None = None, kv_cache: KVCache | None = None):
+        """The one way this class runs the model: (logits, loss) with ``intervention`` (plus any
+        ``ablate`` block's) applied, read-only, without gradients."""
+        iv = (intervention or Intervention()) + _CURRENT.get()
+        with torch.inference_mode():
+            return self.model(idx, record=record, intervention=iv or None, kv_cache=kv_cache)
+
+    def record(self, batch: list[list[int]], intervention: Intervention | None = None) -> dict:
+        """Every named activation point for a batch of equally long id sequences (torch tensors)."""
+        rec: dict = {}
+        self._forward(torch.tensor(batch), intervention, record=rec)
+        return rec
 
     # ---- forward passes ------------------------------------------------------------------
-    def trace(self, text_or_ids) -> Trace:
+    def trace(self, text_or_ids, intervention: Intervention | None = None) -> Trace:
+        """One forward pass with everything recorded (exact attention path)."""
         ids, dropped = self._ids(text_or_ids)
-        abl = _ABLATION.get()
         rec: dict = {}
-        with torch.inference_mode():
-            logits, _ = self.model(torch.tensor([ids]), record=rec, ablation=abl)
+        logits, _ = self._forward(torch.tensor([ids]), intervention, record=rec)
         L = self.config.n_layer
         resid = [rec[f"blocks.{l}.hook_resid_pre"][0] for l in range(L)] + [rec[f"blocks.{L - 1}.hook_resid_post"][0]]
         return Trace(
@@ -152,47 +227,51 @@ class LM:
             resid=torch.stack(resid).float().numpy(),
             attn_out=torch.stack([rec[f"blocks.{l}.hook_attn_out"][0] for l in range(L)]).float().numpy(),
             mlp_out=torch.stack([rec[f"blocks.{l}.hook_mlp_out"][0] for l in range(L)]).float().numpy(),
-            truncated=dropped, ablation=abl, _unembed=self.model.unembed)
+            truncated=dropped, intervention=(intervention or Intervention()) + _CURRENT.get() or None,
+            _unembed=self.model.unembed)
 
-    def last_logits(self, text_or_ids) -> np.ndarray:
+    def last_logits(self, text_or_ids, intervention: Intervention | None = None) -> np.ndarray:
         """(V,) scores for the next token, fast path."""
         ids, _ = self._ids(text_or_ids)
-        with torch.inference_mode():
-            logits, _ = self.model(torch.tensor([ids]), ablation=_ABLATION.get())
+        logits, _ = self._forward(torch.tensor([ids]), intervention)
         return logits[0, -1].float().numpy()
 
-    def next_token(self, text_or_ids, k: int = 5, temperature: float = 1.0) -> list[tuple[str, float]]:
-        p = sampling.softmax(self.last_logits(text_or_ids), temperature)
+    def next_probs(self, text_or_ids, intervention: Intervention | None = None,
+                   temperature: float = 1.0) -> np.ndarray:
+        """(V,) the next token's probabilities, under ``intervention`` when given."""
+        return sampling.softmax(self.last_logits(text_or_ids, intervention), temperature)
+
+    def next_token(self, text_or_ids, k: int = 5, temperature: float = 1.0,
+                   intervention: Intervention | None = None) -> list[tuple[str, float]]:
+        p = self.next_probs(text_or_ids, intervention, temperature)
         top = np.argsort(-p)[:k]
         return [(self.decode([int(i)]), float(p[i])) for i in top]
 
     def generate_ids(self, prompt, max_new_tokens: int = 50, temperature: float = 1.0,
                      top_k: int | None = None, top_p: float | None = None, seed: int | None = None,
-                     stop_at_eot: bool = True) -> list[int]:
+                     stop_at_eot: bool = True, intervention: Intervention | None = None) -> list[int]:
         """New token ids after the prompt, using a KV cache. When the context is full the cache is
         rebuilt on the last ``n_ctx // 2`` tokens (a sliding window)."""
         ids, _ = self._ids(prompt)
         rng = np.random.default_rng(seed)
-        abl = _ABLATION.get()
         eot = self.tokenizer.eot_token
         n_ctx = self.config.n_ctx
         new: list[int] = []
-        with torch.inference_mode():
-            cache = KVCache(self.config.n_layer)
-            logits, _ = self.model(torch.tensor([ids]), ablation=abl, kv_cache=cache)
-            seq = list(ids)
-            for _ in range(max(0, int(max_new_tokens))):
-                p = sampling.next_token_distribution(logits[0, -1].float().numpy(), temperature, top_k, top_p)
-                nxt = sampling.sample(p, rng) if temperature and temperature > 0 else int(np.argmax(p))
-                new.append(nxt)
-                seq.append(nxt)
-                if stop_at_eot and nxt == eot:
-                    break
-                if cache.length >= n_ctx:
-                    cache = KVCache(self.config.n_layer)
-                    logits, _ = self.model(torch.tensor([seq[-(n_ctx // 2):]]), ablation=abl, kv_cache=cache)
-                else:
-                    logits, _ = self.model(torch.tensor([[nxt]]), ablation=abl, kv_cache=cache)
+        cache = KVCache(self.config.n_layer)
+        logits, _ = self._forward(torch.tensor([ids]), intervention, kv_cache=cache)
+        seq = list(ids)
+        for _ in range(max(0, int(max_new_tokens))):
+            p = sampling.next_token_distribution(logits[0, -1].float().numpy(), temperature, top_k, top_p)
+            nxt = sampling.sample(p, rng) if temperature and temperature > 0 else int(np.argmax(p))
+            new.append(nxt)
+            seq.append(nxt)
+            if stop_at_eot and nxt == eot:
+                break
+            if cache.length >= n_ctx:
+                cache = KVCache(self.config.n_layer)
+                logits, _ = self._forward(torch.tensor([seq[-(n_ctx // 2):]]), intervention, kv_cache=cache)
+            else:
+                logits, _ = self._forward(torch.tensor([[nxt]]), intervention, kv_cache=cache)
         return new
 
     def generate(self, prompt: str, max_new_tokens: int = 50, temperature: float = 1.0,

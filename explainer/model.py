@@ -13,22 +13,24 @@ Named activation points (shapes for one sequence of T tokens; B is the batch):
     hook_embed                      (B, T, d)     token embeddings
     hook_pos_embed                  (B, T, d)     position embeddings
     blocks.{i}.hook_resid_pre       (B, T, d)     residual stream entering block i
-    blocks.{i}.attn.hook_pattern    (B, H, T, T)  attention weights (softmax over keys)
+    blocks.{i}.attn.hook_pattern    (B, H, T, T)  attention weights (softmax over keys; read-only)
+    blocks.{i}.attn.hook_z          (B, T, H, hd) each head's output, before the output projection
     blocks.{i}.hook_attn_out        (B, T, d)     what attention adds to the residual stream
     blocks.{i}.hook_resid_mid       (B, T, d)     residual stream after attention
     blocks.{i}.hook_mlp_out         (B, T, d)     what the MLP adds
     blocks.{i}.hook_resid_post      (B, T, d)     residual stream leaving block i
     ln_final.hook_normalized        (B, T, d)     final LayerNorm output
 
-Ablation is *functional*: an :class:`Ablation` passed to ``forward`` zeroes the output of chosen
-heads, whole attention layers or MLP layers for that call only. Nothing on the module changes,
-so a model shared between users is never left modified.
+Interventions are *functional*: an :class:`Intervention` passed to ``forward`` zeroes or replaces
+(patches) activations at named points for that call only — switching off heads, attention layers
+or MLPs is ``Intervention.zero(...)``. Nothing on the module changes, so a model shared between
+users is never left modified.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 
 import torch
 import torch.nn as nn
@@ -65,46 +67,140 @@ class GPTConfig:
             raise ValueError(f"d_model={self.d_model} is not divisible by n_head={self.n_head}")
 
 
-@dataclass(frozen=True)
-class Ablation:
-    """What to switch off in one forward pass. Layers and heads count from 0."""
+@dataclass(frozen=True, eq=False)
+class Edit:
+    """One change to one named activation point during one forward pass.
 
-    heads: frozenset = field(default_factory=frozenset)   # {(layer, head)}
-    attn: frozenset = field(default_factory=frozenset)    # {layer}
-    mlp: frozenset = field(default_factory=frozenset)     # {layer}
-    # token positions where the MLPs in ``mlp`` are switched off; empty = every position.
-    # Negative positions count from the end, so "the question's subject token" stays the same
-    # position when text is prepended to a prompt.
-    mlp_positions: frozenset = field(default_factory=frozenset)
+    ``point``      a name from :func:`hook_names` (``"blocks.0.hook_mlp_out"``); for
+                   ``blocks.{i}.attn.hook_z`` (per-head outputs) ``heads`` picks heads;
+    ``positions``  token positions of that forward call (negative = from the end); empty = all;
+    ``value``      ``None`` zeroes the activation there; a tensor (T, …) — another run's activation
+                   at this point, for one sequence — replaces it at those positions (activation
+                   patching: ``value[p]`` goes to position ``p``).
+    """
+
+    point: str
+    positions: tuple = ()
+    heads: tuple = ()
+    value: torch.Tensor | None = None
+
+    def apply(self, x: torch.Tensor) -> torch.Tensor:
+        """``x`` (B, T, …) with this edit made (a new tensor; ``x`` is not changed)."""
+        T = x.shape[1]
+        pos = [p % T for p in self.positions] if self.positions else list(range(T))
+        x = x.clone()
+        if self.value is None:
+            if self.heads:
+                for h in self.heads:
+                    x[:, pos, h] = 0.0
+            else:
+                x[:, pos] = 0.0
+            return x
+        v = torch.as_tensor(self.value, dtype=x.dtype, device=x.device)
+        src = [p % v.shape[0] for p in (self.positions or range(-T, 0))]
+        if self.heads:
+            for h in self.heads:
+                x[:, pos, h] = v[src, h]
+        else:
+            x[:, pos] = v[src]
+        return x
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """Edits to named activation points, passed to ``GPT.forward`` for that call only: nothing on
+    the module changes, so a model shared between users is never left modified.
+
+        Intervention.zero(mlp=[0], positions=[-1])       # MLP 0 off at the last token
+        Intervention.zero(heads=[(4, 1)], attn=[2])       # head L4H1 and all of layer 2's attention
+        Intervention.patch("blocks.3.hook_resid_pre", other_trace_resid, positions=[-1])
+        a + b                                             # both
+    """
+
+    edits: tuple = ()
 
     @classmethod
-    def make(cls, heads=(), attn=(), mlp=(), mlp_positions=()) -> "Ablation":
-        return cls(frozenset((int(l), int(h)) for l, h in heads),
-                   frozenset(int(l) for l in attn), frozenset(int(l) for l in mlp),
-                   frozenset(int(p) for p in (mlp_positions or ())))
+    def zero(cls, heads=(), attn=(), mlp=(), positions=()) -> "Intervention":
+        """Switch off heads ``[(layer, head)]``, whole attention layers or MLP layers. ``positions``
+        limits the MLP switch-off to those token positions (negative = from the end, so the
+        question's subject stays the same position when text is put in front); heads and
+        attention layers are switched off everywhere."""
+        pos = tuple(sorted({_int("positions", p) for p in (positions or ())}))
+        by_layer: dict[int, list[int]] = {}
+        for lh in heads:
+            l, h = (_int("heads", v) for v in lh)
+            by_layer.setdefault(l, []).append(h)
+        edits = [Edit(f"blocks.{l}.attn.hook_z", heads=tuple(sorted(set(hs))))
+                 for l, hs in sorted(by_layer.items())]
+        edits += [Edit(f"blocks.{l}.hook_attn_out") for l in sorted({_int("attn", l) for l in attn})]
+        edits += [Edit(f"blocks.{l}.hook_mlp_out", positions=pos)
+                  for l in sorted({_int("mlp", l) for l in mlp})]
+        return cls(tuple(edits))
+
+    @classmethod
+    def patch(cls, point: str, value, positions=(), heads=()) -> "Intervention":
+        """Replace the activation at ``point`` with ``value`` (another run's, shape (T, …))."""
+        return cls((Edit(point, tuple(_int("positions", p) for p in positions),
+                         tuple(_int("heads", h) for h in heads), torch.as_tensor(value)),))
+
+    def __add__(self, other: "Intervention | None") -> "Intervention":
+        return self if not other else Intervention(self.edits + other.edits)
 
     def __bool__(self) -> bool:
-        return bool(self.heads or self.attn or self.mlp)
+        return bool(self.edits)
 
-    def heads_in(self, layer: int) -> list[int]:
-        return sorted(h for l, h in self.heads if l == layer)
+    def at(self, point: str) -> list[Edit]:
+        return [e for e in self.edits if e.point == point]
 
-    def merged(self, other: "Ablation | None") -> "Ablation":
-        if not other:
-            return self
-        positions = (self.mlp_positions | other.mlp_positions
-                     if self.mlp_positions and other.mlp_positions else frozenset())
-        return Ablation(self.heads | other.heads, self.attn | other.attn, self.mlp | other.mlp,
-                        positions)
+    def validate(self, cfg: GPTConfig, T: int | None = None) -> None:
+        """ValueError naming the first edit that does not fit this model (or a T-token input)."""
+        names = set(hook_names(cfg))
+        for e in self.edits:
+            if e.point not in names:
+                layer = e.point.split(".")[1] if e.point.startswith("blocks.") else None
+                if layer is not None and layer.isdigit() and int(layer) >= cfg.n_layer:
+                    raise ValueError(f"layer {layer} does not exist: the model has {cfg.n_layer} "
+                                     f"layers (0 … {cfg.n_layer - 1})")
+                raise ValueError(f"unknown activation point {e.point!r}; see hook_names()")
+            if e.point.endswith("attn.hook_pattern"):
+                raise ValueError(f"{e.point} is read-only: edit the heads' outputs "
+                                 f"({e.point.replace('hook_pattern', 'hook_z')}) instead")
+            for h in e.heads:
+                if not 0 <= h < cfg.n_head:
+                    raise ValueError(f"head ({e.point.split('.')[1]}, {h}) does not exist: the model "
+                                     f"has {cfg.n_layer} layers × {cfg.n_head} heads (counting from 0)")
+            if T is not None:
+                for p in e.positions:
+                    if not -T <= p < T:
+                        raise ValueError(f"position {p} is outside the input of {T} tokens "
+                                         f"(allowed {-T} … {T - 1})")
 
-    def validate(self, cfg: GPTConfig) -> None:
-        for l, h in self.heads:
-            if not (0 <= l < cfg.n_layer and 0 <= h < cfg.n_head):
-                raise ValueError(f"head ({l}, {h}) does not exist: the model has {cfg.n_layer} "
-                                 f"layers × {cfg.n_head} heads (counting from 0)")
-        for l in self.attn | self.mlp:
-            if not 0 <= l < cfg.n_layer:
-                raise ValueError(f"layer {l} does not exist: the model has {cfg.n_layer} layers")
+    def __repr__(self) -> str:
+        return "Intervention(" + ", ".join(
+            f"{'zero' if e.value is None else 'patch'} {e.point}"
+            + (f" heads {list(e.heads)}" if e.heads else "")
+            + (f" at {list(e.positions)}" if e.positions else "") for e in self.edits) + ")"
+
+
+def _int(arg: str, v) -> int:
+    """An integer index from ``v`` (layer, head or position), or ValueError naming ``arg``."""
+    try:
+        whole = not isinstance(v, bool) and float(v).is_integer()
+    except (TypeError, ValueError):
+        whole = False
+    if not whole:
+        raise ValueError(f"{arg}: {v!r} is not a whole number")
+    return int(v)
+
+
+def _edit(x: torch.Tensor, name: str, iv: Intervention | None, record: dict | None) -> torch.Tensor:
+    """The activation at point ``name``: edited by ``iv`` (if it has edits there), then recorded."""
+    if iv:
+        for e in iv.at(name):
+            x = e.apply(x)
+    if record is not None:
+        record[name] = x
+    return x
 
 
 class CausalSelfAttention(nn.Module):
@@ -114,7 +210,7 @@ class CausalSelfAttention(nn.Module):
         self.qkv = nn.Linear(cfg.d_model, 3 * cfg.d_model)
         self.proj = nn.Linear(cfg.d_model, cfg.d_model)
 
-    def forward(self, x, layer: int, record: dict | None = None, ablation: Ablation | None = None,
+    def forward(self, x, layer: int, record: dict | None = None, iv: Intervention | None = None,
                 kv_cache: "KVCache | None" = None):
         B, T, d = x.shape
         H, hd = self.cfg.n_head, self.cfg.d_head
@@ -141,11 +237,8 @@ class CausalSelfAttention(nn.Module):
             att = torch.softmax(att.float(), dim=-1).to(q.dtype)
             record[f"blocks.{layer}.attn.hook_pattern"] = att
             y = att @ v                                              # (B, H, T, hd)
-        if ablation:
-            for h in ablation.heads_in(layer):
-                y[:, h] = 0.0
-        y = y.transpose(1, 2).contiguous().view(B, T, d)             # (B, T, d)
-        return self.proj(y)
+        z = _edit(y.transpose(1, 2), f"blocks.{layer}.attn.hook_z", iv, record)   # (B, T, H, hd)
+        return self.proj(z.contiguous().view(B, T, d))               # (B, T, d)
 
 
 def _causal_mask(T_q: int, T_k: int, device) -> torch.Tensor:
@@ -173,33 +266,13 @@ class Block(nn.Module):
         self.mlp = MLP(cfg)
         self.drop = nn.Dropout(cfg.dropout)      # residual dropout; a no-op in eval mode
 
-    def forward(self, x, record=None, ablation=None, kv_cache=None):
+    def forward(self, x, record=None, iv=None, kv_cache=None):
         i = self.layer
-        if record is not None:
-            record[f"blocks.{i}.hook_resid_pre"] = x
-        a = self.attn(self.ln1(x), i, record, ablation, kv_cache)
-        if ablation and i in ablation.attn:
-            a = torch.zeros_like(a)
-        x = x + self.drop(a)
-        m = self.mlp(self.ln2(x))
-        if ablation and i in ablation.mlp:
-            if ablation.mlp_positions:
-                T = m.shape[1]
-                keep = torch.ones(T, 1, dtype=m.dtype, device=m.device)
-                for p in ablation.mlp_positions:
-                    if -T <= p < T:
-                        keep[p] = 0.0
-                m = m * keep
-            else:
-                m = torch.zeros_like(m)
-        if record is not None:
-            record[f"blocks.{i}.hook_attn_out"] = a
-            record[f"blocks.{i}.hook_resid_mid"] = x
-            record[f"blocks.{i}.hook_mlp_out"] = m
-        x = x + self.drop(m)
-        if record is not None:
-            record[f"blocks.{i}.hook_resid_post"] = x
-        return x
+        x = _edit(x, f"blocks.{i}.hook_resid_pre", iv, record)
+        a = _edit(self.attn(self.ln1(x), i, record, iv, kv_cache), f"blocks.{i}.hook_attn_out", iv, record)
+        x = _edit(x + self.drop(a), f"blocks.{i}.hook_resid_mid", iv, record)
+        m = _edit(self.mlp(self.ln2(x)), f"blocks.{i}.hook_mlp_out", iv, record)
+        return _edit(x + self.drop(m), f"blocks.{i}.hook_resid_post", iv, record)
 
 
 class KVCache:
@@ -226,7 +299,7 @@ def hook_names(cfg: GPTConfig) -> list[str]:
     names = ["hook_embed", "hook_pos_embed"]
     for i in range(cfg.n_layer):
         names += [f"blocks.{i}.hook_resid_pre", f"blocks.{i}.attn.hook_pattern",
-                  f"blocks.{i}.hook_attn_out", f"blocks.{i}.hook_resid_mid",
+                  f"blocks.{i}.attn.hook_z", f"blocks.{i}.hook_attn_out", f"blocks.{i}.hook_resid_mid",
                   f"blocks.{i}.hook_mlp_out", f"blocks.{i}.hook_resid_post"]
     return names + ["ln_final.hook_normalized"]
 
@@ -258,27 +331,24 @@ class GPT(nn.Module):
         return self.ln_f(x) @ self.wte.weight.T
 
     def forward(self, idx, targets=None, record: dict | None = None,
-                ablation: Ablation | None = None, kv_cache: KVCache | None = None):
-        """idx (B, T) token ids → (logits (B, T, V), loss or None)."""
+                intervention: Intervention | None = None, kv_cache: KVCache | None = None):
+        """idx (B, T) token ids → (logits (B, T, V), loss or None). ``record`` (a dict) is filled
+        with every named activation point; ``intervention`` edits them for this call only."""
         B, T = idx.shape
         start = kv_cache.length if kv_cache is not None else 0
         if start + T > self.cfg.n_ctx:
             raise ValueError(f"sequence of {start + T} tokens is longer than the model's context "
                              f"({self.cfg.n_ctx}); truncate it first")
-        if ablation:
-            ablation.validate(self.cfg)
+        iv = intervention
+        if iv:
+            iv.validate(self.cfg, T)
         pos = torch.arange(start, start + T, device=idx.device)
-        tok_emb = self.wte(idx)                                      # (B, T, d)
-        pos_emb = self.wpe(pos)[None].expand(B, T, -1)               # (B, T, d)
-        if record is not None:
-            record["hook_embed"] = tok_emb
-            record["hook_pos_embed"] = pos_emb
+        tok_emb = _edit(self.wte(idx), "hook_embed", iv, record)                          # (B, T, d)
+        pos_emb = _edit(self.wpe(pos)[None].expand(B, T, -1), "hook_pos_embed", iv, record)  # (B, T, d)
         x = self.drop(tok_emb + pos_emb)
         for block in self.blocks:
-            x = block(x, record, ablation, kv_cache)
-        x = self.ln_f(x)
-        if record is not None:
-            record["ln_final.hook_normalized"] = x
+            x = block(x, record, iv, kv_cache)
+        x = _edit(self.ln_f(x), "ln_final.hook_normalized", iv, record)
         logits = x @ self.wte.weight.T                               # (B, T, V)
         loss = None
         if targets is not None:

@@ -13,8 +13,11 @@ MAX_TEMPERATURE = 100.0
 
 
 def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
-    """``p_i = exp(z_i / T) / Σ_j exp(z_j / T)``; T ≤ 0 gives a one-hot on the arg-max."""
+    """``p_i = exp(z_i / T) / Σ_j exp(z_j / T)`` along the last axis (one row or a (T, V) table);
+    T ≤ 0 gives a one-hot on the arg-max."""
     z = np.asarray(logits, dtype=np.float64)
+    if z.ndim > 1:
+        return np.stack([softmax(row, temperature) for row in z.reshape(-1, z.shape[-1])]).reshape(z.shape)
     if not np.isfinite(temperature) or temperature <= 0:
         p = np.zeros_like(z)
         p[int(np.argmax(z))] = 1.0

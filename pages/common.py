@@ -1,9 +1,12 @@
-"""Streamlit helpers shared by the pages: the cached model, the sidebar, charts with CSV export.
+"""Streamlit helpers shared by the pages — the one place for them: the shared model and the
+sidebar, the current prompt and its empty-prompt guard, computations cached per chosen model,
+messages and lists in the page's language, charts with CSV export.
 
 Layout only: every number shown comes from ``explainer``."""
 
 from __future__ import annotations
 
+import functools
 import io
 
 import pandas as pd
@@ -12,7 +15,7 @@ import streamlit as st
 import explainer
 from explainer.i18n import LANGUAGES, pick_language, t as _t
 from explainer.plots import CONFIG
-from explainer.tokenview import fragment_share
+from explainer.views.tokens import fragment_share
 
 DEFAULT_PROMPT = "When Mary and John went to the store, John gave a drink to"
 
@@ -34,6 +37,16 @@ def lang() -> str:
 
 def t(key: str, **fmt) -> str:
     return _t(key, lang(), **fmt)
+
+
+def join_list(items) -> str:
+    """Items as a list in the page's language: ``a, b, c`` or ``a、b、c``."""
+    return ("、" if lang() == "zh" else ", ").join(str(x) for x in items)
+
+
+def join_sentences(*parts: str) -> str:
+    """Sentences one after the other: with a space in English, none in Chinese."""
+    return ("" if lang() == "zh" else " ").join(p for p in parts if p)
 
 
 # above this share of byte-piece tokens the prompt is mostly text the model never learned
@@ -133,8 +146,46 @@ def current_model() -> "explainer.LM":
     return load_model(None) if choice == "bundled" else load_snapshot(choice)
 
 
+def model_key() -> str:
+    """Names the chosen model (bundled, or a snapshot's file) for the caches below."""
+    lm = current_model()
+    return f"{st.session_state.get('model_choice', 'bundled')}|{lm.folder}"
+
+
+def cached(fn=None, *, max_entries: int = 64):
+    """``fn(lm, *args)`` computed once per chosen model and arguments (``st.cache_data``; the
+    shared model itself is not hashed). Call the result without the model: ``cached(f)(*args)``.
+
+        lens_data = cached(views.lens.lens_data)
+        d = lens_data(prompt(), (), ("Warsaw",))
+    """
+    if fn is None:
+        return functools.partial(cached, max_entries=max_entries)
+
+    def run(_lm, key: str, name: str, *args):
+        return fn(_lm, *args)
+    # one cache per wrapped function: Streamlit keys a cache by the function's module and name
+    run.__module__ = fn.__module__
+    run.__name__ = run.__qualname__ = f"cached__{fn.__qualname__}"
+    run = st.cache_data(max_entries=max_entries, show_spinner=False)(run)
+
+    @functools.wraps(fn)
+    def call(*args):
+        return run(current_model(), model_key(), f"{fn.__module__}.{fn.__qualname__}", *args)
+    return call
+
+
 def prompt() -> str:
     return st.session_state.get("prompt", DEFAULT_PROMPT)
+
+
+def require_prompt() -> str:
+    """The shared prompt; when it is empty (or only spaces), a notice and the page stops here."""
+    text = prompt()
+    if not text.strip():
+        st.warning(t("app.empty"))
+        st.stop()
+    return text
 
 
 def set_prompt(text: str) -> None:

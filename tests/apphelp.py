@@ -14,7 +14,7 @@ def open_app(monkeypatch, path=None, page: str | None = None, query: dict | None
              state: dict | None = None) -> AppTest:
     """Run app.py on the checkpoint at ``path`` (default: the bundled model) with fresh caches,
     the link's ``query`` parameters and ``state`` already in the session, then switch to ``page``
-    (e.g. "pages/layers.py") if given."""
+    (e.g. "pages/lens.py") if given."""
     import streamlit as st
     if path:
         monkeypatch.setenv("EXPLAINER_CHECKPOINT", str(path))

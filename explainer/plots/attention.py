@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..attention import top_links
+from ..views.attention import top_links
 from . import DIVERGING, PALETTE, SEQ, base_layout, visible
 
 

@@ -11,7 +11,7 @@ from . import PALETTE, base_layout
 
 
 def token_count_bar(df: pd.DataFrame, x_title: str = "tokens", title: str | None = None) -> go.Figure:
-    """Horizontal bars: tokens per tokenizer (``df`` from ``tokenview.comparison_frame``)."""
+    """Horizontal bars: tokens per tokenizer (``df`` from ``views.tokens.comparison_frame``)."""
     df = df.dropna(subset=["tokens"])
     fig = go.Figure(go.Bar(
         x=df["tokens"].tolist(), y=df["tokenizer"].tolist(), orientation="h",

@@ -75,7 +75,7 @@ def _words_plane(fig: go.Figure, title: str | None, height: int) -> go.Figure:
 
 def scores_bar(df: pd.DataFrame, chosen: str | None = None, y_title: str = "top-1 accuracy",
                title: str | None = None, names: dict[str, str] | None = None) -> go.Figure:
-    """Analogy accuracy of every space (rows with relation == "all" of ``vectorview.scores_frame``);
+    """Analogy accuracy of every space (rows with relation == "all" of ``views.vectors.scores_frame``);
     ``names`` shows a space under another label (a translation)."""
     d = df[df["relation"] == "all"]
     colours = [PALETTE[1] if s == chosen else PALETTE[0] for s in d["space"]]
@@ -102,7 +102,7 @@ def _accuracy_bars(x: list, acc: list, colours, y_title: str, title: str | None)
 
 def word_map_figure(df: pd.DataFrame, group_labels: dict[str, str] | None = None,
                     title: str | None = None, all_labels: bool = False) -> go.Figure:
-    """Scatter of words (``vectorview.word_map``), one colour per group, labels on the points.
+    """Scatter of words (``views.vectors.word_map``), one colour per group, labels on the points.
     Unless ``all_labels``, a label that would print over another is left out (``label_mask``;
     the word of your own group goes first); every word still shows on hover."""
     fig = go.Figure()

@@ -1,1 +1,1 @@
-"""Message catalogues, one module per page (see explainer.i18n)."""
+"""Message catalogues, one module per concept (see explainer.i18n)."""

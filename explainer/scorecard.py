@@ -1,0 +1,252 @@
+"""The scorecard: does the model really do what the app shows? ``python -m explainer evaluate``.
+
+Every figure is computed from the model on this call; ``scorecard.json`` beside the bundled weights
+keeps the figures measured when it was trained, and a test checks they still come out the same.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+import torch
+
+from . import ablation, demos
+from .embeddings import WordError, analogy_accuracy
+from .lm import LM
+from .sampling import repeated_ngram_share
+
+TARGETS = {"capital_accuracy": 0.95, "ioi_accuracy": 0.90, "analogy_word2vec": 0.80}
+VAL_SEED = 999
+
+
+# ---- language modelling -------------------------------------------------------------------
+
+@torch.no_grad()
+def held_out_loss(lm: LM, text: str) -> float:
+    ids = np.asarray(lm.encode(text), dtype=np.int64)
+    T = lm.config.n_ctx
+    n = (len(ids) - 1) // T
+    x = torch.from_numpy(ids[:n * T].reshape(n, T))
+    y = torch.from_numpy(ids[1:n * T + 1].reshape(n, T))
+    total = 0.0
+    for i in range(0, n, 32):
+        _, loss = lm.model(x[i:i + 32], y[i:i + 32])
+        total += loss.item() * len(x[i:i + 32])
+    return total / n
+
+
+# ---- facts and names ------------------------------------------------------------------------
+
+def _greedy_text(lm: LM, prompt: str, n: int = 4) -> str:
+    return lm.decode(lm.generate_ids(prompt, max_new_tokens=n, temperature=0))
+
+
+def capital_qa(lm: LM, few_shot: bool = False) -> dict:
+    from .corpus import COUNTRIES
+    hits, wrong = 0, []
+    for c in COUNTRIES:
+        prompt = f"Q: What is the capital of {c.name}? A:"
+        if few_shot:
+            prompt = "Q: What is the capital of Italy? A: Rome " + prompt
+        out = _greedy_text(lm, prompt, n=len(lm.encode(" " + c.capital)) + 1)
+        ok = out.startswith(" " + c.capital)
+        hits += ok
+        if not ok:
+            wrong.append(f"{c.name}: {out.strip()!r} (expected {c.capital})")
+    return {"n": len(COUNTRIES), "accuracy": hits / len(COUNTRIES), "wrong": wrong}
+
+
+def ioi(lm: LM, n: int = 300) -> dict:
+    """Top-1 accuracy on IOI prompts from frames the corpus never uses, overall, by name order
+    (the right name mentioned first or second) and by frame (case i uses frame i mod frames)."""
+    from .corpus import IOI_EVAL_TEMPLATES, make_ioi_cases
+    cases = make_ioi_cases(n)
+    ok, io_over_s, io_first = [], 0, []
+    for prompt, io, s in cases:
+        logits = lm.last_logits(prompt)
+        a, b = lm.answer_id(io), lm.answer_id(s)
+        ok.append(int(np.argmax(logits)) == a)
+        io_over_s += logits[a] > logits[b]
+        io_first.append(prompt.index(io) < prompt.index(s))
+    ok, io_first = np.array(ok), np.array(io_first)
+    share = lambda mask: round(float(ok[mask].mean()), 4) if mask.any() else 0.0
+    frame = np.arange(len(cases)) % len(IOI_EVAL_TEMPLATES)
+    return {"n": len(cases), "accuracy": float(ok.mean()), "io_over_subject": io_over_s / len(cases),
+            "by_order": {"io_first": share(io_first), "s_first": share(~io_first)},
+            "by_frame": [share(frame == f) for f in range(len(IOI_EVAL_TEMPLATES))]}
+
+
+# ---- analogies --------------------------------------------------------------------------------
+
+def analogies_all_spaces(lm: LM) -> dict:
+    from .corpus import RELATIONS
+    out = {}
+    for space in ["word2vec", "tokens"] + [f"context:{l}" for l in range(1, lm.config.n_layer + 1)]:
+        try:
+            out[space] = analogy_accuracy(lm.space(space), RELATIONS)
+        except WordError as e:
+            out[space] = {"accuracy": None, "error": str(e)}
+    ctx = {k: v for k, v in out.items() if k.startswith("context") and v.get("accuracy") is not None}
+    best = max(ctx, key=lambda k: ctx[k]["accuracy"]) if ctx else None
+    return {"spaces": out, "best_context": best}
+
+
+def article_analogies(lm: LM) -> list[dict]:
+    rows = []
+    for a, b, c, want in demos.ANALOGIES:
+        try:
+            got = lm.analogy(a, b, c, k=1)[0]
+            rows.append({"q": f"{b} − {a} + {c}", "expected": want, "got": got[0],
+                         "score": round(got[1], 3), "ok": got[0] == want})
+        except WordError as e:
+            rows.append({"q": f"{b} − {a} + {c}", "expected": want, "got": None, "error": str(e), "ok": False})
+    return rows
+
+
+# ---- lens, ablation, sampling -------------------------------------------------------------
+
+def lens_check(lm: LM) -> dict:
+    tr = lm.trace(demos.WARSAW_PROMPT)
+    w, pl = lm.answer_id(demos.WARSAW_ANSWER), lm.answer_id("Poland")
+    probs = tr.lens_probs([w, pl])
+    return {"first_top1_layer": tr.first_top1_layer(w), "n_layers": lm.config.n_layer,
+            "warsaw_by_layer": [round(float(p), 4) for p in probs[:, 0]],
+            "poland_by_layer": [round(float(p), 4) for p in probs[:, 1]]}
+
+
+def ablation_check(lm: LM) -> dict:
+    """Switch off the MLP layers that carry Poland → Warsaw (only at the question's "Poland"
+    token), then prepend the fact. Also reported, not a target: the same switch-off on the bare
+    question without the France example (``question_only``)."""
+    fact = ablation.fact_layers(lm, demos.WARSAW_PROMPT, demos.WARSAW_ANSWER, subject=demos.WARSAW_SUBJECT)
+    few = ablation.fact_cases(lm, demos.WARSAW_PROMPT, demos.WARSAW_FACT, demos.WARSAW_ANSWER,
+                              fact["layers"], demos.WARSAW_SUBJECT)
+    bare = ablation.fact_cases(lm, demos.WARSAW_QUESTION, demos.WARSAW_FACT, demos.WARSAW_ANSWER,
+                               fact["layers"], demos.WARSAW_SUBJECT)
+    return {"mlp_layers": fact["layers"], "at_positions": fact["positions"],
+            "prompt_lookup": ablation.prompt_lookup(lm, fact["layers"]),
+            "subject": demos.WARSAW_SUBJECT, "top1_mlp_off": few["top"]["mlp_off"][0],
+            "p_warsaw": round(fact["base"], 4),
+            "p_warsaw_mlp_off": round(fact["ablated"], 4),
+            "p_warsaw_mlp_off_fact_in_prompt": round(few["probs"]["both"], 4),
+            "top1_mlp_off_fact_in_prompt": few["top"]["both"][0],
+            "p_warsaw_single_layer_off": [round(p, 4) for p in fact["single"]],
+            "question_only": {"prompt": demos.WARSAW_QUESTION, "p_warsaw": round(bare["probs"]["normal"], 4),
+                              "p_warsaw_mlp_off": round(bare["probs"]["mlp_off"], 4),
+                              "top1_mlp_off": bare["top"]["mlp_off"][0],
+                              "p_warsaw_mlp_off_fact_in_prompt": round(bare["probs"]["both"], 4),
+                              "top1_mlp_off_fact_in_prompt": bare["top"]["both"][0]}}
+
+
+def repetition(lm: LM, n: int = 200, seed: int = 0) -> dict:
+    greedy = lm.generate_ids(demos.STORY_PROMPT, n, temperature=0, stop_at_eot=False)
+    warm = lm.generate_ids(demos.STORY_PROMPT, n, temperature=0.8, seed=seed, stop_at_eot=False)
+    return {"tokens": n, "greedy_repeated_4grams": round(repeated_ngram_share(greedy), 4),
+            "t0.8_repeated_4grams": round(repeated_ngram_share(warm), 4),
+            "greedy_sample": lm.decode(greedy[:60]), "t0.8_sample": lm.decode(warm[:60])}
+
+
+def coffee(lm: LM) -> dict:
+    top = lm.next_token(demos.COFFEE_PROMPT, k=3)
+    return {"top3": [(t, round(p, 4)) for t, p in top], "ok": top[0][0] == " " + demos.COFFEE_ANSWER}
+
+
+# ---- the card -------------------------------------------------------------------------------
+
+def scorecard(lm: LM, ioi_n: int = 300) -> dict:
+    from .corpus import held_out_text
+    t0 = time.time()
+    vl = held_out_loss(lm, held_out_text(100_000, seed=VAL_SEED))
+    cap0, cap1 = capital_qa(lm), capital_qa(lm, few_shot=True)
+    io = ioi(lm, ioi_n)
+    an = analogies_all_spaces(lm)
+    card = {
+        "model": {"params": lm.model.n_params(), **lm.config.to_dict(),
+                  "step": lm.meta.get("step"), "train_seconds": lm.meta.get("train_seconds")},
+        "val_loss": round(vl, 4), "perplexity": round(math.exp(vl), 3),
+        "capital_qa": {"zero_shot": round(cap0["accuracy"], 4), "few_shot": round(cap1["accuracy"], 4),
+                       "n": cap0["n"], "wrong": cap0["wrong"]},
+        "ioi": {k: round(v, 4) if isinstance(v, float) else v for k, v in io.items()},
+        "analogy": {
+            "best_context": an["best_context"],
+            "spaces": {s: {"accuracy": None if v.get("accuracy") is None else round(v["accuracy"], 4),
+                           "n": v.get("n"),
+                           "per_relation": {r: None if x["accuracy"] is None else round(x["accuracy"], 4)
+                                            for r, x in v.get("per_relation", {}).items()}}
+                       for s, v in an["spaces"].items()},
+            "article": article_analogies(lm)},
+        "coffee": coffee(lm),
+        "lens": lens_check(lm),
+        "ablation": ablation_check(lm),
+        "repetition": repetition(lm),
+    }
+    w2v = card["analogy"]["spaces"]["word2vec"]["accuracy"]
+    card["targets"] = {
+        "capital_qa >= 0.95": card["capital_qa"]["zero_shot"] >= TARGETS["capital_accuracy"],
+        "ioi >= 0.90": card["ioi"]["accuracy"] >= TARGETS["ioi_accuracy"],
+        "analogy word2vec >= 0.80": w2v is not None and w2v >= TARGETS["analogy_word2vec"],
+        "coffee -> sugar top-1": card["coffee"]["ok"],
+        "Warsaw top-1 after layer 0": (card["lens"]["first_top1_layer"] or 0) > 0,
+        "MLPs off: Warsaw collapses (< 0.25, no longer top-1)": card["ablation"]["p_warsaw_mlp_off"] < 0.25
+                                                               and card["ablation"]["top1_mlp_off"] != " Warsaw",
+        "fact in prompt: Warsaw recovers (> 0.5)": card["ablation"]["p_warsaw_mlp_off_fact_in_prompt"] > 0.5,
+        "greedy repeats more than T=0.8": card["repetition"]["greedy_repeated_4grams"]
+                                           > card["repetition"]["t0.8_repeated_4grams"],
+    }
+    card["seconds"] = round(time.time() - t0, 1)
+    return card
+
+
+def write_scorecard(lm: LM, card: dict) -> None:
+    from .checkpoint import SCORECARD, write_json
+    write_json(lm.folder / SCORECARD, card)
+
+
+def format_scorecard(c: dict) -> str:
+    pct = lambda x: "—" if x is None else f"{100 * x:.1f} %"
+    m = c["model"]
+    q = c["ablation"]["question_only"]
+    lk = c["ablation"]["prompt_lookup"]
+    lines = [
+        f"Model: {m['params'] / 1e6:.2f}M parameters, {m['n_layer']} layers × {m['n_head']} heads, "
+        f"d={m['d_model']}, context {m['n_ctx']}, vocab {m['vocab_size']}",
+        f"Validation loss {c['val_loss']:.3f}  (perplexity {c['perplexity']:.2f}) on held-out generated text",
+        f"Capital Q&A ({c['capital_qa']['n']} countries): zero-shot {pct(c['capital_qa']['zero_shot'])}, "
+        f"few-shot {pct(c['capital_qa']['few_shot'])}",
+        f"IOI ({c['ioi']['n']} cases, unseen templates): top-1 {pct(c['ioi']['accuracy'])}, "
+        f"right name above repeated name {pct(c['ioi']['io_over_subject'])}; right name mentioned first "
+        f"{pct(c['ioi']['by_order']['io_first'])}, second {pct(c['ioi']['by_order']['s_first'])}; by frame "
+        + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["by_frame"]),
+        "Analogies (top-1, inputs excluded):",
+    ]
+    for s, v in c["analogy"]["spaces"].items():
+        rel = ", ".join(f"{r} {pct(a)}" for r, a in v["per_relation"].items())
+        best = "  ← best context layer" if s == c["analogy"]["best_context"] else ""
+        lines.append(f"  {s:<10} {pct(v['accuracy']):>8}  ({rel}){best}")
+    for r in c["analogy"]["article"]:
+        lines.append(f"    {r['q']} → {r['got']} {'✓' if r['ok'] else '✗ (expected ' + r['expected'] + ')'}")
+    lines += [
+        f"Coffee: top-3 after 'cream and': {c['coffee']['top3']}",
+        f"Logit lens: ' Warsaw' first top-1 at layer {c['lens']['first_top1_layer']} of {c['lens']['n_layers']}; "
+        f"by layer {c['lens']['warsaw_by_layer']}",
+        f"Ablation: P(Warsaw) {c['ablation']['p_warsaw']:.3f} → MLPs {c['ablation']['mlp_layers']} off at "
+        f"'{c['ablation']['subject']}' {c['ablation']['p_warsaw_mlp_off']:.3f} (top-1 {c['ablation']['top1_mlp_off']!r})"
+        f" → with the fact in the prompt "
+        f"{c['ablation']['p_warsaw_mlp_off_fact_in_prompt']:.3f} (top-1 {c['ablation']['top1_mlp_off_fact_in_prompt']!r})",
+        f"  same layers off on the bare question {q['prompt']!r}: P(Warsaw) {q['p_warsaw']:.3f} → "
+        f"{q['p_warsaw_mlp_off']:.3f} (top-1 {q['top1_mlp_off']!r}) → with the fact "
+        f"{q['p_warsaw_mlp_off_fact_in_prompt']:.3f}",
+        f"  reading or copying? 2–3 true capitals stated, one asked ({lk['n']} cases), same MLPs off at the "
+        f"asked country: top-1 {pct(lk['accuracy_mlp_off'])} (chance {pct(lk['chance'])}; MLPs on "
+        f"{pct(lk['accuracy_mlp_on'])}); by where the fact stood: "
+        + ", ".join(f"{k} {pct(v)}" for k, v in lk["mlp_off_by_position"].items())
+        + "; Warsaw/Lima with both facts: "
+        + ", ".join(f"{k} {v['warsaw']:.2f}/{v['lima']:.2f}" for k, v in lk["two_facts_mlp_off"].items()),
+        f"Repetition (share of repeated 4-grams in {c['repetition']['tokens']} tokens): greedy "
+        f"{pct(c['repetition']['greedy_repeated_4grams'])}, T=0.8 {pct(c['repetition']['t0.8_repeated_4grams'])}",
+        "Targets:",
+    ] + [f"  [{'x' if ok else ' '}] {k}" for k, ok in c["targets"].items()]
+    lines.append(f"({c['seconds']} s)")
+    return "\n".join(lines)

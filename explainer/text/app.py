@@ -1,0 +1,55 @@
+"""Messages of the frame: title, sidebar, navigation (prefixes "app." and "nav.")."""
+
+EN = {
+    "app.title": "Inside a small GPT",
+    "app.choose": "Choose…",
+    "app.foreign": ("This model learned English only, from its own small corpus. {share} of this prompt's tokens "
+                    "are byte pieces of characters it has almost never seen (Chinese, emoji, accents), so its "
+                    "predictions here mean little. The Tokenization page shows how such text is cut up."),
+    "app.language": "Language",
+    "app.model": "Model",
+    "app.model.bundled": "Bundled model",
+    "app.prompt": "Prompt (shared by all pages)",
+    "app.prompt.help": "The text the model reads. Every page uses it unless a preset replaces it.",
+    "app.model_info": "{params} parameters · {layers} layers × {heads} heads · d={d} · context {ctx} tokens",
+    "app.truncated": "The text is longer than the model's context of {ctx} tokens: the first {n} tokens were dropped.",
+    "app.empty": "The prompt is empty: type some text in the sidebar or pick a preset.",
+    "app.load_error": "The model could not be loaded: {err}",
+    "app.download_csv": "Download the numbers (CSV)",
+    "app.presets": "Presets",
+    "nav.overview": "Overview: the pipeline",
+    "nav.tokens": "Tokenization",
+    "nav.vectors": "Word vectors",
+    "nav.attention": "Attention",
+    "nav.lens": "Layer by layer",
+    "nav.sampling": "Sampling",
+}
+ZH = {
+    "app.title": "走进一个小型 GPT",
+    "app.choose": "请选择……",
+    "app.foreign": ("这个模型只从自己的小型英文语料里学过英语。这段提示词有 {share} 的词元是字节碎片，"
+                    "来自它几乎从未见过的字符（中文、表情符号、带重音的字母），所以它在这里的预测没有什么意义。"
+                    "“分词”页面展示了这类文字是怎样被切开的。"),
+    "app.language": "语言",
+    "app.model": "模型",
+    "app.model.bundled": "内置模型",
+    "app.prompt": "提示词（所有页面共用）",
+    "app.prompt.help": "模型读取的文本。除非被某个预设替换，每个页面都使用它。",
+    "app.model_info": "{params} 个参数 · {layers} 层 × {heads} 个头 · d={d} · 上下文 {ctx} 个词元",
+    "app.truncated": "文本超出了模型 {ctx} 个词元的上下文长度：最前面的 {n} 个词元被丢弃了。",
+    "app.empty": "提示词为空：请在侧边栏输入文字，或选择一个预设。",
+    "app.load_error": "无法加载模型：{err}",
+    "app.download_csv": "下载这些数字（CSV）",
+    "app.presets": "预设",
+    "nav.overview": "总览：流水线",
+    "nav.tokens": "分词",
+    "nav.vectors": "词向量",
+    "nav.attention": "注意力",
+    "nav.lens": "逐层观察",
+    "nav.sampling": "采样",
+}
+EN["app.model.snapshot"] = "Snapshot: step {step}"
+ZH["app.model.snapshot"] = "训练快照：第 {step} 步"
+EN["app.model.help"] = ("The finished bundled model, or the same model as it was part-way through its training "
+                        "(snapshots saved at these steps): pick an early one to see what it had not learned yet.")
+ZH["app.model.help"] = "训练完成的内置模型，或者同一个模型在训练途中的样子（在这些步数保存的快照）：选一个早期快照，看看它那时还没学会什么。"

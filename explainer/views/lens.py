@@ -1,0 +1,104 @@
+"""The logit lens (the "Layer by layer" page): what the model would predict after each layer.
+
+Plain dicts and numpy arrays, no Streamlit. The page's second half — switching off the MLPs that
+hold a fact and putting the fact in the prompt — is computed in ``explainer.ablation``.
+
+    lm = explainer.load()
+    d = lens_data(lm, WARSAW_PROMPT, mlp_off=(), words=("Warsaw", "Poland"))
+    d["top_prob"][-1, -1]          # the model's own top probability at the last position
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..ablation import mlp_off as mlp_intervention
+from ..lm import LM
+
+TOP_K = 5
+
+
+def parse_words(text: str, limit: int = 6) -> list[str]:
+    """Words to follow across layers from a comma-separated text: ``"Warsaw, Poland"`` →
+    ``["Warsaw", "Poland"]`` (blank entries and duplicates dropped, at most ``limit``)."""
+    words = [w.strip() for w in re.split(r"[,，;\n]", text or "")]
+    return list(dict.fromkeys(w for w in words if w))[:limit]
+
+
+def lens_data(lm: LM, prompt: str, mlp_off=(), words=(), positions=()) -> dict:
+    """One traced pass (optionally with MLP layers switched off, at ``positions`` when given)
+    read through the logit lens.
+
+    Returns ``tokens`` (T,), ``top_ids`` / ``top_prob`` (L+1, T, k), ``top_text`` (L+1, T, k)
+    token texts, ``words`` (``lm.answer_tokens``), ``word_probs`` (L+1, n) for the last position,
+    ``truncated`` and ``n_layer``. Raises InputError for an empty prompt."""
+    tr = lm.trace(prompt, mlp_intervention(mlp_off, positions))
+    ids, probs = tr.lens_top(TOP_K)
+    texts = {int(i): lm.token_text(int(i)) for i in np.unique(ids)}
+    top_text = np.vectorize(lambda i: texts[int(i)], otypes=[object])(ids)
+    wt = lm.answer_tokens(list(words))
+    wp = (tr.lens_probs([w["id"] for w in wt], pos=-1) if wt
+          else np.zeros((lm.config.n_layer + 1, 0)))
+    return {"tokens": list(tr.tokens), "top_ids": ids, "top_prob": np.nan_to_num(probs),
+            "top_text": top_text, "words": wt, "word_probs": np.nan_to_num(wp),
+            "truncated": tr.truncated, "n_layer": lm.config.n_layer}
+
+
+# below this probability at every layer a followed word is not what the model is thinking of here
+ABSENT_PROB = 0.05
+
+
+def final_guesses(d: dict, k: int = 2) -> list[str]:
+    """The model's own top ``k`` next tokens at the last position after the last layer, as words
+    for ``parse_words`` (leading space and blanks dropped)."""
+    out = []
+    for tok in d["top_text"][-1, -1, :]:
+        w = str(tok).strip().replace(",", "")
+        if w and w not in out:
+            out.append(w)
+    return out[:k]
+
+
+def words_absent(d: dict, threshold: float = ABSENT_PROB) -> bool:
+    """True when none of the followed words reaches ``threshold`` at any layer (a flat chart)."""
+    wp = d["word_probs"]
+    return wp.size == 0 or float(wp.max()) < threshold
+
+
+def layer_names(n_layer: int, embeddings: str = "embeddings", output: str = "output") -> list[str]:
+    """Row labels: ``0 · embeddings``, ``1`` … ``L · output``."""
+    names = [str(l) for l in range(n_layer + 1)]
+    names[0] = f"0 · {embeddings}"
+    names[-1] = f"{n_layer} · {output}"
+    return names
+
+
+def window(n_tokens: int, start: int, end: int) -> tuple[int, int]:
+    """A valid position range ``[start, end)`` inside ``n_tokens`` (at least one position)."""
+    end = max(1, min(int(end), n_tokens))
+    start = max(0, min(int(start), end - 1))
+    return start, end
+
+
+def lens_frame(d: dict) -> pd.DataFrame:
+    """Long table of the heatmap: one row per (layer, position) with the top-k guesses."""
+    L1, T, k = d["top_prob"].shape
+    rows = []
+    for l in range(L1):
+        for p in range(T):
+            row = {"layer": l, "position": p, "token": d["tokens"][p]}
+            for j in range(k):
+                row[f"guess_{j + 1}"] = d["top_text"][l, p, j]
+                row[f"prob_{j + 1}"] = float(d["top_prob"][l, p, j])
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def words_frame(d: dict) -> pd.DataFrame:
+    cols = {"layer": list(range(d["word_probs"].shape[0]))}
+    for j, w in enumerate(d["words"]):
+        cols[f"{w['word']} ({w['token']!r})"] = d["word_probs"][:, j]
+    return pd.DataFrame(cols)

@@ -1,0 +1,250 @@
+"""Computation for the Word-vectors page: spaces and their analogy scores, 2-D maps, neighbours,
+analogy parallelograms, and "context changes meaning" (the same word's hidden state in two
+sentences).
+
+Pure functions (no Streamlit); numbers come straight from ``lm.space``/``lm.trace``.
+
+    >>> analogy_view(lm, "man", "king", "woman", space="word2vec")["answers"][0]
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .. import corpus
+from ..embeddings import WordError, analogy_accuracy, project_2d
+from ..tokenizer import token_display
+
+# ---- word groups for the map --------------------------------------------------------------
+
+def _flat(pairs) -> list[str]:
+    out: list[str] = []
+    for p in pairs:
+        for w in p:
+            if w not in out:
+                out.append(w)
+    return out
+
+
+_CMP = corpus.RELATIONS["comparative"]
+_SUP = dict(corpus.RELATIONS["superlative"])
+
+GROUPS: dict[str, list[str]] = {
+    "animals": ["cat", "dog", "kitten", "puppy", "rabbit", "horse", "bird", "mouse", "cow", "goose",
+                "wolf", "bear", "fox", "owl", "deer", "lion", "tiger", "eagle", "dolphin", "hamster"],
+    "countries": [c.name for c in corpus.COUNTRIES],
+    "capitals": [c.capital for c in corpus.COUNTRIES if " " not in c.capital],
+    "family": _flat(corpus.RELATIONS["gender"]),
+    "sizes": [w for b, c in _CMP for w in (b, c, _SUP.get(b)) if w][:18],
+    "colours": ["red", "blue", "green", "yellow", "white", "black", "brown", "purple", "orange",
+                "pink", "grey"],
+    "numbers": ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
+    "opposites": _flat(corpus.RELATIONS["opposite"]),
+    "verbs": _flat(corpus.RELATIONS["past_tense"]),
+}
+DEFAULT_GROUPS = ["animals", "family", "colours", "numbers"]
+
+# words to show beside each context demo (demos.CONTEXT_PAIRS), in the context space
+CONTEXT_NEIGHBOURS: dict[str, list[str]] = {
+    "bank": ["river", "water", "shore", "boat", "fish", "money", "cash", "check", "save", "account", "loan"],
+    "magazine": ["read", "book", "newspaper", "page", "train", "story", "editor", "worked", "job",
+                 "office", "journalist"],
+}
+_STOP = {"the", "a", "an", "and", "of", "to", "on", "in", "it", "for", "as", "at", "he", "she", "they",
+         "his", "her", "some", "was", "is", "up"}
+
+
+# ---- spaces and their analogy scores --------------------------------------------------------
+
+def space_names(n_layer: int) -> list[str]:
+    """Every space the API offers: word2vec, tokens, context:0 … context:L."""
+    return ["word2vec", "tokens"] + [f"context:{l}" for l in range(n_layer + 1)]
+
+
+def analogy_scores(lm, card: dict | None = None) -> dict[str, dict]:
+    """space → {"accuracy": float|None, "n": int|None, "per_relation": {rel: acc|None},
+    "source": "scorecard"|"computed"}.
+
+    Taken from the scorecard when it has the space, else measured now with
+    ``embeddings.analogy_accuracy`` (top-1, inputs excluded)."""
+    have = ((card or {}).get("analogy") or {}).get("spaces") or {}
+    out: dict[str, dict] = {}
+    for space in space_names(lm.config.n_layer):
+        if space in have and have[space].get("accuracy") is not None:
+            v = have[space]
+            out[space] = {"accuracy": v["accuracy"], "n": v.get("n"),
+                          "per_relation": dict(v.get("per_relation") or {}), "source": "scorecard"}
+            continue
+        try:
+            v = analogy_accuracy(lm.space(space), corpus.RELATIONS)
+            out[space] = {"accuracy": v["accuracy"], "n": v["n"], "source": "computed",
+                          "per_relation": {r: x["accuracy"] for r, x in v["per_relation"].items()}}
+        except WordError:
+            out[space] = {"accuracy": None, "n": None, "per_relation": {}, "source": "missing"}
+    return out
+
+
+def scores_frame(scores: dict[str, dict]) -> pd.DataFrame:
+    """Long table: space, relation ("all" for the total), accuracy (NaN-free: missing rows dropped)."""
+    rows = []
+    for space, v in scores.items():
+        if v["accuracy"] is None:
+            continue
+        rows.append({"space": space, "relation": "all", "accuracy": float(v["accuracy"]), "n": v["n"]})
+        for rel, acc in v["per_relation"].items():
+            if acc is not None:
+                rows.append({"space": space, "relation": rel, "accuracy": float(acc), "n": None})
+    return pd.DataFrame(rows, columns=["space", "relation", "accuracy", "n"])
+
+
+# ---- maps -----------------------------------------------------------------------------------
+
+def group_words(lm, space: str, groups: list[str]) -> list[tuple[str, str]]:
+    """(word, group) for the chosen groups, only words that are in the space (each word once)."""
+    vs = lm.space(space)
+    seen, out = set(), []
+    for g in groups:
+        for w in GROUPS.get(g, []):
+            if w in vs and w not in seen:
+                seen.add(w)
+                out.append((w, g))
+    return out
+
+
+def word_map(lm, space: str, groups: list[str], method: str = "pca", extra: list[str] = ()) -> pd.DataFrame:
+    """2-D map of the group words (+ ``extra`` words, group "yours" — also when a chosen group
+    holds them, so your word is always the one marked): word, group, x, y."""
+    vs = lm.space(space)
+    mine = [w for w in dict.fromkeys(extra) if w and w in vs]
+    pairs = [(w, g) for w, g in group_words(lm, space, groups) if w not in mine]
+    pairs += [(w, "yours") for w in mine]
+    if not pairs:
+        return pd.DataFrame(columns=["word", "group", "x", "y"])
+    vecs = np.stack([vs.unit[vs.index[w]] for w, _ in pairs])
+    xy = project_2d(vecs, method=method)
+    return pd.DataFrame({"word": [w for w, _ in pairs], "group": [g for _, g in pairs],
+                         "x": xy[:, 0], "y": xy[:, 1]})
+
+
+def neighbours_frame(lm, word: str, k: int = 10, space: str = "word2vec") -> pd.DataFrame:
+    """Nearest words by cosine (raises WordError for unknown words)."""
+    res = lm.neighbours(word, k=k, space=space)
+    return pd.DataFrame({"rank": range(1, len(res) + 1), "word": [w for w, _ in res],
+                         "cosine": [round(s, 4) for _, s in res]})
+
+
+def analogy_view(lm, a: str, b: str, c: str, k: int = 5, space: str = "word2vec") -> dict:
+    """Answers to a : b :: c : ? plus 2-D points for the parallelogram.
+
+    Returns ``{"answers": [(word, cos)], "points": DataFrame(word, role, x, y)}``; roles are
+    a, b, c, answer (the top one), other (the rest of the top k) and target (b − a + c). The 2-D
+    plane is the PCA of these unit vectors."""
+    answers = lm.analogy(a, b, c, k=k, space=space)
+    vs = lm.space(space)
+    ia, ib, ic = vs.lookup(a), vs.lookup(b), vs.lookup(c)
+    target = vs.unit[ib] - vs.unit[ia] + vs.unit[ic]
+    words = [vs.words[ia], vs.words[ib], vs.words[ic]] + [w for w, _ in answers]
+    roles = ["a", "b", "c"] + ["answer"] + ["other"] * (len(answers) - 1)
+    vecs = [vs.unit[ia], vs.unit[ib], vs.unit[ic]] + [vs.unit[vs.index[w]] for w, _ in answers]
+    vecs.append(target / max(float(np.linalg.norm(target)), 1e-8))
+    words.append("b − a + c")
+    roles.append("target")
+    xy = _pca2(np.stack(vecs))
+    pts = pd.DataFrame({"word": words, "role": roles, "x": xy[:, 0], "y": xy[:, 1]})
+    return {"answers": answers, "points": pts}
+
+
+def _pca2(x: np.ndarray) -> np.ndarray:
+    """Plain PCA to 2-D (deterministic sign: first coordinate of each axis made positive on the
+    first point's side), safe for very few points."""
+    x = np.asarray(x, dtype=np.float64)
+    xc = x - x.mean(0)
+    if len(x) < 2 or not np.any(xc):
+        return np.zeros((len(x), 2))
+    u, s, vt = np.linalg.svd(xc, full_matrices=False)
+    comps = vt[:2]
+    if len(comps) < 2:
+        comps = np.vstack([comps, np.zeros_like(comps[0])])
+    xy = xc @ comps.T
+    xy[:, np.sign(xy[0]) < 0] *= -1
+    return np.nan_to_num(xy)
+
+
+# ---- context changes meaning -------------------------------------------------------------------
+
+def word_positions(lm, sentence: str, word: str) -> tuple[list[int], list[int], str]:
+    """Token positions of ``word`` in ``sentence``: (ids, positions of the word's pieces, note).
+
+    Uses the whole-word token ``" word"`` when the model has one; otherwise the pieces that cover
+    the word's characters (the last piece is the one read, it has seen the whole word)."""
+    ids = lm.encode(sentence)
+    m = re.search(r"\b" + re.escape(word) + r"\b", sentence)
+    if m is None:
+        raise WordError.of([("err.word.not_in_sentence", {"w": word, "sentence": sentence})])
+    start, end = m.start(), m.end()
+    pos, offs = 0, []
+    for i in ids:
+        n = len(lm.tokenizer.decode_single_token_bytes(i))
+        offs.append((pos, pos + n))
+        pos += n
+    b0 = len(sentence[:start].encode("utf-8"))
+    b1 = len(sentence[:end].encode("utf-8"))
+    cover = [j for j, (s, e) in enumerate(offs) if s < b1 and e > b0]
+    return ids, cover, "single" if len(cover) == 1 else "pieces"
+
+
+def context_view(lm, word: str, sentences: tuple[str, str], layer: int,
+                 neighbours: list[str] | None = None) -> dict:
+    """The hidden state of ``word`` in two sentences at ``layer``, next to context-space vectors.
+
+    Returns ``{"points": DataFrame(word, kind, x, y), "cosines": DataFrame(layer, cosine),
+    "nearest": [[(w, cos)], [(w, cos)]], "pieces": [str, ...], "positions": [p1, p2]}``.
+    ``kind`` is "A"/"B" for the two occurrences and "neighbour" for context-space words."""
+    L = lm.config.n_layer
+    layer = int(max(0, min(layer, L)))
+    vecs, pieces, positions = [], [], []
+    for s in sentences:
+        ids, cover, _ = word_positions(lm, s, word)
+        tr = lm.trace(ids)
+        p = cover[-1] - tr.truncated
+        positions.append(p)
+        pieces.append(" + ".join(token_display(lm.tokenizer.decode_single_token_bytes(ids[j]), show_whitespace=True)
+                                 for j in cover))
+        vecs.append(tr.resid[:, p, :])                   # (L+1, d)
+    A, B = vecs
+    na = np.linalg.norm(A, axis=1) * np.linalg.norm(B, axis=1)
+    cos = (A * B).sum(1) / np.maximum(na, 1e-8)
+    cosines = pd.DataFrame({"layer": np.arange(L + 1), "cosine": np.round(cos, 6)})
+
+    nearest: list[list[tuple[str, float]]] = [[], []]
+    rows = [(f"{word} (A)", "A", A[layer]), (f"{word} (B)", "B", B[layer])]
+    try:
+        vs = lm.space(f"context:{layer}")
+    except WordError:
+        vs = None
+    if vs is not None:
+        own = {word, word.lower()}
+        for j, v in enumerate((A[layer], B[layer])):
+            nearest[j] = [(w, s) for w, s in vs.nearest(v, k=8) if w not in own][:6]
+        words = neighbours if neighbours is not None else CONTEXT_NEIGHBOURS.get(word) or _sentence_words(sentences, word)
+        for w in words:
+            if w in vs and w not in own:
+                rows.append((w, "neighbour", vs.vectors[vs.index[w]]))
+    X = np.stack([r[2] for r in rows])
+    xy = _pca2(X)
+    pts = pd.DataFrame({"word": [r[0] for r in rows], "kind": [r[1] for r in rows],
+                        "x": xy[:, 0], "y": xy[:, 1]})
+    return {"points": pts, "cosines": cosines, "nearest": nearest, "pieces": pieces,
+            "positions": positions, "layer": layer}
+
+
+def _sentence_words(sentences, word) -> list[str]:
+    out = []
+    for s in sentences:
+        for w in re.findall(r"[A-Za-z]+", s):
+            if w.lower() not in _STOP and w != word and w not in out:
+                out.append(w)
+    return out

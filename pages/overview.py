@@ -1,0 +1,65 @@
+"""Overview: the user's prompt flowing through the model, with real shapes and numbers."""
+
+import pandas as pd
+import streamlit as st
+
+from explainer.plots.overview import params_figure, resid_norm_figure, scale_figure
+from explainer.views.overview import pipeline_summary, scale_rows
+from pages.common import chart, current_model, notice_truncation, prompt, require_prompt, set_prompt, t
+
+lm = current_model()
+st.title(t("overview.title"))
+st.write(t("overview.intro"))
+
+st.header(t("overview.pipeline"))
+summary = pipeline_summary(lm, require_prompt())
+notice_truncation(summary["truncated"], lm.config.n_ctx)
+
+for i, stage in enumerate(summary["stages"]):
+    key = stage["key"]
+    with st.container(border=True):
+        left, right = st.columns([2, 3])
+        shape = stage["shape"] if isinstance(stage["shape"], str) else t(stage["shape"][0], **stage["shape"][1])
+        left.markdown(f"**{i + 1}. {t('overview.stage.' + key)}**  \n`{t('overview.shape')}: {shape}`")
+        left.caption(t(f"overview.stage.{key}.what"))
+        nums = stage["numbers"]
+        if key == "text":
+            read = summary["text_read"]
+            if summary["truncated"]:                       # the start was dropped: show what is read
+                right.code("…" + read[-300:], language=None)
+            else:
+                right.code(read[:300] + ("…" if len(read) > 300 else ""), language=None)
+        elif key == "blocks":
+            chart(resid_norm_figure(summary["resid_norms"], x_title=t("overview.axis.layer"),
+                                    y_title=t("overview.axis.length")),
+                  pd.DataFrame({"layer": range(len(summary["resid_norms"])), "length": summary["resid_norms"]}),
+                  name="residual_lengths", key="overview.chart.resid")
+        elif nums is not None:
+            right.code(", ".join(repr(x) if isinstance(x, str) else str(x) for x in nums)
+                       + (" …" if stage["more"] else ""), language=None)
+    if i < len(summary["stages"]) - 1:
+        st.markdown("<div style='text-align:center;font-size:1.3em;line-height:1'>↓</div>",
+                    unsafe_allow_html=True)
+
+top = summary["top"]
+st.subheader(t("overview.top"))
+st.dataframe(pd.DataFrame({t("overview.col.token"): [repr(s) for s, _ in top],
+                           t("overview.col.prob"): [round(p, 4) for _, p in top]}), hide_index=True)
+st.button(t("overview.append", tok=top[0][0]), on_click=set_prompt, args=(prompt() + top[0][0],))
+
+counts = lm.param_counts()
+total = sum(counts.values())
+st.header(t("overview.params", total=f"{total:,}"))
+chart(params_figure({t(f"overview.part.{k}"): v for k, v in counts.items()}),
+      pd.DataFrame({"part": list(counts), "parameters": list(counts.values())}),
+      name="parameters", key="overview.chart.params")
+st.caption(t("overview.params.note"))
+
+st.header(t("overview.scale"))
+rows = scale_rows(lm, ours=t("overview.ours"))
+chart(scale_figure(rows, y_title=t("overview.axis.params")), pd.DataFrame(rows), name="model_sizes", key="overview.chart.scale")
+st.dataframe(pd.DataFrame(rows), hide_index=True,
+             column_config={c: (st.column_config.TextColumn(t(f"overview.scol.{c}")) if c == "model" else
+                                st.column_config.NumberColumn(t(f"overview.scol.{c}"), format="localized"))
+                            for c in rows[0]})
+st.caption(t("overview.scale.note"))

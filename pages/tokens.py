@@ -1,0 +1,142 @@
+"""Tokenization: chips, four tokenizers side by side, and how BPE learned the vocabulary."""
+
+import streamlit as st
+
+from explainer.views import tokens
+from explainer.plots.tokens import merge_tree_figure, token_count_bar
+from pages.common import chart, current_model, load_model, prompt, t
+
+MAX_CHIPS = 400          # chips drawn per tokenizer (counts always use the whole text)
+TABLE_MIN = 20           # merges listed in the table at least
+
+
+def _set_text(text: str) -> None:
+    st.session_state["tokens.text"] = text
+
+
+def _chips(rows: list[dict]) -> None:
+    st.markdown(tokens.chips_html(rows[:MAX_CHIPS], t("tokens.chip.id"), t("tokens.chip.bytes")),
+                unsafe_allow_html=True)
+    if len(rows) > MAX_CHIPS:
+        st.caption(t("tokens.truncated_view", n=MAX_CHIPS, total=len(rows)))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _merges(folder: str | None) -> list:
+    return tokens.merges_for(folder)
+
+
+lm = current_model()
+enc = lm.tokenizer
+folder = lm.folder or load_model(None).folder   # snapshots share the bundled tokenizer
+
+
+def merge_columns(table) -> dict:
+    """Translated headers; counts with thousands separators, as in the text above the table."""
+    return {c: st.column_config.NumberColumn(t(f"tokens.col.{c}"), format="localized") if c == "count"
+            else t(f"tokens.col.{c}") for c in table.columns}
+
+st.title(t("tokens.title"))
+st.markdown(t("tokens.intro"))
+
+st.session_state.setdefault("tokens.text", prompt())
+with st.container(horizontal=True):
+    for key in tokens.PRESETS:
+        st.button(t(f"tokens.preset.{key}"), key=f"tokens.preset.{key}", on_click=_set_text,
+                  args=(tokens.PRESETS[key],))
+    st.button(t("tokens.preset.prompt"), key="tokens.preset.prompt", on_click=_set_text, args=(prompt(),))
+text = st.text_area(t("tokens.text"), key="tokens.text", help=t("tokens.text.help"), height=100)
+show_ws = st.toggle(t("tokens.show_ws"), key="tokens.show_ws", help=t("tokens.show_ws.help"))
+
+if not text:
+    st.info(t("tokens.empty"))
+    st.stop()
+
+# ---- our tokenizer ---------------------------------------------------------------------
+st.subheader(t("tokens.ours.header"))
+rows = tokens.token_rows(enc, text, show_ws)
+s = tokens.stats(text, rows)
+m = st.columns(4)
+m[0].metric(t("tokens.metric.tokens"), s["tokens"])
+m[1].metric(t("tokens.metric.chars"), s["chars"])
+m[2].metric(t("tokens.metric.bytes"), s["bytes"])
+m[3].metric(t("tokens.metric.cpt"), f"{s['chars_per_token']:.2f}")
+_chips(rows)
+st.caption(t("tokens.hover_hint"))
+n_frag = sum(r["fragment"] for r in rows)
+if n_frag:
+    st.info(t("tokens.fragments", n=n_frag))
+with st.expander(t("tokens.ids")):
+    st.code(tokens.ids_text(rows[:2000]), language=None)
+
+# ---- four tokenizers ----------------------------------------------------------------------
+st.subheader(t("tokens.compare.header"))
+st.markdown(t("tokens.compare.intro", vocab=enc.n_vocab))
+comp = tokens.compare_tokenizers(enc, text, show_ws, our_label=t("tokens.compare.ours"))
+grid = st.columns(2)
+for i, r in enumerate(comp):
+    with grid[i % 2].container(border=True):
+        st.markdown(f"**{r['label']}**")
+        if not r["available"]:
+            st.info(t("tokens.compare.unavailable", label=r["label"]))
+            st.caption(r["message"])         # the technical reason, as the library reported it
+            continue
+        st.caption(t("tokens.compare.count", n=r["tokens"], cpt=f"{r['chars_per_token']:.2f}", vocab=r["vocab"]))
+        _chips(r["rows"])
+df = tokens.comparison_frame(comp)
+chart(token_count_bar(df, x_title=t("tokens.compare.axis"), title=t("tokens.compare.chart")), df,
+      "token_counts", key="tokens.chart.counts")
+
+# ---- BPE merges ---------------------------------------------------------------------------
+st.subheader(t("tokens.bpe.header"))
+merges = _merges(str(folder) if folder else None)
+if not merges:
+    st.info(t("tokens.bpe.none"))
+    st.stop()
+st.markdown(t("tokens.bpe.intro", n=len(merges)))
+st.session_state.setdefault("tokens.bpe.step", min(30, len(merges)))
+st.session_state["tokens.bpe.step"] = max(1, min(int(st.session_state["tokens.bpe.step"]), len(merges)))
+step = st.slider(t("tokens.bpe.step"), 1, len(merges), key="tokens.bpe.step", help=t("tokens.bpe.step.help"))
+step = max(1, min(int(step), len(merges)))
+table = tokens.merge_table(enc, merges, max(TABLE_MIN, step))
+row = table.iloc[step - 1]
+st.markdown(t("tokens.bpe.chosen", step=step, left=f"`{row['left']}`", right=f"`{row['right']}`",
+              new=f"`{row['new_token']}`", id=int(row["new_id"]), count=int(row["count"])))
+c1, c2 = st.columns([1, 1])
+with c1:
+    st.caption(t("tokens.bpe.table", n=len(table)))
+    styled = table.style.apply(
+        lambda r: ["background-color: #fde6bf" if r["step"] == step else "" for _ in r], axis=1)
+    st.dataframe(styled, hide_index=True, height=320, width="stretch",
+                 column_config=merge_columns(table))
+with c2:
+    upto = tokens.tokens_after_merges(enc, text, step, show_ws)
+    st.caption(t("tokens.bpe.after", k=step, n=len(upto)))
+    st.caption(t("tokens.bpe.after.help"))
+    _chips(upto)
+
+# ---- merge tree of one token ----------------------------------------------------------------
+st.subheader(t("tokens.tree.header"))
+seen: dict[int, dict] = {}
+for r in rows:
+    seen.setdefault(r["id"], r)
+options = list(seen)
+longest = max(range(len(options)), key=lambda i: seen[options[i]]["n_bytes"])
+pick = st.selectbox(t("tokens.tree.pick"), options, index=longest, key="tokens.tree.pick",
+                    format_func=lambda i: f"{tokens.piece(enc, i)}  (id {i})")
+if pick is None or pick not in seen:
+    pick = options[longest]
+tree = tokens.tree_for(enc, merges, pick)
+if not tree["children"]:
+    st.info(t("tokens.tree.single", tok=seen[pick]["text"]))
+else:
+    c1, c2 = st.columns([3, 2])
+    built = tokens.building_table(enc, merges, pick)
+    with c1:
+        chart(merge_tree_figure(tree, t("tokens.tree.step"), t("tokens.tree.byte")), built,
+              "merge_tree", key="tokens.chart.tree")
+        st.caption(t("tokens.tree.caption"))
+    with c2:
+        st.caption(t("tokens.tree.table"))
+        st.dataframe(built, hide_index=True, width="stretch",
+                     column_config=merge_columns(built))

@@ -1,0 +1,60 @@
+"""The Tokenization page and explainer.views.tokens, on the bundled model and on the tiny fixture. — explainer/views/tokens.py and its figures."""
+
+import pytest
+from explainer.views import tokens as tv
+
+
+NASTY = ["", "a", "大型语言模型是如何工作的？", "👨‍👩‍👧‍👦 🇫🇷", "<script>alert('x')</script> & \"q\"",
+         "tab\tnew\nline  spaces", "\x00\x1b[31m", "<|endoftext|>", "x" * 3000]
+
+
+def _internal(n):
+    if n["children"]:
+        yield n
+        for c in n["children"]:
+            yield from _internal(c)
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_rows_and_chips_are_safe(bundled_lm, text):
+    rows = tv.token_rows(bundled_lm.tokenizer, text)
+    assert [r["id"] for r in rows] == bundled_lm.encode(text)
+    html = tv.chips_html(rows)
+    assert "\ufffd" not in html
+    assert "<script>" not in html
+    assert html.count("<span") == len(rows)
+    for r in rows:
+        assert "\ufffd" not in r["text"]
+        if r["fragment"]:
+            assert r["text"].startswith("<") or "<" in r["text"]   # hex like <E5 A4>
+
+
+def test_merges_replay(bundled_lm):
+    enc = bundled_lm.tokenizer
+    merges = tv.merges_for(bundled_lm.folder)
+    text = tv.PRESETS["english"]
+    assert [r["id"] for r in tv.tokens_after_merges(enc, text, 0)] == list(text.encode())
+    assert [r["id"] for r in tv.tokens_after_merges(enc, text, len(merges))] == bundled_lm.encode(text)
+    mid = tv.tokens_after_merges(enc, text, len(merges) // 2)
+    assert len(bundled_lm.encode(text)) <= len(mid) <= len(text.encode())
+    assert all(r["id"] < 256 + len(merges) // 2 for r in mid)
+    tab = tv.merge_table(enc, merges, 10)
+    assert list(tab["count"]) == [m.count for m in merges[:10]]
+
+
+def test_merge_tree(bundled_lm):
+    enc = bundled_lm.tokenizer
+    merges = tv.merges_for(bundled_lm.folder)
+    tid = max(bundled_lm.encode(" capital"), key=lambda i: len(enc.decode_single_token_bytes(i)))
+    tree = tv.tree_for(enc, merges, tid)
+
+    def leaves(n):
+        return [n["bytes"]] if not n["children"] else [b for c in n["children"] for b in leaves(c)]
+    assert b"".join(leaves(tree)) == enc.decode_single_token_bytes(tid)
+    built = tv.building_table(enc, merges, tid)
+    assert list(built["step"]) == sorted(built["step"])
+    assert len(built) == len({n["id"] for n in _internal(tree)})
+    from explainer.plots.tokens import merge_tree_figure, tree_layout
+    nodes, edges = tree_layout(tree)
+    assert len(edges) == len(nodes) - 1
+    merge_tree_figure(tree)
