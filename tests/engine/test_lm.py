@@ -231,3 +231,35 @@ def test_find_word_counts_from_the_end(tiny_lm):
     assert tiny_lm.find_word(p, "Lima") is None and tiny_lm.find_word(p, " ") is None
     ids = tiny_lm.encode(p)
     assert tiny_lm.decode(ids[:len(ids) + pos + 1]).endswith("Poland")
+
+
+def test_next_probs_takes_the_intervention_explicitly(tiny_lm):
+    """One primitive: next_probs/last_logits/trace with an Intervention argument equal the
+    ``ablate`` sugar, and leave nothing behind on the shared model."""
+    from explainer import Intervention
+    prompt = "Q: What is the capital of Poland? A:"
+    pos = tiny_lm.find_word(prompt, "Poland")
+    off = Intervention.zero(mlp=[0], positions=[pos])
+    with tiny_lm.ablate(mlp=[0], positions=[pos]):
+        sugar = tiny_lm.next_probs(prompt)
+    explicit = tiny_lm.next_probs(prompt, off)
+    np.testing.assert_array_equal(explicit, sugar)
+    assert tiny_lm.current_intervention is None
+    assert not np.allclose(explicit, tiny_lm.next_probs(prompt))
+    assert explicit.sum() == pytest.approx(1.0)
+    np.testing.assert_allclose(tiny_lm.trace(prompt, off).logits[-1], tiny_lm.last_logits(prompt, off), atol=1e-4)
+
+
+def test_activation_patching_through_the_api(tiny_lm):
+    """Patch the residual stream entering the last block, at the last position, with another
+    prompt's: that position carries the other prompt's state, earlier ones keep their own, and the
+    prediction changes."""
+    from explainer import Intervention
+    a, b = "I like my coffee with cream and", "When Mary and John went to the store, John gave a drink to"
+    L = tiny_lm.config.n_layer
+    ta = tiny_lm.trace(a)
+    patch = Intervention.patch(f"blocks.{L - 1}.hook_resid_pre", ta.resid[L - 1], positions=[-1])
+    patched = tiny_lm.trace(b, patch)
+    np.testing.assert_allclose(patched.resid[L - 1, -1], ta.resid[L - 1, -1], atol=1e-6)
+    np.testing.assert_allclose(patched.resid[L - 1, :-1], tiny_lm.trace(b).resid[L - 1, :-1], atol=1e-6)
+    assert not np.allclose(patched.logits[-1], tiny_lm.trace(b).logits[-1], atol=1e-3)
