@@ -1,10 +1,15 @@
 """Inside a small GPT — the Streamlit entry point (a router; the pages are in pages/)."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from pages.common import open_deep_link, sidebar, t
 
-st.set_page_config(page_title=t("app.title"), page_icon=":material/search:", layout="wide")
+ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
+
+# the icon is a file of ours: a Material icon would be fetched from a font server
+st.set_page_config(page_title=t("app.title"), page_icon=str(ICON), layout="wide")
 sidebar()
 
 # one page per concept; its name is shared by pages/<name>.py, explainer/views/<name>.py,

@@ -22,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--preset", default="tiny")
     t.add_argument("--out", default=None, help="run folder (default runs/PRESET)")
     t.add_argument("--device", default="auto")
-    t.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16"])
+    t.add_argument("--precision", default="fp32", choices=["fp32", "bf16", "auto"],
+                   help="fp32 (default), bf16 autocast, or auto: time both and keep the faster; "
+                        "recorded in the run and kept when it resumes")
     t.add_argument("--steps", type=int, default=None)
     t.add_argument("--seed", type=int, default=None)
     t.add_argument("--no-progress", action="store_true")
@@ -59,9 +61,14 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     try:
         return _run(a)
+    except KeyboardInterrupt as err:      # training saved its checkpoint before this reached us
+        print(f"\nstopped: {err}" if str(err) else "\nstopped", file=sys.stderr)
+        return 130
     except Exception as err:  # a clear one-line message instead of a traceback
         from . import CheckpointError, InputError, WordError
-        if isinstance(err, (CheckpointError, InputError, WordError, FileNotFoundError, KeyError)):
+        from .tokenizer import TokenizerFileError
+        if isinstance(err, (CheckpointError, InputError, WordError, TokenizerFileError, ValueError,
+                            FileNotFoundError, KeyError)):
             print(f"error: {err}", file=sys.stderr)
             return 2
         raise

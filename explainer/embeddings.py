@@ -57,6 +57,12 @@ class WordError(ValueError):
         return self.render(self.parts, lang) if self.parts else str(self)
 
 
+def shown(word: str, limit: int = 40) -> str:
+    """A user's word as it goes into a message: at most ``limit`` characters (a pasted page is not
+    echoed back whole)."""
+    return word if len(word) <= limit else word[:limit] + "…"
+
+
 # ---- training / precomputation ----------------------------------------------------------------
 
 def w2v_sentences(text: str) -> list[list[str]]:
@@ -183,8 +189,8 @@ class VectorSpace:
         for alt in (w.lower(), w.capitalize()):
             if alt in self.index:
                 return self.index[alt]
-        sugg = difflib.get_close_matches(w, self.words, n=5, cutoff=0.6)
-        parts = [("err.word.unknown", {"w": w, "space": self.name, "n": f"{len(self.words):,}"})]
+        sugg = difflib.get_close_matches(w, self.words, n=5, cutoff=0.6) if len(w) <= 100 else []
+        parts = [("err.word.unknown", {"w": shown(w), "space": self.name, "n": f"{len(self.words):,}"})]
         if sugg:
             parts.append(("err.word.did_you_mean", {"words": ", ".join(sugg)}))
         raise WordError.of(parts, sugg)

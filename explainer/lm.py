@@ -28,7 +28,7 @@ import torch
 
 from . import checkpoint as ckpt
 from . import sampling
-from .embeddings import (VectorSpace, WordError, load_context_vectors, load_word2vec,
+from .embeddings import (VectorSpace, WordError, load_context_vectors, load_word2vec, shown,
                          word_token_ids)
 from .model import GPT, GPTConfig, Intervention, KVCache
 from .tokenizer import load_tiktoken_bpe, make_encoding, token_bytes, token_display
@@ -51,6 +51,36 @@ _CURRENT: contextvars.ContextVar[Intervention | None] = contextvars.ContextVar("
 
 class InputError(ValueError):
     """Input the model cannot run on (empty prompt, bad setting); the message is for the user."""
+
+
+MAX_NEW_TOKENS = 2_000      # tokens one generate call may add (≈ 3 s on 2 CPU cores)
+MAX_SEED = 2**32 - 1
+
+
+def whole(name: str, value, lo: int, hi: int) -> int:
+    """``value`` as an int in ``lo … hi``, or an InputError naming the argument and the range.
+
+    >>> whole("k", 3, 1, 10)
+    3
+    """
+    try:
+        ok = not isinstance(value, bool) and float(value).is_integer()
+    except (TypeError, ValueError, OverflowError):
+        ok = False
+    if not ok or not lo <= int(value) <= hi:
+        raise InputError(f"{name} must be a whole number from {lo:,} to {hi:,} (got {value!r})")
+    return int(value)
+
+
+def number(name: str, value, lo: float, hi: float) -> float:
+    """``value`` as a finite float in ``lo … hi``, or an InputError naming the argument and the range."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        v = float("nan")
+    if isinstance(value, bool) or not (np.isfinite(v) and lo <= v <= hi):
+        raise InputError(f"{name} must be a number from {lo:g} to {hi:g} (got {value!r})")
+    return v
 
 
 def find_subsequence(seq: list[int], sub: list[int], last: bool = False) -> int:
@@ -148,8 +178,9 @@ class LM:
 
     def _ids(self, text_or_ids) -> tuple[list[int], int]:
         blank = isinstance(text_or_ids, str) and not text_or_ids.strip()   # spaces only count as empty
+        V = self.config.vocab_size
         ids = [] if blank else (self.encode(text_or_ids) if isinstance(text_or_ids, str)
-                                else [int(i) for i in text_or_ids])
+                                else [whole("token id", i, 0, V - 1) for i in text_or_ids])
         if not ids:
             raise InputError("The prompt is empty: type some text first.")
         return self.fit_context(ids)
@@ -239,10 +270,12 @@ class LM:
     def next_probs(self, text_or_ids, intervention: Intervention | None = None,
                    temperature: float = 1.0) -> np.ndarray:
         """(V,) the next token's probabilities, under ``intervention`` when given."""
+        temperature = number("temperature", temperature, 0, sampling.MAX_TEMPERATURE)
         return sampling.softmax(self.last_logits(text_or_ids, intervention), temperature)
 
     def next_token(self, text_or_ids, k: int = 5, temperature: float = 1.0,
                    intervention: Intervention | None = None) -> list[tuple[str, float]]:
+        k = whole("k", k, 1, self.config.vocab_size)
         p = self.next_probs(text_or_ids, intervention, temperature)
         top = np.argsort(-p)[:k]
         return [(self.decode([int(i)]), float(p[i])) for i in top]
@@ -252,6 +285,11 @@ class LM:
                      stop_at_eot: bool = True, intervention: Intervention | None = None) -> list[int]:
         """New token ids after the prompt, using a KV cache. When the context is full the cache is
         rebuilt on the last ``n_ctx // 2`` tokens (a sliding window)."""
+        max_new_tokens = whole("max_new_tokens", max_new_tokens, 0, MAX_NEW_TOKENS)
+        temperature = number("temperature", temperature, 0, sampling.MAX_TEMPERATURE)
+        top_k = None if top_k is None or top_k == 0 else whole("top_k", top_k, 1, self.config.vocab_size)
+        top_p = None if top_p is None else number("top_p", top_p, 0, 1)
+        seed = None if seed is None else whole("seed", seed, 0, MAX_SEED)
         ids, _ = self._ids(prompt)
         rng = np.random.default_rng(seed)
         eot = self.tokenizer.eot_token
@@ -260,7 +298,7 @@ class LM:
         cache = KVCache(self.config.n_layer)
         logits, _ = self._forward(torch.tensor([ids]), intervention, kv_cache=cache)
         seq = list(ids)
-        for _ in range(max(0, int(max_new_tokens))):
+        for _ in range(max_new_tokens):
             p = sampling.next_token_distribution(logits[0, -1].float().numpy(), temperature, top_k, top_p)
             nxt = sampling.sample(p, rng) if temperature and temperature > 0 else int(np.argmax(p))
             new.append(nxt)
@@ -288,10 +326,10 @@ class LM:
         ids = self.encode(" " + w)
         if len(ids) == 1:
             return ids[0]
-        pieces = " + ".join(repr(self.token_text(i)) for i in ids)
+        pieces = " + ".join(repr(self.token_text(i)) for i in ids[:8]) + (" + …" if len(ids) > 8 else "")
         sp = self.space("tokens")
-        sugg = difflib.get_close_matches(w, sp.words, n=5, cutoff=0.6)
-        parts = [("err.word.split", {"w": w, "pieces": pieces})]
+        sugg = difflib.get_close_matches(w, sp.words, n=5, cutoff=0.6) if len(w) <= 100 else []
+        parts = [("err.word.split", {"w": shown(w), "pieces": pieces})]
         if sugg:
             parts.append(("err.word.try", {"words": ", ".join(sugg)}))
         raise WordError.of(parts, sugg)
@@ -333,10 +371,12 @@ class LM:
         return layer
 
     def neighbours(self, word: str, k: int = 10, space: str = "word2vec") -> list[tuple[str, float]]:
-        return self.space(space).neighbours(word, k)
+        vs = self.space(space)
+        return vs.neighbours(word, whole("k", k, 1, max(1, len(vs.words) - 1)))
 
     def analogy(self, a: str, b: str, c: str, k: int = 5, space: str = "word2vec") -> list[tuple[str, float]]:
-        return self.space(space).analogy(a, b, c, k)
+        vs = self.space(space)
+        return vs.analogy(a, b, c, whole("k", k, 1, max(1, len(vs.words) - 3)))
 
     # ---- facts about the model -------------------------------------------------------------
     def param_counts(self) -> dict[str, int]:

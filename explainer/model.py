@@ -62,9 +62,30 @@ class GPTConfig:
             raise ValueError(f"unknown config keys: {sorted(unknown)}")
         return cls(**d)
 
+    # the largest model this explainer will build: ≈ 1.6 GB of fp32 weights (training needs ≈ 4×)
+    MAX_PARAMS = 400_000_000
+
     def __post_init__(self):
+        """Every field checked, so a bad config.json says what is wrong instead of failing later."""
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if f.name == "dropout":
+                if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v < 1:
+                    raise ValueError(f"dropout must be a number from 0 to below 1 (got {v!r})")
+            elif isinstance(v, bool) or not isinstance(v, int) or v < 1:
+                raise ValueError(f"{f.name} must be a whole number ≥ 1 (got {v!r})")
         if self.d_model % self.n_head:
             raise ValueError(f"d_model={self.d_model} is not divisible by n_head={self.n_head}")
+        n = self.n_params_estimate()
+        if n > self.MAX_PARAMS:
+            raise ValueError(f"this config has about {n:,} parameters, more than the {self.MAX_PARAMS:,} "
+                             f"this explainer builds (≈ {4 * n / 1e9:.0f} GB of weights)")
+
+    def n_params_estimate(self) -> int:
+        """Parameters of a model with this config (embeddings, blocks, final LayerNorm)."""
+        d, L = self.d_model, self.n_layer
+        block = 4 * d * d + 4 * d + 2 * d * self.d_mlp + self.d_mlp + d + 4 * d
+        return self.vocab_size * d + self.n_ctx * d + L * block + 2 * d
 
 
 @dataclass(frozen=True, eq=False)

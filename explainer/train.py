@@ -4,15 +4,25 @@
 the same ``--out`` after an interruption and it continues from the last checkpoint: the batch at
 step ``s`` is drawn from a generator seeded with ``(seed, s)``, so a resumed run sees exactly the
 batches an uninterrupted one would have seen.
+
+Nothing is lost or left half-written: every file is written to a temporary name and renamed; the
+prepared data are checked against ``data/manifest.json`` on resume (a missing or damaged file is
+made again — it is deterministic); Ctrl-C finishes the current step, saves a checkpoint and stops;
+the precision is chosen once per run, recorded in ``config.json`` and kept on resume. A run file
+that cannot be made again (weights, optimizer state, loss log) gives a CheckpointError naming it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import os
+import signal
 import sys
+import threading
 import time
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -119,35 +129,113 @@ def evaluate_loss(model: GPT, windows: np.ndarray, device, autocast, batch: int 
 
 # ---- data ------------------------------------------------------------------------------------
 
+MANIFEST = "manifest.json"
+
+
+def _write_atomic(path: Path, write) -> None:
+    """``write(tmp_path)``, then rename: an interrupted write never leaves half a file."""
+    tmp = path.with_name(path.name + ".tmp")
+    write(tmp)
+    os.replace(tmp, path)
+
+
+def _save_npy(path: Path, arr: np.ndarray) -> None:
+    def write(tmp):
+        with open(tmp, "wb") as fh:
+            np.save(fh, arr)
+    _write_atomic(path, write)
+
+
+def _digest(path: Path) -> dict:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return {"bytes": path.stat().st_size, "sha256": h.hexdigest()}
+
+
+def _readable(path: Path) -> bool:
+    """A file from a run made before manifests existed: can it be read whole?"""
+    try:
+        if path.suffix == ".npy":
+            np.load(path)
+        elif path.suffix == ".json":
+            json.loads(path.read_text(encoding="utf-8"))
+        else:
+            path.read_text(encoding="utf-8")
+        return True
+    except (OSError, ValueError, EOFError):
+        return False
+
+
 def prepare_data(out: Path, p: Preset, log=print) -> tuple[np.ndarray, np.ndarray, "object"]:
-    """Generate the corpus, train the tokenizer, encode; cached in ``out`` so resume is instant."""
+    """Generate the corpus, train the tokenizer, encode; kept in ``out`` so resume is instant.
+
+    Each file is recorded in ``data/manifest.json`` (size and SHA-256) once written; on resume a
+    file that is missing or does not match is made again (everything here is deterministic), with a
+    line in the log naming it."""
     from . import corpus, tokenizer
 
     data = out / DATA_DIR
     data.mkdir(parents=True, exist_ok=True)
-    corpus_file, val_file = data / "corpus.txt", data / "val.txt"
-    if not corpus_file.exists():
-        t0 = time.time()
-        text = corpus.generate_corpus(p.corpus_bytes, seed=p.seed)
-        corpus_file.write_text(text, encoding="utf-8")
-        val_file.write_text(corpus.held_out_text(max(50_000, p.corpus_bytes // 50),
-                                                 seed=p.seed + 12345), encoding="utf-8")
-        log(f"corpus: {len(text) / 1e6:.1f} MB generated in {time.time() - t0:.1f} s")
-    text = corpus_file.read_text(encoding="utf-8")
-    if not (out / ckpt.TOKENIZER).exists():
+    man_path = data / MANIFEST
+    try:
+        manifest = json.loads(man_path.read_text(encoding="utf-8")) if man_path.exists() else {}
+    except (OSError, ValueError):
+        log(f"{man_path} is damaged: checking every data file again")
+        manifest = {}
+    legacy = not man_path.exists()
+    params = {"corpus_bytes": p.corpus_bytes, "vocab_size": p.vocab_size, "seed": p.seed}
+    if manifest.get("params", params) != params:
+        raise ckpt.CheckpointError(
+            f"{man_path} says the data in {out} were made for {manifest['params']}, not {params}: train "
+            f"this preset into another --out folder")
+    manifest["params"] = params
+
+    def fresh(name: str) -> bool:
+        """True when ``out/name`` is there and is what was written (else: say why, make it again)."""
+        f = out / name
+        if f.exists() and manifest.get(name) == _digest(f):
+            return True
+        if f.exists() and legacy and name not in manifest and _readable(f):
+            manifest[name] = _digest(f)          # a run from before manifests: adopt readable files
+            return True
+        if f.exists() or name in manifest:
+            log(f"{f} is missing or damaged: making it again")
+        return False
+
+    def done(*names: str) -> None:
+        for name in names:
+            manifest[name] = _digest(out / name)
+        ckpt.write_json(man_path, manifest)
+
+    for name, make in (("data/corpus.txt", lambda: corpus.generate_corpus(p.corpus_bytes, seed=p.seed)),
+                       ("data/val.txt", lambda: corpus.held_out_text(max(50_000, p.corpus_bytes // 50),
+                                                                     seed=p.seed + 12345))):
+        if not fresh(name):
+            t0 = time.time()
+            text = make()
+            _write_atomic(out / name, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+            done(name)
+            log(f"{name}: {len(text) / 1e6:.1f} MB generated in {time.time() - t0:.1f} s")
+    text = (out / "data/corpus.txt").read_text(encoding="utf-8")
+    if not (fresh(ckpt.TOKENIZER) and fresh(ckpt.MERGES)):
         t0 = time.time()
         ranks, merges = tokenizer.train_bpe(text, p.vocab_size)
         tokenizer.save_merges(merges, out / ckpt.MERGES)
         tokenizer.save_tiktoken_bpe(ranks, out / ckpt.TOKENIZER)
+        done(ckpt.TOKENIZER, ckpt.MERGES)
         log(f"tokenizer: {len(merges)} merges in {time.time() - t0:.1f} s")
     enc = tokenizer.make_encoding(tokenizer.load_tiktoken_bpe(out / ckpt.TOKENIZER))
     arrays = []
-    for name, src in (("train.npy", corpus_file), ("val.npy", val_file)):
-        f = data / name
-        if not f.exists():
-            ids = enc.encode_ordinary(src.read_text(encoding="utf-8"))
-            np.save(f, np.asarray(ids, dtype=np.uint16))
-        arrays.append(np.load(f))
+    for name, src in (("data/train.npy", "data/corpus.txt"), ("data/val.npy", "data/val.txt")):
+        if not fresh(name):
+            ids = enc.encode_ordinary((out / src).read_text(encoding="utf-8"))
+            _save_npy(out / name, np.asarray(ids, dtype=np.uint16))
+            done(name)
+        arrays.append(np.load(out / name))
+    if legacy:
+        ckpt.write_json(man_path, manifest)
     log(f"tokens: {len(arrays[0]):,} train, {len(arrays[1]):,} validation "
         f"({len(text) / len(arrays[0]):.2f} characters per token)")
     return arrays[0], arrays[1], enc
@@ -215,14 +303,78 @@ class _null:
         return False
 
 
+class Stop:
+    """Asks a training loop to stop at the next step boundary: Ctrl-C (SIGINT) in the main thread,
+    or ``should_stop()`` (a worker's pause button). The step in progress is never cut in half."""
+
+    def __init__(self, should_stop=None):
+        self.should_stop = should_stop
+        self.signalled = False
+        self._old = None
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread():
+            def handler(signum, frame):
+                if self.signalled:                 # a second Ctrl-C: stop now
+                    raise KeyboardInterrupt
+                self.signalled = True
+            self._old = signal.signal(signal.SIGINT, handler)
+        return self
+
+    def __exit__(self, *exc):
+        if self._old is not None:
+            signal.signal(signal.SIGINT, self._old)
+        return False
+
+    def __bool__(self) -> bool:
+        return self.signalled or bool(self.should_stop and self.should_stop())
+
+
+PRECISIONS = ("fp32", "bf16", "auto")
+
+
+def _resume_state(out: Path, model: GPT, opt, precision: str) -> tuple[int, list[dict], float, str | None]:
+    """(step, loss-log rows, seconds trained, recorded precision) of the run in ``out``; a fresh run
+    is (0, [], 0.0, None). Any part of a checkpoint missing or out of step is a CheckpointError that
+    names the file and says what to do."""
+    w, s, c, l = (out / ckpt.WEIGHTS, out / TRAIN_STATE, out / ckpt.CONFIG, out / ckpt.LOSS_LOG)
+    if not (w.exists() or s.exists()):
+        return 0, [], 0.0, None
+    fix = f"delete {out} to start again, or train into another --out folder"
+    for f in (w, s, c, l):
+        if not f.exists():
+            raise ckpt.CheckpointError(f"{f} is missing, so the run in {out} cannot resume exactly: {fix}")
+    ckpt.load_weights_into(model, w)
+    step = load_train_state(s, opt)
+    _, meta = ckpt.read_config(out)
+    if meta.get("step") != step:
+        raise ckpt.CheckpointError(f"{c} says step {meta.get('step')} but {s} says step {step}: a save was cut "
+                                   f"off; {fix}")
+    rows = ckpt.read_json(l).get("rows")
+    if not isinstance(rows, list):
+        raise ckpt.CheckpointError(f"{l} has no 'rows' list; the file is damaged: {fix}")
+    rows = [r for r in rows if r.get("step", 0) <= step]
+    recorded = meta.get("precision")
+    if precision != "auto" and recorded and precision != recorded:
+        raise ckpt.CheckpointError(f"{c} records that this run trains in {recorded}: resume it with "
+                                   f"--precision {recorded} (or auto), or train into another --out folder")
+    return step, rows, (rows[-1]["elapsed_s"] if rows else 0.0), recorded
+
+
 def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: str = "auto",
-          precision: str = "auto", steps: int | None = None, seed: int | None = None,
+          precision: str = "fp32", steps: int | None = None, seed: int | None = None,
           progress: bool = True, log=print, stop_after_s: float | None = None,
-          until: int | None = None) -> Path:
+          until: int | None = None, should_stop=None, on_step=None) -> Path:
     """Train (or resume) a model in ``out``. Returns ``out``.
 
-    ``until`` / ``stop_after_s`` end this run early (at a step / after some seconds) with a
-    checkpoint; the learning-rate schedule still runs to ``steps``, so running again resumes."""
+    ``precision``: "fp32" (the default, the same on every machine), "bf16" autocast, or "auto" (time
+    a few steps both ways, keep the faster); the choice is recorded in ``config.json`` and a resumed
+    run keeps it. ``until`` / ``stop_after_s`` / ``should_stop()`` end this run early with a
+    checkpoint (the learning-rate schedule still runs to ``steps``, so running again resumes);
+    Ctrl-C does the same and then raises KeyboardInterrupt. ``on_step(step, info)`` is called after
+    every step with the loss, learning rate, gradient norm and tokens/s."""
+    if precision not in PRECISIONS:
+        raise ValueError(f"precision must be one of {', '.join(PRECISIONS)} (got {precision!r})")
     p = PRESETS[preset] if isinstance(preset, str) else preset
     if steps is not None:
         p = replace(p, steps=steps)
@@ -240,17 +392,10 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
         cfg = replace(cfg, vocab_size=enc.n_vocab)
     model = GPT(cfg).to(dev)
     opt = torch.optim.AdamW(_param_groups(model, p.weight_decay), lr=p.lr, betas=(0.9, 0.95))
-    step = 0
-    log_rows: list[dict] = []
-    elapsed_before = 0.0
-    if (out / TRAIN_STATE).exists() and (out / ckpt.WEIGHTS).exists():
-        ckpt.load_weights_into(model, out / ckpt.WEIGHTS)
-        step = load_train_state(out / TRAIN_STATE, opt)
-        if (out / ckpt.LOSS_LOG).exists():
-            log_rows = [r for r in ckpt.read_json(out / ckpt.LOSS_LOG)["rows"] if r["step"] <= step]
-            elapsed_before = log_rows[-1]["elapsed_s"] if log_rows else 0.0
+    step, log_rows, elapsed_before, recorded = _resume_state(out, model, opt, precision)
+    if step:
         log(f"resuming from step {step}")
-    use_bf16 = choose_precision(model, p, dev, train_tok, precision, log)
+    use_bf16 = (recorded == "bf16") if recorded else choose_precision(model, p, dev, train_tok, precision, log)
     autocast = (lambda: torch.autocast(dev.type, dtype=torch.bfloat16)) if use_bf16 else _null
     log(f"device {dev.type}, {'bf16 autocast' if use_bf16 else 'fp32'}, "
         f"{model.n_params() / 1e6:.2f}M parameters, {p.steps} steps of "
@@ -262,11 +407,13 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
     tokens_per_step = p.batch_size * p.n_ctx
 
     def save(step_now: int, elapsed: float):
+        # each file is written whole and renamed; config.json and the optimizer state carry the
+        # step, so a resume can tell if a save was cut off between two files
         ckpt.save_checkpoint(out, model, {**meta, "step": step_now,
                                           "tokens_seen": step_now * tokens_per_step,
                                           "train_seconds": round(elapsed, 1)})
-        save_train_state(out / TRAIN_STATE, opt, step_now)
         ckpt.write_json(out / ckpt.LOSS_LOG, {"rows": log_rows})
+        save_train_state(out / TRAIN_STATE, opt, step_now)
 
     bar = None
     if progress:
@@ -276,48 +423,63 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
     t_start = time.perf_counter()
     t_window, tok_window = time.perf_counter(), 0
     train_loss_ema = None
-    while step < p.steps:
-        if step in snap_steps:
-            ckpt.save_weights(model, out / ckpt.SNAPSHOTS / f"step_{step:05d}.safetensors", "int8")
-        lr = lr_at(step, p)
-        for g in opt.param_groups:
-            g["lr"] = lr
-        x, y = get_batch(train_tok, step, p, p.seed, dev)
-        with autocast():
-            _, loss = model(x, y)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        step += 1
-        tok_window += tokens_per_step
-        lv = loss.item()
-        train_loss_ema = lv if train_loss_ema is None else 0.9 * train_loss_ema + 0.1 * lv
-        if bar is not None:
+    elapsed = elapsed_before
+    stopped_by = None
+    with Stop(should_stop) as stop:
+        while step < p.steps:
+            if stop:
+                stopped_by = "Ctrl-C" if stop.signalled else "request"
+                break
+            if step in snap_steps:
+                ckpt.save_weights(model, out / ckpt.SNAPSHOTS / f"step_{step:05d}.safetensors", "int8")
+            lr = lr_at(step, p)
+            for g in opt.param_groups:
+                g["lr"] = lr
+            x, y = get_batch(train_tok, step, p, p.seed, dev)
+            with autocast():
+                _, loss = model(x, y)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            grad_norm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0))
+            opt.step()
+            step += 1
+            tok_window += tokens_per_step
+            lv = loss.item()
+            train_loss_ema = lv if train_loss_ema is None else 0.9 * train_loss_ema + 0.1 * lv
             dt = time.perf_counter() - t_window
-            bar.set_postfix(loss=f"{train_loss_ema:.3f}", tok_s=f"{tok_window / max(dt, 1e-9):,.0f}")
-            bar.update(1)
-        elapsed = elapsed_before + time.perf_counter() - t_start
-        if step % p.eval_every == 0 or step == p.steps:
-            vl = evaluate_loss(model, vwin, dev, autocast)
-            dt = time.perf_counter() - t_window
-            log_rows.append({"step": step, "tokens": step * tokens_per_step,
-                             "elapsed_s": round(elapsed, 1), "lr": lr,
-                             "train_loss": round(train_loss_ema, 4), "val_loss": round(vl, 4),
-                             "tok_per_s": round(tok_window / max(dt, 1e-9))})
-            t_window, tok_window = time.perf_counter(), 0
-            msg = f"step {step}: train {train_loss_ema:.3f}, val {vl:.3f}, {log_rows[-1]['tok_per_s']:,} tok/s"
-            (bar.write(msg) if bar is not None else log(msg))
-        if step % p.ckpt_every == 0 or step == p.steps:
-            save(step, elapsed)
-        if (stop_after_s is not None and time.perf_counter() - t_start > stop_after_s) or \
-                (until is not None and step >= until and step < p.steps):
-            save(step, elapsed)
-            log(f"stopped at step {step} of {p.steps}; run the same command again to resume")
-            break
+            if bar is not None:
+                bar.set_postfix(loss=f"{train_loss_ema:.3f}", tok_s=f"{tok_window / max(dt, 1e-9):,.0f}")
+                bar.update(1)
+            elapsed = elapsed_before + time.perf_counter() - t_start
+            if on_step is not None:
+                on_step(step, {"loss": lv, "loss_ema": train_loss_ema, "lr": lr, "grad_norm": grad_norm,
+                               "tok_per_s": tok_window / max(dt, 1e-9), "elapsed_s": elapsed})
+            if step % p.eval_every == 0 or step == p.steps:
+                vl = evaluate_loss(model, vwin, dev, autocast)
+                dt = time.perf_counter() - t_window
+                log_rows.append({"step": step, "tokens": step * tokens_per_step,
+                                 "elapsed_s": round(elapsed, 1), "lr": lr,
+                                 "train_loss": round(train_loss_ema, 4), "val_loss": round(vl, 4),
+                                 "tok_per_s": round(tok_window / max(dt, 1e-9))})
+                t_window, tok_window = time.perf_counter(), 0
+                msg = f"step {step}: train {train_loss_ema:.3f}, val {vl:.3f}, {log_rows[-1]['tok_per_s']:,} tok/s"
+                (bar.write(msg) if bar is not None else log(msg))
+            if step % p.ckpt_every == 0 or step == p.steps:
+                save(step, elapsed)
+            if (stop_after_s is not None and time.perf_counter() - t_start > stop_after_s) or \
+                    (until is not None and step >= until and step < p.steps):
+                stopped_by = "request"
+                break
     if bar is not None:
         bar.close()
-    if step >= p.steps:
+    if stopped_by:
+        save(step, elapsed)
+        log(f"stopped at step {step} of {p.steps} ({stopped_by}); saved — run the same command again to resume")
+        if stopped_by == "Ctrl-C":
+            raise KeyboardInterrupt(f"training stopped at step {step}; saved in {out}")
+        return out
+    from .embeddings import CONTEXT, W2V_VECTORS, W2V_WORDS
+    if step >= p.steps and not all((out / f).exists() for f in (W2V_VECTORS, W2V_WORDS, CONTEXT)):
         finish(out, log)
     return out
 

@@ -18,6 +18,7 @@ from explainer.plots import CONFIG
 from explainer.views.tokens import fragment_share
 
 DEFAULT_PROMPT = "When Mary and John went to the store, John gave a drink to"
+MAX_PROMPT = 5_000       # characters of the shared prompt (the model reads its last 128 tokens anyway)
 
 
 @st.cache_resource(show_spinner="Loading the model…")
@@ -81,8 +82,10 @@ def sidebar() -> None:
             st.error(t("app.load_error", err=e))
             st.stop()
         choices = {"bundled": t("app.model.bundled")}
+        broken = st.session_state.get("_broken_snapshots", {})
         for step, path in base.snapshots():
-            choices[str(path)] = t("app.model.snapshot", step=step)
+            if str(path) not in broken:
+                choices[str(path)] = t("app.model.snapshot", step=step)
         if st.session_state["model_choice"] not in choices:
             st.session_state["model_choice"] = "bundled"
         st.selectbox(t("app.model"), list(choices), format_func=choices.get, key="model_choice", help=t("app.model.help"))
@@ -92,9 +95,12 @@ def sidebar() -> None:
                      heads=c.n_head, d=c.d_model, ctx=c.n_ctx))
         # "prompt" holds the shared value; the widget has its own key, refreshed every run, so the
         # text survives page changes and presets can set "prompt" from any page.
+        if len(st.session_state["prompt"]) > MAX_PROMPT:        # keep the end: that is what the model reads
+            st.session_state["prompt"] = st.session_state["prompt"][-MAX_PROMPT:]
+            st.info(t("app.prompt_cut", n=f"{MAX_PROMPT:,}"))
         st.session_state["_prompt_box"] = st.session_state["prompt"]
         st.text_area(t("app.prompt"), key="_prompt_box", help=t("app.prompt.help"), height=110,
-                     on_change=_prompt_edited)
+                     on_change=_prompt_edited, max_chars=MAX_PROMPT)
         share = fragment_share(lm.tokenizer, st.session_state["prompt"])
         if share >= FOREIGN_NOTICE_SHARE:
             st.info(t("app.foreign", share=f"{share:.0%}"))
@@ -143,7 +149,15 @@ def current_model() -> "explainer.LM":
         st.session_state[DEEP_LINK_KEY] = _running_page()
         st.switch_page("app.py", query_params=st.query_params.to_dict())
     choice = st.session_state.get("model_choice", "bundled")
-    return load_model(None) if choice == "bundled" else load_snapshot(choice)
+    if choice == "bundled":
+        return load_model(None)
+    try:
+        return load_snapshot(choice)
+    except explainer.CheckpointError as e:
+        # a damaged snapshot file: say which, leave it out of the list, go on with the bundled model
+        st.session_state.setdefault("_broken_snapshots", {})[choice] = str(e)
+        st.error(t("app.snapshot_error", err=e))
+        return load_model(None)
 
 
 def model_key() -> str:

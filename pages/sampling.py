@@ -11,6 +11,7 @@ from pages.common import cached, chart, current_model, notice_truncation, prompt
 
 T_SLIDER_MAX = 3.0
 REP_TOKENS, REP_TEMPERATURE = 120, 0.8
+MAX_GENERATED = 1_000        # tokens the step-by-step panel holds before it asks for a reset
 
 
 def _logits(lm, ids: tuple) -> np.ndarray:
@@ -64,9 +65,13 @@ def context_ids() -> tuple:
     return tuple(current_model().encode(prompt())) + tuple(st.session_state["sampling.gen"])
 
 
+def room() -> int:
+    return MAX_GENERATED - len(st.session_state["sampling.gen"])
+
+
 def next_token() -> None:
     ctx = context_ids()
-    if not ctx:
+    if not ctx or room() <= 0:
         return
     T, k, p = current_settings()
     nxt, _ = sampling.sample_next(logits_after(ctx), st.session_state["sampling.rng"], T, k, p)
@@ -77,10 +82,11 @@ def next_token() -> None:
 def generate_n() -> None:
     lm = current_model()
     ctx = context_ids()
-    if not ctx:
+    if not ctx or room() <= 0:
         return
     T, k, p = current_settings()
-    new = sampling.continue_ids(lm, list(ctx), int(st.session_state["sampling.n"]), st.session_state["sampling.rng"], T, k, p)
+    n = min(int(st.session_state["sampling.n"]), room())
+    new = sampling.continue_ids(lm, list(ctx), n, st.session_state["sampling.rng"], T, k, p)
     st.session_state["sampling.gen"] = list(st.session_state["sampling.gen"]) + new
     st.session_state["sampling.last"] = None
 
@@ -153,9 +159,11 @@ c1, c2, c3, c4, c5 = st.columns([1.2, 1.2, 1, 1, 1], vertical_alignment="bottom"
 c1.number_input(t("sampling.seed"), 0, 2**31 - 1, step=1, key="sampling.seed", on_change=reset_generation,
                 help=t("sampling.seed.help"))
 c2.number_input(t("sampling.n"), 1, 200, step=1, key="sampling.n")
-c3.button(t("sampling.next"), on_click=next_token, key="sampling.next_btn", type="primary", width="stretch")
+full = room() <= 0
+c3.button(t("sampling.next"), on_click=next_token, key="sampling.next_btn", type="primary", width="stretch",
+          disabled=full)
 c4.button(t("sampling.generate", n=st.session_state["sampling.n"]), on_click=generate_n, key="sampling.gen_btn",
-          width="stretch")
+          width="stretch", disabled=full)
 c5.button(t("sampling.reset"), on_click=reset_generation, key="sampling.reset_btn", width="stretch")
 T, k, p = current_settings()
 st.caption(t("sampling.using", T=f"{T:g}", k=k or t("sampling.off"), p=t("sampling.off") if p is None else f"{p:g}"))
@@ -164,6 +172,8 @@ shown = prompt() if len(prompt()) <= 400 else "…" + prompt()[-400:]   # keep t
 st.html(sampling.highlight_html([shown] + [lm.decode([i]) for i in gen], [False] + [True] * len(gen),
                           colour="#56B4E9"))
 st.caption(t("sampling.count", n=len(gen)))
+if full:
+    st.info(t("sampling.full", n=f"{MAX_GENERATED:,}"))
 last = st.session_state["sampling.last"]
 if last is not None:
     lT, lk, lp = last["settings"]

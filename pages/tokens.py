@@ -2,12 +2,14 @@
 
 import streamlit as st
 
+from explainer.tokenizer import TokenizerFileError
 from explainer.views import tokens
 from explainer.plots.tokens import merge_tree_figure, token_count_bar
-from pages.common import chart, current_model, load_model, prompt, t
+from pages.common import cached, chart, current_model, load_model, prompt, t
 
 MAX_CHIPS = 400          # chips drawn per tokenizer (counts always use the whole text)
 TABLE_MIN = 20           # merges listed in the table at least
+MAX_TEXT = tokens.MAX_TEXT
 
 
 def _set_text(text: str) -> None:
@@ -24,6 +26,24 @@ def _chips(rows: list[dict]) -> None:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _merges(folder: str | None) -> list:
     return tokens.merges_for(folder)
+
+
+# the page's work, done once per model and text (cached(): named functions of the model first)
+def _rows(lm, text: str, show_ws: bool) -> list[dict]:
+    return tokens.token_rows(lm.tokenizer, text, show_ws)
+
+
+def _compare(lm, text: str, show_ws: bool, label: str) -> list[dict]:
+    return tokens.compare_tokenizers(lm.tokenizer, text, show_ws, our_label=label)
+
+
+def _after_merges(lm, text: str, k: int, show_ws: bool) -> list[dict]:
+    return tokens.tokens_after_merges(lm.tokenizer, text, k, show_ws)
+
+
+token_rows = cached(_rows, max_entries=32)
+compare_tokenizers = cached(_compare, max_entries=32)
+tokens_after_merges = cached(_after_merges, max_entries=64)
 
 
 lm = current_model()
@@ -45,7 +65,12 @@ with st.container(horizontal=True):
         st.button(t(f"tokens.preset.{key}"), key=f"tokens.preset.{key}", on_click=_set_text,
                   args=(tokens.PRESETS[key],))
     st.button(t("tokens.preset.prompt"), key="tokens.preset.prompt", on_click=_set_text, args=(prompt(),))
-text = st.text_area(t("tokens.text"), key="tokens.text", help=t("tokens.text.help"), height=100)
+if len(st.session_state["tokens.text"]) > MAX_TEXT:      # (the box itself takes no more than MAX_TEXT)
+    st.session_state["tokens.text"] = st.session_state["tokens.text"][:MAX_TEXT]
+text = st.text_area(t("tokens.text"), key="tokens.text", help=t("tokens.text.help"), height=100,
+                    max_chars=MAX_TEXT)
+if len(text) >= MAX_TEXT:
+    st.info(t("tokens.cut", n=f"{MAX_TEXT:,}"))
 show_ws = st.toggle(t("tokens.show_ws"), key="tokens.show_ws", help=t("tokens.show_ws.help"))
 
 if not text:
@@ -54,7 +79,7 @@ if not text:
 
 # ---- our tokenizer ---------------------------------------------------------------------
 st.subheader(t("tokens.ours.header"))
-rows = tokens.token_rows(enc, text, show_ws)
+rows = token_rows(text, show_ws)
 s = tokens.stats(text, rows)
 m = st.columns(4)
 m[0].metric(t("tokens.metric.tokens"), s["tokens"])
@@ -72,7 +97,7 @@ with st.expander(t("tokens.ids")):
 # ---- four tokenizers ----------------------------------------------------------------------
 st.subheader(t("tokens.compare.header"))
 st.markdown(t("tokens.compare.intro", vocab=enc.n_vocab))
-comp = tokens.compare_tokenizers(enc, text, show_ws, our_label=t("tokens.compare.ours"))
+comp = compare_tokenizers(text, show_ws, t("tokens.compare.ours"))
 grid = st.columns(2)
 for i, r in enumerate(comp):
     with grid[i % 2].container(border=True):
@@ -89,7 +114,11 @@ chart(token_count_bar(df, x_title=t("tokens.compare.axis"), title=t("tokens.comp
 
 # ---- BPE merges ---------------------------------------------------------------------------
 st.subheader(t("tokens.bpe.header"))
-merges = _merges(str(folder) if folder else None)
+try:
+    merges = _merges(str(folder) if folder else None)
+except TokenizerFileError as e:          # a damaged merges.json: say so, the rest of the page stands
+    st.warning(t("tokens.bpe.damaged", err=e))
+    st.stop()
 if not merges:
     st.info(t("tokens.bpe.none"))
     st.stop()
@@ -110,7 +139,7 @@ with c1:
     st.dataframe(styled, hide_index=True, height=320, width="stretch",
                  column_config=merge_columns(table))
 with c2:
-    upto = tokens.tokens_after_merges(enc, text, step, show_ws)
+    upto = tokens_after_merges(text, step, show_ws)
     st.caption(t("tokens.bpe.after", k=step, n=len(upto)))
     st.caption(t("tokens.bpe.after.help"))
     _chips(upto)

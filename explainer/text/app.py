@@ -15,6 +15,9 @@ EN = {
     "app.truncated": "The text is longer than the model's context of {ctx} tokens: the first {n} tokens were dropped.",
     "app.empty": "The prompt is empty: type some text in the sidebar or pick a preset.",
     "app.load_error": "The model could not be loaded: {err}",
+    "app.prompt_cut": "The prompt holds at most {n} characters: only its last {n} are kept.",
+    "app.snapshot_error": ("This snapshot could not be loaded, so the pages show the bundled model instead "
+                           "and the snapshot is left out of the list. {err}"),
     "app.download_csv": "Download the numbers (CSV)",
     "app.presets": "Presets",
     "nav.overview": "Overview: the pipeline",
@@ -39,6 +42,8 @@ ZH = {
     "app.truncated": "文本超出了模型 {ctx} 个词元的上下文长度：最前面的 {n} 个词元被丢弃了。",
     "app.empty": "提示词为空：请在侧边栏输入文字，或选择一个预设。",
     "app.load_error": "无法加载模型：{err}",
+    "app.prompt_cut": "提示词最多 {n} 个字符：只保留了最后 {n} 个字符。",
+    "app.snapshot_error": "这个快照无法加载，所以各页面改为显示自带的模型，并把这个快照从列表中去掉。{err}",
     "app.download_csv": "下载这些数字（CSV）",
     "app.presets": "预设",
     "nav.overview": "总览：流水线",

@@ -50,6 +50,7 @@ EN = {
     "sampling.off": "off",
     "sampling.using": "Sampling with T = {T}, top-k = {k}, top-p = {p} (set above).",
     "sampling.count": "Tokens generated (blue): {n}. The model sees at most its context: older text is dropped.",
+    "sampling.full": "The panel holds at most {n} new tokens: press Reset to start again.",
     "sampling.drawn": "Drawn: {token!r} (probability {p}) — the distribution it came from",
     "sampling.rep": "Greedy repeats itself, sampling does not",
     "sampling.rep.intro": ("The same start, continued for {n} tokens twice: always taking the top token (greedy) and "
@@ -120,6 +121,7 @@ ZH = {
     "sampling.off": "关闭",
     "sampling.using": "采样设置：T = {T}，top-k = {k}，top-p = {p}（在上面设置）。",
     "sampling.count": "已生成 {n} 个词元（蓝色）。模型最多只能看到一个上下文窗口长度的文字：更早的文字会被丢弃。",
+    "sampling.full": "这里最多放 {n} 个新词元：请按“重置”重新开始。",
     "sampling.drawn": "抽中：{token!r}（概率 {p}）——抽取它时所用的分布",
     "sampling.rep": "贪心会自我重复，采样不会",
     "sampling.rep.intro": ("同一个开头，续写 {n} 个词元，做两次：一次总是取第一名（贪心），一次在温度 {T} 下采样。"

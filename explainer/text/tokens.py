@@ -49,6 +49,8 @@ EN = {
                       "Each merge adds one token to the vocabulary, so our {n:,} merges give "
                       "256 + {n:,} tokens (plus one end-of-text token)."),
     "tokens.bpe.none": "This checkpoint has no merges.json, so the merge history cannot be shown.",
+    "tokens.cut": "This page tokenizes at most {n} characters: longer text is cut to its first {n}.",
+    "tokens.bpe.damaged": "The merge history cannot be shown: {err}. Everything above comes from the tokenizer itself.",
     "tokens.bpe.step": "Merge step",
     "tokens.bpe.step.help": "Step through the merges in the order training learned them.",
     "tokens.bpe.chosen": "Step {step}: **{left}** + **{right}** → **{new}** (id {id}), merged {count:,} times in the corpus.",
@@ -113,6 +115,8 @@ ZH = {
                       "然后不断重复。每次合并给词表增加一个词元，所以我们的 {n:,} 次合并得到 256 + {n:,} 个词元"
                       "（外加一个文本结束词元）。"),
     "tokens.bpe.none": "这个模型检查点（checkpoint）没有 merges.json，因此无法显示合并的历史。",
+    "tokens.cut": "这个页面最多处理 {n} 个字符：更长的文本只保留前 {n} 个字符。",
+    "tokens.bpe.damaged": "无法显示合并的历史：{err}。上面的内容都直接来自分词器本身。",
     "tokens.bpe.step": "合并步骤",
     "tokens.bpe.step.help": "按训练时学到的顺序，一步一步查看这些合并。",
     "tokens.bpe.chosen": "第 {step} 步：**{left}** + **{right}** → **{new}**（编号 {id}），在语料中合并了 {count:,} 次。",

@@ -28,6 +28,10 @@ PRESETS: dict[str, str] = {
     "long_word": "antidisestablishmentarianism",
 }
 
+# characters the page tokenizes: four tokenizers and the merge replay on a pasted book would take
+# seconds of server time per rerun; longer text is cut, with a notice
+MAX_TEXT = 20_000
+
 # our tokenizer first, then the reference ones in this order
 OURS = "ours"
 REFERENCES = list(REFERENCE_ENCODINGS)   # gpt2, cl100k_base, o200k_base

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import corpus
-from ..embeddings import WordError, analogy_accuracy, project_2d
+from ..embeddings import WordError, analogy_accuracy, project_2d, shown
 from ..tokenizer import token_display
 
 # ---- word groups for the map --------------------------------------------------------------
@@ -183,7 +183,7 @@ def word_positions(lm, sentence: str, word: str) -> tuple[list[int], list[int], 
     ids = lm.encode(sentence)
     m = re.search(r"\b" + re.escape(word) + r"\b", sentence)
     if m is None:
-        raise WordError.of([("err.word.not_in_sentence", {"w": word, "sentence": sentence})])
+        raise WordError.of([("err.word.not_in_sentence", {"w": shown(word), "sentence": shown(sentence, 200)})])
     start, end = m.start(), m.end()
     pos, offs = 0, []
     for i in ids:

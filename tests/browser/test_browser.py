@@ -1,0 +1,226 @@
+"""The app in a real browser: Debian's chromium driven by Playwright against a real server.
+
+Every page is opened, every preset pressed; what the page then shows is checked against the
+model's own numbers (the IOI preset: P(" Mary") as the API computes it; the analogy preset: "queen"),
+no exception or traceback text appears anywhere, no request leaves the machine, and a screenshot of
+each state is saved in ``screenshots/browser/``. Skipped (with the reason) where chromium or
+Playwright is missing; ``.ci/run`` installs both."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+import explainer
+from explainer import demos
+from explainer.i18n import t
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "screenshots" / "browser"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+playwright = pytest.importorskip("playwright.sync_api", reason="pip's playwright is not installed")
+if not CHROMIUM:
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("EXPLAINER_CHECKPOINT", None)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    log = open(SHOTS.parent / "browser-server.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                             "--server.port", str(port), "--server.address", "127.0.0.1",
+                             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(base + "/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("the server did not answer /_stcore/health within 90 s (screenshots/browser-server.log)")
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+class Tab:
+    """One browser tab on the app: waits for Streamlit to finish, clicks buttons, checks the page."""
+
+    def __init__(self, browser, base: str, path: str):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+        self.page = self.context.new_page()
+        self.outside: list[str] = []
+        self.page.on("request", self._request)
+        self.page.goto(base + path, wait_until="domcontentloaded", timeout=60_000)
+        self.page.wait_for_selector('[data-testid="stMain"]', timeout=90_000)
+        self.idle()
+
+    def _request(self, request) -> None:
+        host = urlparse(request.url).hostname or ""
+        if request.url.startswith(("http://", "https://", "ws://", "wss://")) and host not in LOCAL_HOSTS:
+            self.outside.append(request.url)
+
+    def idle(self, timeout: float = 90) -> None:
+        """Until the script run this action started has finished (Streamlit marks its state on the
+        app's root element) and no element is still a loading skeleton."""
+        app = '[data-testid="stApp"]'
+        try:
+            self.page.wait_for_selector(f'{app}[data-test-script-state="running"]', timeout=1500)
+        except playwright.TimeoutError:
+            pass                                  # a very short run may have finished already
+        self.page.wait_for_selector(f'{app}[data-test-script-state="notRunning"]', timeout=timeout * 1000)
+        self.page.wait_for_function("!document.querySelector('[data-testid=\"stSkeleton\"]')",
+                                    timeout=timeout * 1000)
+        time.sleep(0.3)
+
+    def click(self, label: str) -> None:
+        button = self.page.get_by_role("button", name=label, exact=True)
+        assert button.count() >= 1, f"no button {label!r}"
+        button.first.scroll_into_view_if_needed()
+        button.first.click()
+        self.idle()
+
+    def text(self) -> str:
+        return self.page.locator('[data-testid="stMain"]').inner_text()
+
+    def check(self, name: str) -> str:
+        """No exception, no traceback, no outside request; a screenshot; the main text."""
+        self.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+        body = self.page.inner_text("body")
+        assert self.page.locator('[data-testid="stException"]').count() == 0, f"{name}: an exception is shown"
+        assert "Traceback" not in body, f"{name}: traceback text"
+        assert not self.outside, f"{name}: requests outside the machine: {self.outside[:5]}"
+        return self.text()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def tab(browser, server):
+    opened: list[Tab] = []
+
+    def open_(path: str) -> Tab:
+        opened.append(Tab(browser, server, path))
+        return opened[-1]
+    yield open_
+    for t_ in opened:
+        t_.close()
+
+
+def test_overview_shows_the_models_own_top_word(tab):
+    lm = explainer.load()
+    page = tab("/")
+    text = page.check("overview")
+    assert t("overview.title") in text
+    word, p = lm.next_token(demos.IOI_PROMPT, k=1)[0]
+    assert word == " " + demos.IOI_ANSWER
+    assert t("overview.append", tok=word) in text                 # the button offers the top word
+    assert str(round(p, 3)) in text                               # the softmax stage's first number
+
+
+def test_tokens_page_and_every_preset(tab):
+    page = tab("/tokens")
+    page.check("tokens")
+    for key in ("english", "chinese", "emoji", "code", "long_word", "prompt"):
+        page.click(t(f"tokens.preset.{key}"))
+        text = page.check(f"tokens_{key}")
+        assert t("tokens.compare.header") in text
+
+
+def test_vectors_presets_find_queen(tab):
+    page = tab("/vectors")
+    page.check("vectors")
+    a, b, c, want = demos.ANALOGIES[0]                            # man : king :: woman : queen
+    page.click(f"{b} − {a} + {c}")
+    text = page.check("vectors_analogy")
+    assert f"{b} − {a} + {c} → {want}" in text
+    page.click(t("vectors.an.bias_button"))
+    assert t("vectors.bias.note").replace("**", "")[:30] in page.check("vectors_bias")
+    page.click(t("vectors.nb.preset"))
+    for word, _, _ in demos.CONTEXT_PAIRS:
+        page.click(t("vectors.ctx.preset", word=word))
+        page.check(f"vectors_context_{word}")
+
+
+def test_attention_ioi_preset_shows_mary(tab):
+    lm = explainer.load()
+    page = tab("/attention")
+    page.click(t("attention.preset.ioi"))
+    text = page.check("attention_ioi")
+    p = lm.next_probs(demos.IOI_PROMPT)[lm.answer_id(demos.IOI_ANSWER)]
+    assert t("attention.abl.metric", word=demos.IOI_ANSWER) in text
+    assert f"{p:.3f} → {p:.3f}" in text                            # P(Mary), nothing switched off yet
+    page.click(t("attention.preset.bank"))
+    page.check("attention_bank")
+
+
+def test_lens_presets(tab):
+    lm = explainer.load()
+    page = tab("/lens")
+    page.click(t("lens.preset.warsaw"))
+    text = page.check("lens_warsaw")
+    # the verdict the page prints is the one the model's four cases give
+    from explainer import ablation
+    layers = ablation.fact_layers(lm, demos.WARSAW_PROMPT, demos.WARSAW_ANSWER, demos.WARSAW_SUBJECT)["layers"]
+    cases = ablation.fact_cases(lm, demos.WARSAW_PROMPT, demos.WARSAW_FACT, demos.WARSAW_ANSWER, layers,
+                                demos.WARSAW_SUBJECT)
+    assert t(f"lens.verdict.{ablation.cases_verdict(cases['probs'])}").replace("**", "") in text
+    page.click(t("lens.preset.question"))
+    page.check("lens_question")
+
+
+def test_sampling_presets_and_the_repetition_experiment(tab):
+    page = tab("/sampling")
+    page.click(t("sampling.preset.story"))
+    page.check("sampling_story")
+    for key in ("greedy", "t08", "topk", "topp", "reset"):
+        page.click(t(f"sampling.preset.{key}"))
+    page.click(t("sampling.preset.spread"))
+    page.click(t("sampling.rep.run"))
+    text = page.check("sampling_repetition")
+    assert t("sampling.rep.greedy", T=0.0).split("(")[0].strip() in text
+    assert t("sampling.rep.share") in text
+
+
+def test_a_shared_link_opens_the_page_in_chinese(tab):
+    page = tab("/lens?lang=zh")
+    text = page.check("lens_zh")
+    assert t("lens.title", "zh") in text

@@ -1,0 +1,263 @@
+"""A class at once: many sessions on one real Streamlit server, measured (a benchmark, not a test).
+
+    python tests/crowd.py                       # start a server, 1 session, then 5, 10 and 30 at once
+    python tests/crowd.py --sessions 5 10 --rounds 2 --json out.json
+
+Browsers on a 2-core machine would take the CPU themselves, so each session here speaks Streamlit's
+own protocol over its WebSocket (the protobuf messages a browser tab sends): it opens every page,
+presses the page's presets and moves a control, and waits for each script run to finish. Measured:
+
+- errors: exceptions shown in a page, or a run that did not finish (must be 0);
+- latency of each page view and interaction, from the request to the end of the script run;
+- the server's own CPU time (user + system, from /proc) per page view and per interaction — on one
+  session, so each figure is that request's alone — and per session in the crowd;
+- the server's resident memory (RSS) after each crowd.
+
+Caches are warmed first (one session through everything), as they are once a teacher has opened
+the pages before the class.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# what a student does on each page: the page's presets (button labels from the catalogue) and one
+# control moved (a widget's label and the value sent)
+PLAN = {
+    "overview": {"buttons": [], "controls": []},
+    "tokens": {"buttons": ["tokens.preset.chinese", "tokens.preset.emoji", "tokens.preset.english"],
+               "controls": [("tokens.bpe.step", 120)]},
+    "vectors": {"buttons": ["vectors.nb.preset"], "controls": [("vectors.nb.k", 15)]},
+    "attention": {"buttons": ["attention.preset.bank", "attention.preset.ioi"], "controls": []},
+    "lens": {"buttons": ["lens.preset.warsaw", "lens.preset.question"], "controls": []},
+    "sampling": {"buttons": ["sampling.preset.story", "sampling.preset.t08", "sampling.next"],
+                 "controls": [("sampling.T", 1.5)]},
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its threads so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class Session:
+    """One browser tab, spoken at the protocol level."""
+
+    def __init__(self, base: str):
+        self.url = base.replace("http", "ws") + "/_stcore/stream"
+        self.ws = None
+        self.widgets: dict[str, object] = {}       # label → proto of the last run's widgets
+        self.errors: list[str] = []
+        self.page = ""
+
+    async def open(self) -> None:
+        import websockets
+        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=2**27)
+
+    async def close(self) -> None:
+        await self.ws.close()
+
+    async def run(self, page: str, widget_states=None, timeout: float = 120) -> float:
+        """Ask for a script run of ``page`` (with these widget states) and wait for it to finish."""
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+        msg = BackMsg()
+        msg.rerun_script.page_name = page
+        msg.rerun_script.query_string = ""
+        if widget_states:
+            msg.rerun_script.widget_states.widgets.extend(widget_states)
+        t0 = time.perf_counter()
+        await self.ws.send(msg.SerializeToString())
+        self.widgets = {}
+        while True:
+            data = await asyncio.wait_for(self.ws.recv(), timeout)
+            fwd = ForwardMsg()
+            fwd.ParseFromString(data)
+            kind = fwd.WhichOneof("type")
+            if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                el = fwd.delta.new_element
+                which = el.WhichOneof("type")
+                if which == "exception":
+                    self.errors.append(f"{page}: {el.exception.type}: {el.exception.message[:200]}")
+                elif which in ("button", "slider", "number_input"):
+                    w = getattr(el, which)
+                    self.widgets[w.label] = (which, w)
+            elif kind == "script_finished":
+                if fwd.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+                    self.page = page
+                    return time.perf_counter() - t0
+                if fwd.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+                    self.errors.append(f"{page}: compile error")
+                    return time.perf_counter() - t0
+                # finished early for a rerun: keep waiting for the run we asked for
+
+    async def press(self, label: str) -> float | None:
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+        found = self.widgets.get(label)
+        if not found or found[0] != "button":
+            self.errors.append(f"{self.page}: no button {label!r}")
+            return None
+        return await self.run(self.page, [WidgetState(id=found[1].id, trigger_value=True)])
+
+    async def set(self, label: str, value) -> float | None:
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+        found = self.widgets.get(label)
+        if not found:
+            self.errors.append(f"{self.page}: no control {label!r}")
+            return None
+        kind, w = found
+        state = WidgetState(id=w.id)
+        if kind == "slider":
+            state.double_array_value.data.extend([float(value)])
+        elif w.data_type == w.INT:
+            state.int_value = int(value)
+        else:
+            state.double_value = float(value)
+        return await self.run(self.page, [state])
+
+
+async def walk(base: str, pid: int | None, lang_t, record: list[dict]) -> list[str]:
+    """One session through every page: view, presses, a control. Each step appended to ``record``
+    as {page, action, seconds, cpu} (cpu: the server's CPU during the step; meaningful alone)."""
+    s = Session(base)
+    await s.open()
+    try:
+        for page, plan in PLAN.items():
+            steps = [("view", None)] + [("press", b) for b in plan["buttons"]] + \
+                    [("set", c) for c in plan["controls"]]
+            for action, arg in steps:
+                c0 = cpu_seconds(pid) if pid else 0.0
+                if action == "view":
+                    dt = await s.run(page)
+                elif action == "press":
+                    dt = await s.press(lang_t(arg))
+                else:
+                    dt = await s.set(lang_t(arg[0]), arg[1])
+                if dt is not None:
+                    record.append({"page": page, "action": action if action == "view" else f"{action} {arg if action == 'press' else arg[0]}",
+                                   "seconds": dt, "cpu": (cpu_seconds(pid) - c0) if pid else None})
+    finally:
+        await s.close()
+    return s.errors
+
+
+def pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(q / 100 * (len(xs) - 1))))] if xs else float("nan")
+
+
+async def crowd(base: str, pid: int, n: int, lang_t) -> dict:
+    record: list[dict] = []
+    c0, t0 = cpu_seconds(pid), time.perf_counter()
+    errors = await asyncio.gather(*[walk(base, None, lang_t, record) for _ in range(n)],
+                                  return_exceptions=True)
+    wall, cpu = time.perf_counter() - t0, cpu_seconds(pid) - c0
+    errs = [str(e) for e in errors if isinstance(e, BaseException)] + \
+        [x for e in errors if isinstance(e, list) for x in e]
+    lat = [r["seconds"] for r in record]
+    return {"sessions": n, "requests": len(record), "errors": len(errs), "error_samples": errs[:5],
+            "latency_p50": pct(lat, 50), "latency_p95": pct(lat, 95), "latency_max": max(lat, default=float("nan")),
+            "wall_s": wall, "server_cpu_s": cpu, "server_cpu_per_session": cpu / n,
+            "server_cpu_per_request": cpu / max(1, len(record)), "rss_mb": rss_mb(pid)}
+
+
+def start_server(port: int) -> subprocess.Popen:
+    (ROOT / "screenshots").mkdir(exist_ok=True)
+    log = open(ROOT / "screenshots" / "crowd-server.log", "w")
+    env = {k: v for k, v in os.environ.items() if k != "EXPLAINER_CHECKPOINT"}
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                             "--server.port", str(port), "--server.address", "127.0.0.1",
+                             "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=log,
+                            stderr=subprocess.STDOUT)
+    for _ in range(180):
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
+                return proc
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    raise SystemExit("the server did not start (screenshots/crowd-server.log)")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sessions", type=int, nargs="+", default=[5, 10, 30])
+    ap.add_argument("--rounds", type=int, default=3, help="single-session walks measured for per-request CPU")
+    ap.add_argument("--base", help="an already running server (then CPU and RSS need --pid)")
+    ap.add_argument("--pid", type=int)
+    ap.add_argument("--json", help="write the figures here")
+    a = ap.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    from explainer.i18n import t
+    proc = None
+    if a.base:
+        base, pid = a.base.rstrip("/"), a.pid
+    else:
+        port = _free_port()
+        proc = start_server(port)
+        base, pid = f"http://127.0.0.1:{port}", proc.pid
+    try:
+        warm: list[dict] = []
+        errs = asyncio.run(walk(base, pid, t, warm))                 # fills the caches
+        print(f"warm-up: {len(warm)} requests, {sum(r['seconds'] for r in warm):.1f} s, errors {len(errs)} {errs[:3]}")
+        single: list[dict] = []
+        for _ in range(a.rounds):
+            errs += asyncio.run(walk(base, pid, t, single))
+        out = {"single": single, "single_errors": errs, "crowds": []}
+        print(f"\nOne session, warm caches ({a.rounds} rounds): server CPU per request")
+        print(f"{'page':<10} {'action':<28} {'cpu p50':>8} {'cpu p95':>8} {'latency p95':>12}")
+        for page in PLAN:
+            for action in dict.fromkeys(r["action"] for r in single if r["page"] == page):
+                rows = [r for r in single if r["page"] == page and r["action"] == action]
+                cpu = [r["cpu"] for r in rows]
+                print(f"{page:<10} {action[:28]:<28} {pct(cpu, 50):8.3f} {pct(cpu, 95):8.3f} "
+                      f"{pct([r['seconds'] for r in rows], 95):12.3f}")
+        cpu_all = [r["cpu"] for r in single]
+        print(f"all requests: cpu p50 {pct(cpu_all, 50):.3f} s, p95 {pct(cpu_all, 95):.3f} s, max {max(cpu_all):.3f} s")
+        print(f"\n{'sessions':>8} {'requests':>8} {'errors':>6} {'lat p50':>8} {'lat p95':>8} {'lat max':>8} "
+              f"{'cpu/session':>11} {'cpu/request':>11} {'RSS MB':>7}")
+        for n in a.sessions:
+            r = asyncio.run(crowd(base, pid, n, t))
+            out["crowds"].append(r)
+            print(f"{n:>8} {r['requests']:>8} {r['errors']:>6} {r['latency_p50']:8.2f} {r['latency_p95']:8.2f} "
+                  f"{r['latency_max']:8.2f} {r['server_cpu_per_session']:11.2f} {r['server_cpu_per_request']:11.3f} "
+                  f"{r['rss_mb']:7.0f}")
+            if r["errors"]:
+                print("   errors:", r["error_samples"])
+        if a.json:
+            Path(a.json).write_text(json.dumps(out, indent=1))
+        return 1 if errs or any(c["errors"] for c in out["crowds"]) else 0
+    finally:
+        if proc:
+            proc.terminate()
+            proc.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Damaged files and oversized input in the app: a clear message in the page, never a traceback."""
+
+from explainer.checkpoint import MERGES, TOKENIZER, list_snapshots
+from explainer.i18n import t
+from pages.common import MAX_PROMPT
+from explainer.views.tokens import MAX_TEXT
+from tests.apphelp import open_app
+
+
+def _opening(key: str) -> str:
+    """A message's words before its first placeholder: found whatever fills it."""
+    return t(key).split("{")[0]
+
+
+def test_a_damaged_snapshot_falls_back_to_the_model_and_names_the_file(monkeypatch, tiny_copy):
+    step, path = list_snapshots(tiny_copy)[1]
+    path.write_bytes(path.read_bytes()[:100])                     # truncated
+    at = open_app(monkeypatch, tiny_copy, state={"model_choice": str(path)})
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any(e.startswith(_opening("app.snapshot_error")) and path.name in e for e in errors), errors
+    assert at.title[0].value == t("overview.title")               # the page goes on, on the bundled model
+    at.switch_page("pages/lens.py").run()
+    assert not at.exception
+    assert str(path) in at.session_state["_broken_snapshots"]
+
+
+def test_a_damaged_merges_file_is_a_message_on_the_tokens_page(monkeypatch, tiny_copy):
+    (tiny_copy / MERGES).write_text("{ this is not json")
+    at = open_app(monkeypatch, tiny_copy, "pages/tokens.py")
+    assert not at.exception
+    assert any(w.value.startswith(_opening("tokens.bpe.damaged")) and MERGES in w.value for w in at.warning)
+    assert at.metric                                             # the tokens above it are still shown
+
+
+def test_a_damaged_tokenizer_is_a_message(monkeypatch, tiny_copy):
+    (tiny_copy / TOKENIZER).write_text("not base64 at all\n")
+    at = open_app(monkeypatch, tiny_copy)
+    assert not at.exception
+    assert any(e.value.startswith(_opening("app.load_error")) and TOKENIZER in e.value for e in at.error)
+
+
+def test_a_huge_prompt_is_cut_with_a_notice(monkeypatch):
+    text = "The cat sat on the mat. " * 1000                       # 24,000 characters
+    at = open_app(monkeypatch, state={"prompt": text})
+    assert not at.exception
+    assert at.session_state["prompt"] == text[-MAX_PROMPT:]
+    assert any(i.value == t("app.prompt_cut", n=f"{MAX_PROMPT:,}") for i in at.info)
+
+
+def test_a_huge_text_on_the_tokens_page_is_cut_with_a_notice(monkeypatch):
+    at = open_app(monkeypatch, None, "pages/tokens.py")
+    at.session_state["tokens.text"] = "🍕 and cats " * 10_000           # 110,000 characters
+    at.run()
+    assert not at.exception
+    assert len(at.session_state["tokens.text"]) == MAX_TEXT
+    assert any(i.value == t("tokens.cut", n=f"{MAX_TEXT:,}") for i in at.info)
