@@ -294,22 +294,28 @@ class LM:
         rng = np.random.default_rng(seed)
         eot = self.tokenizer.eot_token
         n_ctx = self.config.n_ctx
+        iv = ((intervention or Intervention()) + _CURRENT.get()) or None     # combined once, not per token
         new: list[int] = []
         cache = KVCache(self.config.n_layer)
-        logits, _ = self._forward(torch.tensor([ids]), intervention, kv_cache=cache)
-        seq = list(ids)
-        for _ in range(max_new_tokens):
-            p = sampling.next_token_distribution(logits[0, -1].float().numpy(), temperature, top_k, top_p)
-            nxt = sampling.sample(p, rng) if temperature and temperature > 0 else int(np.argmax(p))
-            new.append(nxt)
-            seq.append(nxt)
-            if stop_at_eot and nxt == eot:
-                break
-            if cache.length >= n_ctx:
-                cache = KVCache(self.config.n_layer)
-                logits, _ = self._forward(torch.tensor([seq[-(n_ctx // 2):]]), intervention, kv_cache=cache)
-            else:
-                logits, _ = self._forward(torch.tensor([[nxt]]), intervention, kv_cache=cache)
+        with torch.inference_mode():
+            logits, _ = self.model(torch.tensor([ids]), intervention=iv, kv_cache=cache)
+            seq = list(ids)
+            for _ in range(max_new_tokens):
+                z = logits[0, -1]
+                if temperature == 0:                     # greedy: the arg-max, no distribution needed
+                    nxt = int(z.argmax())
+                else:
+                    p = sampling.next_token_distribution(z.float().numpy(), temperature, top_k, top_p)
+                    nxt = sampling.sample(p, rng)
+                new.append(nxt)
+                seq.append(nxt)
+                if stop_at_eot and nxt == eot:
+                    break
+                if cache.length >= n_ctx:
+                    cache = KVCache(self.config.n_layer)
+                    logits, _ = self.model(torch.tensor([seq[-(n_ctx // 2):]]), intervention=iv, kv_cache=cache)
+                else:
+                    logits, _ = self.model(torch.tensor([[nxt]]), intervention=iv, kv_cache=cache)
         return new
 
     def generate(self, prompt: str, max_new_tokens: int = 50, temperature: float = 1.0,

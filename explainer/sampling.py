@@ -37,6 +37,8 @@ def filter_probs(probs: np.ndarray, top_k: int | None = None, top_p: float | Non
     """Keep the ``top_k`` most likely tokens and/or the smallest set whose mass reaches ``top_p``;
     renormalise. The top token always survives."""
     p = np.asarray(probs, dtype=np.float64).copy()
+    if (top_k is None or top_k <= 0) and (top_p is None or top_p >= 1.0) and p.sum() > 0:
+        return p / p.sum()                         # nothing to cut (the common case while sampling)
     order = np.argsort(-p, kind="stable")
     keep = np.ones(len(p), dtype=bool)
     if top_k is not None and top_k > 0:

@@ -15,7 +15,7 @@ from explainer.model import Intervention
 from explainer.plots import attention as P
 from explainer.plots import visible
 from explainer.views import attention
-from pages.common import cached, chart, current_model, notice_truncation, require_prompt, set_prompt, t
+from pages.common import cached, chart, figure, current_model, notice_truncation, require_prompt, set_prompt, t
 
 THRESHOLD = 0.3
 
@@ -91,8 +91,9 @@ st.subheader(t("attention.overview.header"))
 st.caption(t("attention.overview.caption"))
 titles = [[f"L{l}H{h} {label_text(labels, l, h, short=True)}".strip() for h in range(H)] for l in range(L)]
 cell = max(90, min(150, 780 // max(H, 1)))
-chart(P.overview_grid(att, titles, colorbar_title=t("attention.axis.weight"), cell_px=cell),
-      attention.pattern_frame(att, tokens), "attention_all_heads", key="attention.chart.grid")
+chart(figure("attention.grid", (text,), lambda: P.overview_grid(att, titles, colorbar_title=t("attention.axis.weight"),
+                                                                  cell_px=cell)),
+      lambda: attention.pattern_frame(att, tokens), "attention_all_heads", key="attention.chart.grid")
 
 # -- measured head types
 with st.expander(t("attention.labels.header"), expanded=False):
@@ -102,8 +103,9 @@ with st.expander(t("attention.labels.header"), expanded=False):
     ldf = attention.labels_frame(labels)
     if not any(labels["label"][l][h] for l in range(L) for h in range(H)):
         st.info(t("attention.labels.none", threshold=THRESHOLD))
-    chart(P.labels_heatmap(labels["score"], short, t("attention.labels.title"), t("attention.col.score"),
-                           t("attention.axis.head"), t("attention.axis.layer")), ldf, "head_labels", key="attention.chart.labels")
+    chart(figure("attention.labels", (), lambda: P.labels_heatmap(
+        labels["score"], short, t("attention.labels.title"), t("attention.col.score"), t("attention.axis.head"),
+        t("attention.axis.layer"))), ldf, "head_labels", key="attention.chart.labels")
     shown = ldf.assign(label=[t(f"attention.pattern.{x}") if x else t("attention.pattern.none") for x in ldf["label"]])
     st.dataframe(shown.drop(columns=["layer", "head_index"]).rename(
         columns={"head": t("attention.col.head"), "label": t("attention.col.label"), "score": t("attention.col.score")}),
@@ -132,7 +134,8 @@ def one_head() -> None:
     title = t("attention.one.title", layer=layer, head=head, label=label_text(labels, layer, head))
     df = attention.pattern_frame(att, tokens, [(layer, head)])
     if view == "heatmap":
-        chart(P.head_heatmap(w, tokens, title, t("attention.axis.query"), t("attention.axis.key"), t("attention.axis.weight")),
+        chart(figure("attention.head", (text, layer, head), lambda: P.head_heatmap(
+            w, tokens, title, t("attention.axis.query"), t("attention.axis.key"), t("attention.axis.weight"))),
               df, f"attention_L{layer}H{head}", key="attention.chart.head")
     else:
         d, e = st.columns(2)
@@ -142,8 +145,9 @@ def one_head() -> None:
         focus = e.selectbox(t("attention.lines.focus"), focus_opts, key="attention.lines.focus",
                             format_func=lambda i: t("attention.lines.all") if i < 0 else f"{i}: {visible(tokens[i])}")
         st.caption(t("attention.lines.caption"))
-        chart(P.lines_view(w, tokens, None if focus < 0 else focus, max(min_w, 1e-6), title,
-                           t("attention.lines.left"), t("attention.lines.right")),
+        chart(figure("attention.lines", (text, layer, head, focus, min_w), lambda: P.lines_view(
+            w, tokens, None if focus < 0 else focus, max(min_w, 1e-6), title, t("attention.lines.left"),
+            t("attention.lines.right"))),
               df, f"attention_L{layer}H{head}", key="attention.chart.lines")
 
 
@@ -165,8 +169,8 @@ def one_query() -> None:
     df = pd.DataFrame([{"layer": r // H, "head": r % H, "query_pos": q, "query_token": tokens[q],
                         "key_pos": j, "key_token": tokens[j], "weight": float(rows[r, j])}
                        for r in range(L * H) for j in range(q + 1)])
-    chart(P.query_heads(rows, tokens, q, H, t("attention.query.title", token=visible(tokens[q]), pos=q), short,
-                        t("attention.axis.weight")),
+    chart(figure("attention.query", (text, q), lambda: P.query_heads(
+        rows, tokens, q, H, t("attention.query.title", token=visible(tokens[q]), pos=q), short, t("attention.axis.weight"))),
           df, f"attention_of_token_{q}", key="attention.chart.query")
 
 
@@ -219,8 +223,9 @@ def switch_off_heads() -> None:
     toks = [lm.token_text(i) for i in res["ids"]]          # byte fragments rendered safely
     df = pd.DataFrame({"token": toks, "before": res["before"], "after": res["after"]})
     df["change"] = df["after"] - df["before"]
-    chart(P.compare_bars(toks, res["before"], res["after"], t("attention.abl.title", what=what),
-                         t("attention.abl.before"), t("attention.abl.after"), t("attention.abl.prob")),
+    chart(figure("attention.abl", (text, heads, layers), lambda: P.compare_bars(
+        toks, res["before"], res["after"], t("attention.abl.title", what=what), t("attention.abl.before"),
+        t("attention.abl.after"), t("attention.abl.prob"))),
           df, "ablation_next_token", key="attention.chart.abl")
     st.dataframe(df.assign(token=[visible(x) for x in df["token"]]).rename(columns={
         "token": t("attention.abl.col.token"), "before": t("attention.abl.col.before"),
@@ -255,8 +260,9 @@ def effects() -> None:
         st.write(t("attention.fx.top", heads=", ".join(top)))
     df = pd.DataFrame([{"layer": l, "head": h, "drop": float(drop[l, h]), "diff_after": float(fx["diff"][l, h]),
                         "diff_before": fx["base"]} for l in range(L) for h in range(H)])
-    chart(P.effects_heatmap(drop, t("attention.fx.title", right=right, wrong=wrong), t("attention.fx.colorbar"),
-                            t("attention.axis.head"), t("attention.axis.layer")),
+    chart(figure("attention.fx", (text, right, wrong), lambda: P.effects_heatmap(
+        drop, t("attention.fx.title", right=right, wrong=wrong), t("attention.fx.colorbar"), t("attention.axis.head"),
+        t("attention.axis.layer"))),
           df, "head_effects", key="attention.chart.fx")
 
 

@@ -7,9 +7,11 @@ Layout only: every number shown comes from ``explainer``."""
 from __future__ import annotations
 
 import functools
+import gc
 import io
+import threading
+from collections import OrderedDict
 
-import pandas as pd
 import streamlit as st
 
 import explainer
@@ -23,8 +25,13 @@ MAX_PROMPT = 5_000       # characters of the shared prompt (the model reads its 
 
 @st.cache_resource(show_spinner="Loading the model…")
 def load_model(path: str | None = None) -> "explainer.LM":
-    """One read-only model shared by every user (never mutated; ablation is per call)."""
-    return explainer.load(path)
+    """One read-only model shared by every user (never mutated; interventions are per call)."""
+    lm = explainer.load(path)
+    # everything loaded so far lives as long as the server: keep it out of the garbage collector's
+    # full passes, which would otherwise walk PyTorch's and the caches' objects again and again
+    gc.collect()
+    gc.freeze()
+    return lm
 
 
 @st.cache_resource(show_spinner="Loading a snapshot…")
@@ -212,11 +219,43 @@ def notice_truncation(n_dropped: int, ctx: int) -> None:
         st.info(t("app.truncated", ctx=ctx, n=n_dropped))
 
 
-def chart(fig, data: pd.DataFrame | None = None, name: str = "data", key: str | None = None) -> None:
-    """A plotly chart (PNG export in its toolbar) and, below it, its numbers as CSV."""
+FIGURES_KEPT = 300       # built figures the server keeps (a few MB); the oldest go first
+
+
+@st.cache_resource(show_spinner=False)
+def _figure_store() -> dict:
+    return {"lock": threading.Lock(), "items": OrderedDict()}
+
+
+def figure(name: str, key: tuple, build):
+    """The plotly figure ``build()`` makes, built once per server for this model, language, ``name``
+    and ``key`` (plain values that determine it). Building a figure is most of a page's server time
+    (plotly checks every property); ``st.plotly_chart`` copies a figure before sending it, so one
+    built figure serves every user."""
+    store = _figure_store()
+    full = (name, model_key(), lang(), key)
+    with store["lock"]:
+        fig = store["items"].get(full)
+        if fig is not None:
+            store["items"].move_to_end(full)
+            return fig
+    fig = build()
+    with store["lock"]:
+        store["items"][full] = fig
+        while len(store["items"]) > FIGURES_KEPT:
+            store["items"].popitem(last=False)
+    return fig
+
+
+def chart(fig, data=None, name: str = "data", key: str | None = None) -> None:
+    """A plotly chart (PNG export in its toolbar) and, below it, its numbers as CSV. ``data`` is a
+    DataFrame or a function returning one: the CSV is made only when the button is pressed."""
     st.plotly_chart(fig, width="stretch", config=CONFIG, key=key)
     if data is not None:
-        buf = io.StringIO()
-        data.to_csv(buf, index=False)
-        st.download_button(t("app.download_csv"), buf.getvalue().encode("utf-8"),
-                           file_name=f"{name}.csv", mime="text/csv", key=f"csv-{key or name}")
+        def csv() -> bytes:
+            frame = data() if callable(data) else data
+            buf = io.StringIO()
+            frame.to_csv(buf, index=False)
+            return buf.getvalue().encode("utf-8")
+        st.download_button(t("app.download_csv"), csv, file_name=f"{name}.csv", mime="text/csv",
+                           key=f"csv-{key or name}")

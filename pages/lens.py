@@ -6,7 +6,7 @@ import streamlit as st
 from explainer import ablation, demos
 from explainer.plots.lens import cases_bar, lens_heatmap, word_lines
 from explainer.views import lens
-from pages.common import (cached, chart, current_model, join_list, join_sentences, notice_truncation,
+from pages.common import (cached, chart, figure, current_model, join_list, join_sentences, notice_truncation,
                           prompt, require_prompt, set_prompt, t)
 
 MAX_COLS = 32          # positions shown at once in the heatmap (a slider moves the window)
@@ -108,11 +108,11 @@ if T > MAX_COLS:
     start, end = st.slider(t("lens.window"), 0, T, (T - MAX_COLS, T), key=f"lens.window.{T}",
                            help=t("lens.window.help", n=MAX_COLS))
     start, end = lens.window(T, start, end)
-fig = lens_heatmap(d, start, end, rows, {
+fig = figure("lens.heatmap", (text, mlp_off, positions, start, end), lambda: lens_heatmap(d, start, end, rows, {
     "x": t("lens.axis.layer"), "y": t("lens.axis.position"), "colour": t("lens.axis.prob"),
     "hover_pos": t("lens.hover.position"), "hover_layer": t("lens.axis.layer"),
-    "hover_top": t("lens.hover.top")})
-chart(fig, lens.lens_frame(d), name="logit_lens", key="lens.chart.heatmap")
+    "hover_top": t("lens.hover.top")}))
+chart(fig, lambda: lens.lens_frame(d), name="logit_lens", key="lens.chart.heatmap")
 
 # ---- chosen words across layers ------------------------------------------------------------------
 st.header(t("lens.lines"))
@@ -129,8 +129,9 @@ else:
                   guesses=join_list(f"“{g}”" for g in guesses)))
         st.button(t("lens.words.follow_guesses"), key="lens.follow_guesses",
                   on_click=follow_words, args=(", ".join(guesses),))
-    chart(word_lines(d, rows, {"x": t("lens.axis.layer"), "y": t("lens.axis.prob")}),
-          lens.words_frame(d), name="words_across_layers", key="lens.chart.lines")
+    chart(figure("lens.lines", (text, mlp_off, positions, words),
+                 lambda: word_lines(d, rows, {"x": t("lens.axis.layer"), "y": t("lens.axis.prob")})),
+          lambda: lens.words_frame(d), name="words_across_layers", key="lens.chart.lines")
 
 # ---- lost and recovered ---------------------------------------------------------------------------
 st.header(t("lens.cases", word=answer_word()))
@@ -143,7 +144,8 @@ names = {c: t(f"lens.case.{c}") for c in ablation.CASES}
 probs = cases["probs"]
 left, right = st.columns([3, 2])
 with left:
-    chart(cases_bar(probs, names, {"y": t("lens.cases.y", token=cases["token"])}),
+    chart(figure("lens.cases", (prompt(), fact_text(), answer_word(), used, subject),
+                 lambda: cases_bar(probs, names, {"y": t("lens.cases.y", token=cases["token"])})),
           pd.DataFrame({"case": [names[c] for c in probs], "probability": list(probs.values())}),
           name="fact_cases", key="lens.chart.cases")
 with right:

@@ -5,7 +5,7 @@ import streamlit as st
 
 from explainer.plots.overview import params_figure, resid_norm_figure, scale_figure
 from explainer.views.overview import pipeline_summary, scale_rows
-from pages.common import chart, current_model, notice_truncation, prompt, require_prompt, set_prompt, t
+from pages.common import chart, figure, current_model, notice_truncation, prompt, require_prompt, set_prompt, t
 
 lm = current_model()
 st.title(t("overview.title"))
@@ -30,8 +30,8 @@ for i, stage in enumerate(summary["stages"]):
             else:
                 right.code(read[:300] + ("…" if len(read) > 300 else ""), language=None)
         elif key == "blocks":
-            chart(resid_norm_figure(summary["resid_norms"], x_title=t("overview.axis.layer"),
-                                    y_title=t("overview.axis.length")),
+            chart(figure("overview.resid", (prompt(),), lambda: resid_norm_figure(
+                      summary["resid_norms"], x_title=t("overview.axis.layer"), y_title=t("overview.axis.length"))),
                   pd.DataFrame({"layer": range(len(summary["resid_norms"])), "length": summary["resid_norms"]}),
                   name="residual_lengths", key="overview.chart.resid")
         elif nums is not None:
@@ -50,14 +50,14 @@ st.button(t("overview.append", tok=top[0][0]), on_click=set_prompt, args=(prompt
 counts = lm.param_counts()
 total = sum(counts.values())
 st.header(t("overview.params", total=f"{total:,}"))
-chart(params_figure({t(f"overview.part.{k}"): v for k, v in counts.items()}),
+chart(figure("overview.params", (), lambda: params_figure({t(f"overview.part.{k}"): v for k, v in counts.items()})),
       pd.DataFrame({"part": list(counts), "parameters": list(counts.values())}),
       name="parameters", key="overview.chart.params")
 st.caption(t("overview.params.note"))
 
 st.header(t("overview.scale"))
 rows = scale_rows(lm, ours=t("overview.ours"))
-chart(scale_figure(rows, y_title=t("overview.axis.params")), pd.DataFrame(rows), name="model_sizes", key="overview.chart.scale")
+chart(figure("overview.scale", (), lambda: scale_figure(rows, y_title=t("overview.axis.params"))), pd.DataFrame(rows), name="model_sizes", key="overview.chart.scale")
 st.dataframe(pd.DataFrame(rows), hide_index=True,
              column_config={c: (st.column_config.TextColumn(t(f"overview.scol.{c}")) if c == "model" else
                                 st.column_config.NumberColumn(t(f"overview.scol.{c}"), format="localized"))

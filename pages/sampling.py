@@ -7,7 +7,7 @@ import streamlit as st
 from explainer import demos
 from explainer.plots.sampling import distribution_bars, temperature_histogram
 from explainer.views import sampling
-from pages.common import cached, chart, current_model, notice_truncation, prompt, require_prompt, set_prompt, t
+from pages.common import cached, chart, figure, current_model, notice_truncation, prompt, require_prompt, set_prompt, t
 
 T_SLIDER_MAX = 3.0
 REP_TOKENS, REP_TEMPERATURE = 120, 0.8
@@ -140,7 +140,8 @@ def distribution_panel() -> None:
         st.slider(t("sampling.top_p"), 0.0, 1.0, step=0.01, key="sampling.top_p", help=t("sampling.top_p.help"))
     T, k, p = current_settings()
     dist = sampling.distribution_view(lm, logits_after(prompt_ids), T, k, p)
-    chart(distribution_bars(dist, BAR_LABELS), dist["frame"], name="next_token_distribution", key="sampling.chart.dist")
+    chart(figure("sampling.dist", (prompt_ids, T, k, p), lambda: distribution_bars(dist, BAR_LABELS)), dist["frame"],
+          name="next_token_distribution", key="sampling.chart.dist")
     st.caption(t("sampling.kept", n=dist["n_kept"], V=V))
     if T == 0:
         st.info(t("sampling.edge.greedy"))
@@ -181,7 +182,8 @@ if last is not None:
     f = dist["frame"]
     pc = float(f.loc[f["chosen"], "final"].iloc[0])
     st.subheader(t("sampling.drawn", token=lm.token_text(last["chosen"]), p=f"{pc:.3f}"))
-    chart(distribution_bars(dist, BAR_LABELS), f, name="drawn_from", key="sampling.chart.drawn")
+    chart(figure("sampling.drawn", (last["ctx"], last["settings"], last["chosen"]),
+                 lambda: distribution_bars(dist, BAR_LABELS)), f, name="drawn_from", key="sampling.chart.drawn")
 
 # ---- repetition (demo 9) --------------------------------------------------------------------------
 st.header(t("sampling.rep"))
@@ -212,5 +214,6 @@ st.header(t("sampling.hist"))
 st.write(t("sampling.hist.intro", seed=int(st.session_state["sampling.seed"])))
 hist = histogram(prompt_ids, int(st.session_state["sampling.seed"]), t("sampling.other"))
 temps = [c for c in hist.columns if c.startswith("T=")]
-chart(temperature_histogram(hist, temps, {"x": t("sampling.axis.token"), "y": t("sampling.hist.y")}), hist,
+chart(figure("sampling.hist", (prompt_ids, int(st.session_state["sampling.seed"])), lambda: temperature_histogram(
+      hist, temps, {"x": t("sampling.axis.token"), "y": t("sampling.hist.y")})), hist,
       name="temperature_samples", key="sampling.chart.hist")

@@ -5,7 +5,7 @@ import streamlit as st
 from explainer.tokenizer import TokenizerFileError
 from explainer.views import tokens
 from explainer.plots.tokens import merge_tree_figure, token_count_bar
-from pages.common import cached, chart, current_model, load_model, prompt, t
+from pages.common import cached, chart, figure, current_model, load_model, prompt, t
 
 MAX_CHIPS = 400          # chips drawn per tokenizer (counts always use the whole text)
 TABLE_MIN = 20           # merges listed in the table at least
@@ -109,7 +109,8 @@ for i, r in enumerate(comp):
         st.caption(t("tokens.compare.count", n=r["tokens"], cpt=f"{r['chars_per_token']:.2f}", vocab=r["vocab"]))
         _chips(r["rows"])
 df = tokens.comparison_frame(comp)
-chart(token_count_bar(df, x_title=t("tokens.compare.axis"), title=t("tokens.compare.chart")), df,
+chart(figure("tokens.counts", (text, show_ws), lambda: token_count_bar(
+      df, x_title=t("tokens.compare.axis"), title=t("tokens.compare.chart"))), df,
       "token_counts", key="tokens.chart.counts")
 
 # ---- BPE merges ---------------------------------------------------------------------------
@@ -162,7 +163,8 @@ else:
     c1, c2 = st.columns([3, 2])
     built = tokens.building_table(enc, merges, pick)
     with c1:
-        chart(merge_tree_figure(tree, t("tokens.tree.step"), t("tokens.tree.byte")), built,
+        chart(figure("tokens.tree", (pick,), lambda: merge_tree_figure(tree, t("tokens.tree.step"), t("tokens.tree.byte"))),
+              built,
               "merge_tree", key="tokens.chart.tree")
         st.caption(t("tokens.tree.caption"))
     with c2:

@@ -10,7 +10,7 @@ from explainer.embeddings import WordError
 from explainer.plots.vectors import (analogy_figure, context_figure, cosine_line, relation_bar,
                                      scores_bar, word_map_figure)
 from explainer.views import vectors
-from pages.common import cached, chart, current_model, lang, t
+from pages.common import cached, chart, figure, current_model, lang, t
 
 lm = current_model()
 L = lm.config.n_layer
@@ -104,14 +104,16 @@ if not frame.empty:
         spaces = {s: t("vectors.short.tokens") if s == "tokens" else
                   t("vectors.short.context", l=s.split(":")[1]) if s.startswith("context:") else s
                   for s in frame["space"].unique()}
-        chart(scores_bar(frame, space, t("vectors.acc.axis"), t("vectors.acc.chart"), names=spaces),
+        chart(figure("vectors.acc", (space,), lambda: scores_bar(frame, space, t("vectors.acc.axis"),
+                                                                 t("vectors.acc.chart"), names=spaces)),
               frame[frame["relation"] == "all"], "analogy_accuracy", key="vectors.chart.acc")
     with g2:
         rel = frame[(frame["space"] == space) & (frame["relation"] != "all")]
         if not rel.empty:
-            chart(relation_bar(frame, space, t("vectors.acc.axis"), t("vectors.acc.rel_chart", space=space),
-                               names={r: t(f"vectors.rel.{r}") if t(f"vectors.rel.{r}") != f"vectors.rel.{r}" else r
-                                      for r in rel["relation"].unique()}),
+            chart(figure("vectors.rel", (space,), lambda: relation_bar(
+                frame, space, t("vectors.acc.axis"), t("vectors.acc.rel_chart", space=space),
+                names={r: t(f"vectors.rel.{r}") if t(f"vectors.rel.{r}") != f"vectors.rel.{r}" else r
+                       for r in rel["relation"].unique()})),
                   rel, "analogy_by_relation", key="vectors.chart.rel")
 
 # ---- map ------------------------------------------------------------------------------------
@@ -134,7 +136,8 @@ if mp.empty:
 else:
     labels = {g: t(f"vectors.group.{g}") for g in list(vectors.GROUPS) + ["yours"]}
     all_labels = st.session_state.get("vectors.map.all_labels", False)
-    fig = word_map_figure(mp, labels, t("vectors.map.title", space=space, n=len(mp)), all_labels=all_labels)
+    fig = figure("vectors.map", (space, tuple(groups), method, nb_word in vs and nb_word, all_labels),
+                 lambda: word_map_figure(mp, labels, t("vectors.map.title", space=space, n=len(mp)), all_labels=all_labels))
     chart(fig, mp, "word_map", key="vectors.chart.map")
     shown, total = fig.layout.meta["labels_shown"], fig.layout.meta["labels_total"]
     if shown < total:
@@ -197,7 +200,8 @@ try:
                                          "cosine": t("vectors.col.cosine")}), hide_index=True, width="stretch")
     with r2:
         roles = {r: t(f"vectors.role.{r}") for r in ("a", "b", "c", "answer", "other", "target")}
-        chart(analogy_figure(view["points"], t("vectors.an.plot"), roles), view["points"], "analogy",
+        chart(figure("vectors.analogy", (space, wa.strip(), wb.strip(), wc.strip()),
+                     lambda: analogy_figure(view["points"], t("vectors.an.plot"), roles)), view["points"], "analogy",
               key="vectors.chart.analogy")
 except WordError as e:
     bad = "vectors.an.a"
@@ -243,11 +247,13 @@ x1, x2 = st.columns(2)
 with x1:
     kinds = {"A": t("vectors.ctx.kind.A", word=word.strip()), "B": t("vectors.ctx.kind.B", word=word.strip()),
              "neighbour": t("vectors.ctx.kind.neighbour")}
-    chart(context_figure(cv["points"], kinds, t("vectors.ctx.plot", word=word.strip(), layer=cv["layer"])),
+    chart(figure("vectors.ctx", (word.strip(), sa, sb, int(clayer)), lambda: context_figure(
+        cv["points"], kinds, t("vectors.ctx.plot", word=word.strip(), layer=cv["layer"]))),
           cv["points"], "context_map", key="vectors.chart.ctx")
 with x2:
-    chart(cosine_line(cv["cosines"], cv["layer"], t("vectors.ctx.axis.layer"), t("vectors.ctx.axis.cos"),
-                      t("vectors.ctx.cos", word=word.strip())), cv["cosines"], "context_cosine",
+    chart(figure("vectors.ctxcos", (word.strip(), sa, sb, int(clayer)), lambda: cosine_line(
+        cv["cosines"], cv["layer"], t("vectors.ctx.axis.layer"), t("vectors.ctx.axis.cos"),
+        t("vectors.ctx.cos", word=word.strip()))), cv["cosines"], "context_cosine",
           key="vectors.chart.ctxcos")
     st.caption(t("vectors.ctx.cos.caption"))
 if cv["nearest"][0]:
