@@ -115,6 +115,7 @@ class Tab:
         assert button.count() >= 1, f"no button {label!r}"
         button.first.scroll_into_view_if_needed()
         button.first.click()
+        self.page.mouse.move(1390, 600)          # no hover tooltip left over the screenshot
         self.idle()
 
     def text(self) -> str:

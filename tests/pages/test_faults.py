@@ -55,3 +55,17 @@ def test_a_huge_text_on_the_tokens_page_is_cut_with_a_notice(monkeypatch):
     assert not at.exception
     assert len(at.session_state["tokens.text"]) == MAX_TEXT
     assert any(i.value == t("tokens.cut", n=f"{MAX_TEXT:,}") for i in at.info)
+
+
+def test_the_sampling_panel_stops_at_its_stated_maximum(monkeypatch, bundled_lm):
+    at = open_app(monkeypatch, None, "pages/sampling.py")
+    full = 1_000                                        # pages/sampling.py: MAX_GENERATED
+    at.session_state["sampling.gen"] = [bundled_lm.encode(" the")[0]] * full
+    at.session_state["sampling.gen_prompt"] = at.session_state["prompt"]
+    at.run()
+    assert not at.exception
+    assert any(i.value == t("sampling.full", n=f"{full:,}") for i in at.info)
+    assert at.button(key="sampling.next_btn").disabled and at.button(key="sampling.gen_btn").disabled
+    at.button(key="sampling.reset_btn").click().run()
+    assert not at.exception and at.session_state["sampling.gen"] == []
+    assert not at.button(key="sampling.next_btn").disabled
