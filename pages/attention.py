@@ -15,7 +15,8 @@ from explainer.model import Intervention
 from explainer.plots import attention as P
 from explainer.plots import visible
 from explainer.views import attention
-from pages.common import cached, chart, figure, current_model, notice_truncation, require_prompt, set_prompt, t
+from pages.common import (as_int, as_text, cached, chart, current_model, figure, lesson_box,
+                          linked, notice_truncation, require_prompt, set_prompt, t)
 
 THRESHOLD = 0.3
 
@@ -64,6 +65,7 @@ def label_text(labels: dict, l: int, h: int, short: bool = False) -> str:
 
 # ---- page --------------------------------------------------------------------------------------
 
+lesson_box()
 st.title(t("attention.title"))
 st.markdown(t("attention.intro"))
 
@@ -76,6 +78,9 @@ c2.button(t("attention.preset.bank"), on_click=_preset_bank, help=t("attention.p
 
 lm = current_model()
 cfg = lm.config
+linked({"attention.layer": as_int(0, cfg.n_layer - 1), "attention.head": as_int(0, cfg.n_head - 1),
+        "attention.query": as_int(-1, cfg.n_ctx - 1), "attention.answer": as_text(60),
+        "attention.other": as_text(60)})
 text = require_prompt()
 data = attention_data(text)
 notice_truncation(data["truncated"], cfg.n_ctx)

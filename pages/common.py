@@ -233,13 +233,15 @@ def figure(name: str, key: tuple, build):
     (plotly checks every property); ``st.plotly_chart`` copies a figure before sending it, so one
     built figure serves every user."""
     store = _figure_store()
-    full = (name, model_key(), lang(), key)
+    full = (name, model_key(), lang(), presenting(), key)
     with store["lock"]:
         fig = store["items"].get(full)
         if fig is not None:
             store["items"].move_to_end(full)
             return fig
     fig = build()
+    if presenting():                        # readable from the back of a classroom
+        fig.update_layout(font=dict(size=PRESENT_FONT))
     with store["lock"]:
         store["items"][full] = fig
         while len(store["items"]) > FIGURES_KEPT:
@@ -259,3 +261,292 @@ def chart(fig, data=None, name: str = "data", key: str | None = None) -> None:
             return buf.getvalue().encode("utf-8")
         st.download_button(t("app.download_csv"), csv, file_name=f"{name}.csv", mime="text/csv",
                            key=f"csv-{key or name}")
+
+
+# ---- links that reopen the exact view -----------------------------------------------------------
+
+def as_int(lo: int, hi: int):
+    def parse(s: str) -> int:
+        v = int(s)
+        if not lo <= v <= hi:
+            raise ValueError(s)
+        return v
+    return parse
+
+
+def as_float(lo: float, hi: float):
+    def parse(s: str) -> float:
+        v = float(s)
+        if not lo <= v <= hi:                    # NaN fails this too
+            raise ValueError(s)
+        return v
+    return parse
+
+
+def as_choice(options):
+    def parse(s: str):
+        if s not in options:
+            raise ValueError(s)
+        return s
+    return parse
+
+
+def as_text(limit: int = 500):
+    def parse(s: str) -> str:
+        if len(s) > limit:
+            raise ValueError(s[:20] + "…")
+        return s
+    return parse
+
+
+def as_bool(s: str) -> bool:
+    if s.lower() in ("1", "true", "yes", "on"):
+        return True
+    if s.lower() in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(s)
+
+
+def as_int_list(lo: int, hi: int):
+    def parse(s: str) -> list[int]:
+        return sorted({as_int(lo, hi)(x) for x in s.split(",") if x.strip()})
+    return parse
+
+
+GLOBAL_LINK_KEYS = ("lang", "prompt", "present", "lesson", "step")
+
+
+def _link_value(v) -> str:
+    if isinstance(v, bool):
+        return "1" if v else "0"
+    if isinstance(v, (list, tuple)):
+        return ",".join(str(x) for x in v)
+    if isinstance(v, float):
+        return f"{v:g}"
+    return str(v)
+
+
+def linked(keys: dict) -> None:
+    """Keep a page's main controls in the address, so a link reopens the same view. ``keys``: session
+    key → parser (``as_int(0, 5)``, ``as_choice([...])``…). The first time a session shows this page,
+    values in the link are read into the session (a bad or stale one: a notice, and the default);
+    every run then writes the current values into the address. Call it before the page draws the
+    widgets of these keys."""
+    page = _running_page() or "?"
+    done = st.session_state.setdefault("_linked_pages", set())
+    if page not in done:
+        done.add(page)
+        for key, parse in keys.items():
+            raw = st.query_params.get(key)
+            if raw is None:
+                continue
+            try:
+                st.session_state[key] = parse(raw)
+            except (ValueError, TypeError):
+                st.info(t("app.link.bad", name=key, value=raw[:40]))
+    for name in list(st.query_params):               # other pages' controls leave the address
+        if name not in GLOBAL_LINK_KEYS and name not in keys:
+            del st.query_params[name]
+    st.session_state["_page_link_keys"] = list(keys)
+    write_page_link()
+
+
+def write_page_link() -> None:
+    """The current page's linked controls into the address (again after the page has run)."""
+    for key in st.session_state.get("_page_link_keys", []):
+        if key in st.session_state:
+            value = _link_value(st.session_state[key])
+            if st.query_params.get(key) != value:
+                st.query_params[key] = value
+
+
+def read_link_once() -> None:
+    """On a session's first run: the prompt and presenter mode from the link."""
+    if st.session_state.get("_link_read"):
+        return
+    st.session_state["_link_read"] = True
+    q = st.query_params
+    if q.get("prompt"):
+        st.session_state["prompt"] = q["prompt"][-MAX_PROMPT:]
+    if "present" in q:
+        try:
+            st.session_state["present"] = as_bool(q["present"])
+        except ValueError:
+            st.session_state["present"] = False
+
+
+def write_link() -> None:
+    """The shared values into the address (language is written by the sidebar); the page's own
+    controls are added by the page (``linked``)."""
+    st.session_state["_page_link_keys"] = []
+    if st.query_params.get("prompt") != prompt():
+        st.query_params["prompt"] = prompt()
+    if st.session_state.get("present"):
+        st.query_params["present"] = "1"
+    elif "present" in st.query_params:
+        del st.query_params["present"]
+
+
+def share_box() -> None:
+    """The link to this exact view, ready to copy (the code box has a copy button)."""
+    from urllib.parse import urlencode
+    write_page_link()
+    try:
+        base = (st.context.url or "").split("?")[0]
+    except Exception:
+        base = ""
+    link = base + "?" + urlencode({k: st.query_params[k] for k in st.query_params})
+    with st.sidebar.popover(t("app.share"), icon=":material/link:", width="stretch"):
+        st.caption(t("app.share.help"))
+        st.code(link, language=None, wrap_lines=True)
+
+
+# ---- presenter mode ------------------------------------------------------------------------------
+
+PRESENT_FONT = 20          # chart text size in presenter mode (13 otherwise)
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get("present"))
+
+
+def _present_chosen() -> None:
+    st.session_state["present"] = st.session_state["_present_box"]
+
+
+def presenter_toggle() -> None:
+    st.session_state["_present_box"] = presenting()
+    st.sidebar.toggle(t("app.present"), key="_present_box", on_change=_present_chosen, help=t("app.present.help"))
+    if presenting():
+        st.html("<style>html { font-size: 21px; } [data-testid='stSidebar'] { font-size: 17px; }"
+                "[data-testid='stMainBlockContainer'] { max-width: 100%; padding-left: 2rem; padding-right: 2rem; }"
+                "</style>")
+
+
+# ---- the guided lesson (drawn above every page while a lesson runs) -------------------------------
+
+@st.cache_resource(show_spinner=False)
+def lessons() -> tuple[dict, list[str]]:
+    """Every lesson file in assets/lessons, checked once per server (and the unusable ones)."""
+    from explainer.views.lesson import load_lessons
+    return load_lessons()
+
+
+def _lesson_answer(lm, lesson_id: str, i: int) -> dict:
+    from explainer.views.lesson import answer
+    question = lessons()[0][lesson_id]["steps"][i]["question"]
+    snaps = []
+    if question["kind"] == "snapshot_word":
+        snaps = [(s, load_snapshot(str(p))) for s, p in lm.snapshots()]
+    return answer(lm, question, snaps)
+
+
+lesson_answer = cached(_lesson_answer, max_entries=128)
+
+
+def go_to_step(lesson_id: str | None, i: int = 0) -> None:
+    """Start a lesson at step ``i`` (or leave it with ``None``): the step's state goes into the session
+    and the router opens its page. For buttons (``on_click``)."""
+    if lesson_id is None:
+        for k in ("lesson.id", "lesson.step"):
+            st.session_state.pop(k, None)
+        return
+    steps = lessons()[0][lesson_id]["steps"]
+    i = max(0, min(i, len(steps) - 1))
+    st.session_state["lesson.id"], st.session_state["lesson.step"] = lesson_id, i
+    step = steps[i]
+    for key, value in step.get("state", {}).items():
+        st.session_state[key] = list(value) if isinstance(value, list) else value
+    for key in [k for k in st.session_state if str(k).startswith("lesson.guess.") or k == "lesson.revealed"]:
+        del st.session_state[key]
+    st.session_state["lesson.goto"] = step["page"]
+
+
+def _finish() -> None:
+    go_to_step(None)
+    st.session_state["lesson.finished"] = True
+    st.session_state["lesson.goto"] = "lesson"
+
+
+def _reveal() -> None:
+    st.session_state["lesson.revealed"] = True
+
+
+def lesson_box() -> None:
+    """Every page starts with this: the running lesson's step above the page, or nothing. When a step
+    has just changed and wants another page, that page is opened instead."""
+    goto = lesson_panel()
+    here = (_running_page() or "pages/overview.py").rsplit("/", 1)[-1].removesuffix(".py")
+    if goto and goto != here:
+        try:
+            st.switch_page(f"pages/{goto}.py")
+        except st.errors.StreamlitAPIException:       # not a page of this app: stay
+            pass
+
+
+def lesson_panel() -> str | None:
+    """The running lesson's step, drawn where it is called. Returns the page to open when a step just
+    changed. The link's ``lesson`` and ``step`` start a lesson on a session's first run."""
+    from explainer.views.lesson import fill, text
+    all_lessons, _ = lessons()
+    if not st.session_state.get("_lesson_link_read"):
+        st.session_state["_lesson_link_read"] = True
+        wanted = st.query_params.get("lesson")
+        if wanted:
+            try:
+                step = int(st.query_params.get("step", "1")) - 1
+                ok = wanted in all_lessons and 0 <= step < len(all_lessons[wanted]["steps"])
+            except ValueError:
+                step, ok = 0, False
+            if ok:
+                go_to_step(wanted, step)
+            else:
+                st.session_state["lesson.bad_link"] = (wanted[:40], st.query_params.get("step", "1")[:10])
+                st.session_state["lesson.goto"] = "lesson"
+    goto = st.session_state.pop("lesson.goto", None)
+    lesson_id = st.session_state.get("lesson.id")
+    if lesson_id not in all_lessons:
+        for k in ("lesson", "step"):
+            if k in st.query_params:
+                del st.query_params[k]
+        return goto
+    lesson = all_lessons[lesson_id]
+    i, n = st.session_state.get("lesson.step", 0), len(lesson["steps"])
+    st.query_params["lesson"], st.query_params["step"] = lesson_id, str(i + 1)
+    step, L = lesson["steps"][i], lang()
+    q = step["question"]
+    labels = {str(o): text(q.get("labels", {}).get(str(o), {"en": str(o)}), L) for o in q["options"]}
+    with st.container(border=True, key="lesson-panel"):
+        st.caption(t("lesson.progress", title=text(lesson["title"], L), i=i + 1, n=n))
+        st.progress((i + 1) / n)
+        st.markdown(f"**{text(step['title'], L)}**")
+        st.write(text(step["text"], L))
+        guess = st.radio(text(q["ask"], L), list(labels), format_func=labels.get, index=None,
+                         key=f"lesson.guess.{lesson_id}.{i}", horizontal=True)
+        if st.session_state.get("lesson.revealed") and guess is not None:
+            a = lesson_answer(lesson_id, i)
+            opts = [o for o in labels if o in a["scores"]]
+            from explainer.plots.lesson import answer_bars
+            chart(figure("lesson.answer", (lesson_id, i, guess), lambda: answer_bars(
+                [labels[o] for o in opts], [a["scores"][o] for o in opts], opts.index(a["answer"]),
+                opts.index(guess) if guess in opts else None, t(f"lesson.unit.{a['unit']}"),
+                {"model": t("lesson.model"), "guess": t("lesson.your_guess")})), key="lesson.chart.answer")
+            if guess == a["answer"]:
+                st.success(t("lesson.right", answer=labels[a["answer"]]))
+            else:
+                st.info(t("lesson.wrong", guess=labels[guess], answer=labels[a["answer"]]))
+            st.write(fill(text(q["reveal"], L), a["facts"]))
+        elif st.session_state.get("lesson.revealed"):
+            st.session_state["lesson.revealed"] = False
+        c1, c2, c3, c4 = st.columns([1, 1.6, 1, 1])
+        c1.button(t("lesson.back"), on_click=go_to_step, args=(lesson_id, i - 1), disabled=i == 0,
+                  key="lesson.back_btn", width="stretch")
+        c2.button(t("lesson.check"), on_click=_reveal, disabled=guess is None, key="lesson.check_btn",
+                  type="primary", width="stretch", help=t("lesson.pick_first") if guess is None else None)
+        if i + 1 < n:
+            c3.button(t("lesson.next"), on_click=go_to_step, args=(lesson_id, i + 1), key="lesson.next_btn",
+                      width="stretch")
+        else:
+            c3.button(t("lesson.finish"), on_click=_finish, key="lesson.finish_btn", width="stretch")
+        c4.button(t("lesson.leave"), on_click=go_to_step, args=(None,), key="lesson.leave_btn", width="stretch")
+    return goto

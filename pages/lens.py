@@ -6,7 +6,8 @@ import streamlit as st
 from explainer import ablation, demos
 from explainer.plots.lens import cases_bar, lens_heatmap, word_lines
 from explainer.views import lens
-from pages.common import (cached, chart, figure, current_model, join_list, join_sentences, notice_truncation,
+from pages.common import (as_bool, as_choice, as_int_list, as_text, cached, chart, current_model,
+                          figure, join_list, join_sentences, lesson_box, linked, notice_truncation,
                           prompt, require_prompt, set_prompt, t)
 
 MAX_COLS = 32          # positions shown at once in the heatmap (a slider moves the window)
@@ -57,13 +58,17 @@ lm = current_model()
 L = lm.config.n_layer
 rows = lens.layer_names(L, t("lens.row.embeddings"), t("lens.row.output"))
 
-st.session_state.setdefault("lens.words", f"{demos.WARSAW_ANSWER}, Poland")
+linked({"lens.words": as_text(200), "lens.subject": as_text(60), "lens.fact": as_bool,
+        "lens.other_fact": as_choice(ablation.OTHER_FACT_PLACES), "lens.mlp_off": as_int_list(0, L - 1)})
+if "lens.words" not in st.session_state:             # open on words this prompt makes rise
+    st.session_state["lens.words"] = lens.default_words(lm, prompt())
 st.session_state.setdefault("lens.fact", False)
 if st.session_state.get("lens.other_fact") not in ablation.OTHER_FACT_PLACES:
     st.session_state["lens.other_fact"] = "none"
 st.session_state.setdefault("lens.subject", demos.WARSAW_SUBJECT)
 st.session_state["lens.mlp_off"] = [l for l in st.session_state.get("lens.mlp_off", []) if 0 <= l < L]
 
+lesson_box()
 st.title(t("lens.title"))
 st.write(t("lens.intro"))
 b1, b2 = st.columns(2)

@@ -7,7 +7,8 @@ import streamlit as st
 from explainer import demos
 from explainer.plots.sampling import distribution_bars, temperature_histogram
 from explainer.views import sampling
-from pages.common import cached, chart, figure, current_model, notice_truncation, prompt, require_prompt, set_prompt, t
+from pages.common import (as_float, as_int, cached, chart, current_model, figure, lesson_box,
+                          linked, notice_truncation, prompt, require_prompt, set_prompt, t)
 
 T_SLIDER_MAX = 3.0
 REP_TOKENS, REP_TEMPERATURE = 120, 0.8
@@ -31,8 +32,11 @@ histogram = cached(_histogram)
 DEFAULTS = {"sampling.T": 1.0, "sampling.T_slider": 1.0, "sampling.top_k": 0, "sampling.top_p": 1.0, "sampling.seed": 0,
             "sampling.n": 20, "sampling.gen": [], "sampling.last": None, "sampling.rep_on": False,
             "sampling.rep_source": "story"}
+linked({"sampling.T": as_float(0, sampling.MAX_TEMPERATURE), "sampling.top_k": as_int(0, current_model().config.vocab_size),
+        "sampling.top_p": as_float(0, 1), "sampling.seed": as_int(0, 2**31 - 1)})
 for k, v in DEFAULTS.items():
     st.session_state.setdefault(k, v)
+st.session_state["sampling.T_slider"] = min(float(st.session_state["sampling.T"]), T_SLIDER_MAX)
 
 
 def current_settings():
@@ -98,6 +102,7 @@ if "sampling.rng" not in st.session_state or st.session_state.get("sampling.gen_
     reset_generation()
 st.session_state["sampling.gen"] = [i for i in st.session_state["sampling.gen"] if 0 <= i < V]
 
+lesson_box()
 st.title(t("sampling.title"))
 st.write(t("sampling.intro"))
 b1, b2, _ = st.columns([1, 1, 2])

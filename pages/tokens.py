@@ -5,7 +5,8 @@ import streamlit as st
 from explainer.tokenizer import TokenizerFileError
 from explainer.views import tokens
 from explainer.plots.tokens import merge_tree_figure, token_count_bar
-from pages.common import cached, chart, figure, current_model, load_model, prompt, t
+from pages.common import (as_int, as_text, cached, chart, current_model, figure, lesson_box,
+                          linked, load_model, prompt, t)
 
 MAX_CHIPS = 400          # chips drawn per tokenizer (counts always use the whole text)
 TABLE_MIN = 20           # merges listed in the table at least
@@ -56,10 +57,13 @@ def merge_columns(table) -> dict:
     return {c: st.column_config.NumberColumn(t(f"tokens.col.{c}"), format="localized") if c == "count"
             else t(f"tokens.col.{c}") for c in table.columns}
 
+lesson_box()
 st.title(t("tokens.title"))
 st.markdown(t("tokens.intro"))
 
-st.session_state.setdefault("tokens.text", prompt())
+linked({"tokens.text": as_text(MAX_TEXT), "tokens.bpe.step": as_int(1, 100_000)})
+# open on a sentence where the four tokenizers differ (the shared prompt is one button away)
+st.session_state.setdefault("tokens.text", tokens.PRESETS["english"])
 with st.container(horizontal=True):
     for key in tokens.PRESETS:
         st.button(t(f"tokens.preset.{key}"), key=f"tokens.preset.{key}", on_click=_set_text,

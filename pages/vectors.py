@@ -10,7 +10,8 @@ from explainer.embeddings import WordError
 from explainer.plots.vectors import (analogy_figure, context_figure, cosine_line, relation_bar,
                                      scores_bar, word_map_figure)
 from explainer.views import vectors
-from pages.common import cached, chart, figure, current_model, lang, t
+from pages.common import (as_choice, as_int, as_text, cached, chart, current_model, figure, lang,
+                          lesson_box, linked, t)
 
 lm = current_model()
 L = lm.config.n_layer
@@ -57,10 +58,15 @@ def _word_error(e: WordError, target_key: str, key_prefix: str) -> None:
                 st.button(w, key=f"{key_prefix}.sugg.{i}", on_click=_set, kwargs={target_key: w})
 
 
+lesson_box()
 st.title(t("vectors.title"))
 st.markdown(t("vectors.intro"))
 
 # ---- which space -------------------------------------------------------------------------
+linked({"vectors.kind": as_choice(["word2vec", "tokens", "context"]), "vectors.layer": as_int(0, L),
+        "vectors.nb.word": as_text(60), "vectors.an.a": as_text(60), "vectors.an.b": as_text(60),
+        "vectors.an.c": as_text(60), "vectors.ctx.word": as_text(60), "vectors.ctx.a": as_text(300),
+        "vectors.ctx.b": as_text(300), "vectors.ctx.layer": as_int(0, L)})
 st.session_state.setdefault("vectors.kind", "word2vec")
 st.session_state.setdefault("vectors.layer", max(1, L // 2))
 for _k in ("vectors.layer", "vectors.ctx.layer"):      # keep layer sliders inside this model's range

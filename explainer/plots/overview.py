@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from . import PALETTE, SEQ, base_layout
+from . import PALETTE, base_layout
 
 
 def params_figure(counts: dict[str, int], title: str | None = None) -> go.Figure:

@@ -47,6 +47,21 @@ def lens_data(lm: LM, prompt: str, mlp_off=(), words=(), positions=()) -> dict:
             "truncated": tr.truncated, "n_layer": lm.config.n_layer}
 
 
+def default_words(lm: LM, prompt: str) -> str:
+    """The words the page follows when it opens: the answer and the distractor of a demo prompt
+    (Warsaw / Poland, Mary / John), else the model's own two top next words, so the first view shows
+    something rising instead of flat zeros."""
+    from .. import demos
+    if demos.WARSAW_QUESTION in prompt:
+        return f"{demos.WARSAW_ANSWER}, {demos.WARSAW_SUBJECT}"
+    if prompt.strip() == demos.IOI_PROMPT:
+        return f"{demos.IOI_ANSWER}, {demos.IOI_SUBJECT}"
+    if not prompt.strip():
+        return f"{demos.WARSAW_ANSWER}, {demos.WARSAW_SUBJECT}"
+    words = [w.strip() for w, _ in lm.next_token(prompt, k=4) if w.strip().isalpha()]
+    return ", ".join(words[:2]) or f"{demos.WARSAW_ANSWER}, {demos.WARSAW_SUBJECT}"
+
+
 # below this probability at every layer a followed word is not what the model is thinking of here
 ABSENT_PROB = 0.05
 

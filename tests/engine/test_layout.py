@@ -9,7 +9,7 @@ import pytest
 from explainer.i18n import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
-CONCEPTS = ["overview", "tokens", "vectors", "attention", "lens", "sampling"]
+CONCEPTS = ["lesson", "overview", "tokens", "vectors", "attention", "lens", "sampling"]
 ENGINE = ["model", "tokenizer", "corpus", "train", "checkpoint", "export", "lm", "sampling", "embeddings",
           "i18n", "demos", "ablation", "scorecard", "bench", "__main__"]
 

@@ -155,10 +155,22 @@ def test_lens_page_bad_input_is_a_message(monkeypatch):
     assert any(t("lens.no_words") in i.value for i in at.info)
 
 
-def test_flat_word_lines_offer_the_models_own_guesses(monkeypatch, bundled_lm):
-    # the default prompt is the IOI sentence: Warsaw and Poland are nowhere, so the page says so
-    # and offers to follow the model's final top guesses instead
+def test_the_page_opens_on_words_that_rise(monkeypatch, bundled_lm):
+    """On the default prompt (the Mary/John sentence) the page follows Mary and John, and the chart
+    is not flat: P(Mary) after the last layer is the model's own."""
     at = _page(monkeypatch)
+    assert not at.exception
+    assert lv.parse_words(at.session_state["lens.words"]) == ["Mary", "John"]
+    d = lv.lens_data(bundled_lm, at.session_state["prompt"], words=["Mary", "John"])
+    assert not lv.words_absent(d)
+    p_mary = bundled_lm.next_probs(at.session_state["prompt"])[bundled_lm.answer_id("Mary")]
+    assert d["word_probs"][-1, 0] == pytest.approx(p_mary, abs=1e-4) and p_mary > 0.5
+
+
+def test_flat_word_lines_offer_the_models_own_guesses(monkeypatch, bundled_lm):
+    # Warsaw and Poland on the Mary/John sentence are nowhere: the page says so and offers to
+    # follow the model's final top guesses instead
+    at = open_app(monkeypatch, None, "pages/lens.py", state={"lens.words": "Warsaw, Poland"})
     assert not at.exception
     d = lv.lens_data(bundled_lm, at.session_state["prompt"], words=["Warsaw", "Poland"])
     assert lv.words_absent(d)

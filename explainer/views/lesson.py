@@ -1,0 +1,224 @@
+"""Guided lessons: lesson files, and the model's own answer to each predict-then-reveal question.
+
+A lesson is data — one JSON file in ``assets/lessons/`` — so a teacher can write another without
+touching the pages. Each step names a page, the state that page needs (the shared prompt and the
+page's own session keys, e.g. ``"lens.words"``), two to four plain sentences in English and Chinese,
+and one question. The student commits a guess; only then does the app show what the model computes,
+live, for every option (``answer``). Nothing in a lesson file is an answer: the file says what to
+ask, the model answers.
+
+Question kinds (``kind``) and what the model computes for each option:
+
+- ``next_word``      P(option is the next word) after ``prompt``;
+- ``tokens``         how many tokens each tokenizer (``ours``, ``cl100k_base``, ``o200k_base``) makes
+                     of ``text`` — the answer is the one with the fewest;
+- ``analogy``        cosine of each option to b − a + c (word2vec) — the answer is the nearest;
+- ``attention``      how much the page's first head (the best name mover) looks from the last word
+                     back at each option word;
+- ``lens_layer``     P(``word``) after each block — the answer is the first block where it is the
+                     top guess;
+- ``fact_ablation``  P(``answer``) as it is and with the MLPs that hold the fact switched off at
+                     ``subject`` — options ``"drops"`` / ``"stays"``;
+- ``repetition``     share of repeated 4-grams in 120 tokens, greedy vs temperature 0.8 — options
+                     ``"greedy"`` / ``"sampled"``, the answer repeats more;
+- ``snapshot_word``  P(``word``) at each training snapshot — the answer is the first snapshot where
+                     it is the top guess.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from .. import ablation
+from ..lm import ASSETS, LM
+
+LESSONS = ASSETS.parent / "lessons"
+LANGS = ("en", "zh")
+PAGES = ("overview", "tokens", "vectors", "attention", "lens", "sampling")
+KINDS = ("next_word", "tokens", "analogy", "attention", "lens_layer", "fact_ablation", "repetition",
+         "snapshot_word")
+GLOBAL_STATE = ("prompt", "model_choice")
+
+
+class LessonError(ValueError):
+    """A lesson file that cannot be used; the message names the file and the step."""
+
+
+def lesson_files(folder: Path = LESSONS) -> list[Path]:
+    return sorted(Path(folder).glob("*.json"))
+
+
+def load_lesson(path: Path) -> dict:
+    """A lesson file, checked (``check_lesson``); its ``id`` is the file name without ``.json``."""
+    path = Path(path)
+    try:
+        lesson = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise LessonError(f"{path} cannot be read as JSON ({e})") from e
+    if not isinstance(lesson, dict):
+        raise LessonError(f"{path}: a lesson is a JSON object with a title and steps")
+    lesson["id"] = path.stem
+    problems = check_lesson(lesson)
+    if problems:
+        raise LessonError(f"{path}: " + "; ".join(problems))
+    return lesson
+
+
+def load_lessons(folder: Path = LESSONS) -> tuple[dict[str, dict], list[str]]:
+    """Every usable lesson by id, and a message for each file that is not usable."""
+    out, bad = {}, []
+    for f in lesson_files(folder):
+        try:
+            lesson = load_lesson(f)
+            out[lesson["id"]] = lesson
+        except LessonError as e:
+            bad.append(str(e))
+    return out, bad
+
+
+def _texts(obj, where: str) -> list[str]:
+    if not isinstance(obj, dict) or any(not isinstance(obj.get(l), str) or not obj[l].strip() for l in LANGS):
+        return [f"{where} needs a text in every language ({', '.join(LANGS)})"]
+    return []
+
+
+def check_lesson(lesson: dict, page_keys: dict[str, set[str]] | None = None) -> list[str]:
+    """Everything wrong with a lesson (empty when it is usable): titles and texts in both languages,
+    known pages and question kinds, options for every question, and state keys that belong to the
+    step's page (``page_keys``: page → the session keys its file uses, when known)."""
+    problems = _texts(lesson.get("title"), "the title") + _texts(lesson.get("summary"), "the summary")
+    steps = lesson.get("steps")
+    if not isinstance(steps, list) or not steps:
+        return problems + ["there are no steps"]
+    for i, step in enumerate(steps, 1):
+        where = f"step {i}"
+        if not isinstance(step, dict):
+            problems.append(f"{where} is not an object")
+            continue
+        page = step.get("page")
+        if page not in PAGES:
+            problems.append(f"{where}: page {page!r} is not one of {', '.join(PAGES)}")
+        problems += _texts(step.get("title"), f"{where}'s title") + _texts(step.get("text"), f"{where}'s text")
+        state = step.get("state", {})
+        if not isinstance(state, dict):
+            problems.append(f"{where}: state must be an object")
+            state = {}
+        for key in state:
+            if key in GLOBAL_STATE:
+                continue
+            if not key.startswith(f"{page}."):
+                problems.append(f"{where}: state key {key!r} does not belong to the {page} page")
+            elif page_keys is not None and key not in page_keys.get(page, set()):
+                problems.append(f"{where}: the {page} page has no control {key!r}")
+        q = step.get("question")
+        if not isinstance(q, dict):
+            problems.append(f"{where} has no question")
+            continue
+        if q.get("kind") not in KINDS:
+            problems.append(f"{where}: question kind {q.get('kind')!r} is not one of {', '.join(KINDS)}")
+        problems += _texts(q.get("ask"), f"{where}'s question") + _texts(q.get("reveal"), f"{where}'s reveal")
+        options = q.get("options")
+        if not isinstance(options, list) or len(options) < 2:
+            problems.append(f"{where}: a question needs at least two options")
+        labels = q.get("labels")
+        if labels is not None:
+            for o in options or []:
+                problems += _texts(labels.get(str(o)) if isinstance(labels, dict) else None,
+                                   f"{where}'s label of option {o!r}")
+    return problems
+
+
+def text(obj: dict, lang: str) -> str:
+    """The text in ``lang`` (English when missing)."""
+    return obj.get(lang) or obj.get("en", "")
+
+
+# ---- the model answers -------------------------------------------------------------------------
+
+def answer(lm: LM, question: dict, snapshots: list[tuple[int, LM]] | None = None) -> dict:
+    """What the model computes for every option of ``question``: ``{"scores": {option: number},
+    "answer": option, "unit": "probability" | "tokens" | "cosine" | "weight" | "layer" | "share",
+    "facts": {name: value}}`` (``facts`` fill the reveal text's placeholders)."""
+    kind, opts = question["kind"], [str(o) for o in question["options"]]
+    if kind == "next_word":
+        p = lm.next_probs(question["prompt"])
+        scores = {o: float(p[lm.answer_id(o)]) for o in opts}
+        top = lm.token_text(int(p.argmax())).strip()
+        return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "probability",
+                "facts": {"top": top, "p_top": float(p.max())}}
+    if kind == "tokens":
+        from .tokens import compare_tokenizers
+        rows = {r["name"]: r for r in compare_tokenizers(lm.tokenizer, question["text"])}
+        scores = {o: float(rows[o]["tokens"]) for o in opts if rows.get(o, {}).get("available")}
+        return {"scores": scores, "answer": min(scores, key=scores.get), "unit": "tokens",
+                "facts": {f"n_{o}": int(v) for o, v in scores.items()}}
+    if kind == "analogy":
+        vs = lm.space(question.get("space", "word2vec"))
+        a, b, c = (vs.unit[vs.lookup(w)] for w in (question["a"], question["b"], question["c"]))
+        target = b - a + c
+        target = target / max(float(np.linalg.norm(target)), 1e-8)
+        scores = {o: float(vs.unit[vs.lookup(o)] @ target) for o in opts}
+        top = lm.analogy(question["a"], question["b"], question["c"], k=1)[0][0]
+        return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "cosine",
+                "facts": {"top": top}}
+    if kind == "attention":
+        from .attention import attention_data, head_labels, head_name, showcase_head
+        data = attention_data(lm, question["prompt"])
+        l, h = showcase_head(head_labels(lm)) or (lm.config.n_layer - 1, 0)
+        row = data["attention"][l, h, -1]
+        ids = data["ids"]
+        scores = {}
+        for o in opts:
+            tok = lm.answer_id(o)
+            scores[o] = float(sum(row[j] for j, i in enumerate(ids) if i == tok))
+        return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "weight",
+                "facts": {"head": head_name(l, h), "last": data["tokens"][-1].strip()}}
+    if kind == "lens_layer":
+        tr = lm.trace(question["prompt"])
+        wid = lm.answer_id(question["word"])
+        first = tr.first_top1_layer(wid)
+        probs = tr.lens_probs([wid])[:, 0]
+        scores = {o: float(probs[int(o)]) for o in opts if 0 <= int(o) < len(probs)}
+        best = str(first) if first is not None and str(first) in scores else max(scores, key=scores.get)
+        return {"scores": scores, "answer": best, "unit": "probability",
+                "facts": {"first": first, "p_final": float(probs[-1])}}
+    if kind == "fact_ablation":
+        layers = ablation.fact_layers(lm, question["prompt"], question["answer"], question.get("subject"))["layers"]
+        cases = ablation.fact_cases(lm, question["prompt"], "", question["answer"], layers, question.get("subject"))
+        before, after = cases["probs"]["normal"], cases["probs"]["mlp_off"]
+        verdict = "drops" if after < 0.5 * before else "stays"
+        scores = {o: (before if o == "stays" else after) for o in opts}
+        return {"scores": scores, "answer": verdict, "unit": "probability",
+                "facts": {"before": before, "after": after, "layers": ", ".join(map(str, layers)),
+                          "top_off": cases["top"]["mlp_off"][0].strip()}}
+    if kind == "repetition":
+        from .sampling import repetition_run
+        rep = repetition_run(lm, question["prompt"], n_tokens=120, temperature=0.8, seed=0)
+        scores = {o: float(rep[o]["share"]) for o in opts}
+        return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "share",
+                "facts": {o: f"{100 * v:.0f} %" for o, v in scores.items()}}
+    if kind == "snapshot_word":
+        runs = list(snapshots or []) + [(int(lm.meta.get("step") or 0), lm)]
+        wid = lm.answer_id(question["word"])
+        scores, first = {}, None
+        for step, m in runs:
+            p = m.next_probs(question["prompt"])
+            if str(step) in opts:
+                scores[str(step)] = float(p[wid])
+            if first is None and int(p.argmax()) == wid:
+                first = step
+        best = str(first) if first is not None and str(first) in scores else max(scores, key=scores.get)
+        return {"scores": scores, "answer": best, "unit": "probability", "facts": {"first": first}}
+    raise ValueError(f"unknown question kind {kind!r}")
+
+
+def fill(template: str, facts: dict) -> str:
+    """The reveal text with the model's numbers put in (probabilities as 0.123)."""
+    shown = {k: (f"{v:.3f}" if isinstance(v, float) else v) for k, v in facts.items()}
+    try:
+        return template.format(**shown)
+    except (KeyError, IndexError, ValueError):
+        return template

@@ -1,0 +1,30 @@
+"""Guided lessons: the list of lessons, each started with one button. While a lesson runs, its step
+is drawn above every page (pages/common.py: lesson_panel) and the step's page is opened."""
+
+import streamlit as st
+
+from explainer.views.lesson import LESSONS, text
+from pages.common import go_to_step, lang, lesson_box, lessons, t
+
+lesson_box()
+st.title(t("lesson.title"))
+st.write(t("lesson.intro"))
+if st.session_state.pop("lesson.finished", False):
+    st.success(t("lesson.done"))
+bad_link = st.session_state.pop("lesson.bad_link", None)
+if bad_link:
+    st.warning(t("lesson.bad_link", lesson=bad_link[0], step=bad_link[1]))
+
+found, bad = lessons()
+for err in bad:
+    st.warning(t("lesson.bad_file", err=err))
+if not found:
+    st.info(t("lesson.none", folder=LESSONS))
+for lesson_id, lesson in found.items():
+    with st.container(border=True):
+        st.subheader(text(lesson["title"], lang()))
+        st.write(text(lesson["summary"], lang()))
+        st.caption(t("lesson.steps", n=len(lesson["steps"])))
+        st.button(t("lesson.start"), key=f"lesson.start.{lesson_id}", type="primary",
+                  on_click=go_to_step, args=(lesson_id, 0))
+st.caption(t("lesson.write_your_own"))
