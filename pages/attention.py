@@ -15,7 +15,7 @@ from explainer.model import Intervention
 from explainer.plots import attention as P
 from explainer.plots import visible
 from explainer.views import attention
-from pages.common import (as_int, as_text, cached, chart, current_model, figure, lesson_box,
+from pages.common import (as_int, as_text, cached, chart, current_model, figure, join_list, lesson_box,
                           linked, notice_truncation, require_prompt, set_prompt, t)
 
 THRESHOLD = 0.3
@@ -103,6 +103,8 @@ chart(figure("attention.grid", (text,), lambda: P.overview_grid(att, titles, col
 # -- measured head types
 with st.expander(t("attention.labels.header"), expanded=False):
     st.caption(t("attention.labels.caption", threshold=THRESHOLD))
+    counts = {p_: sum(lab == p_ for row in labels["label"] for lab in row) for p_ in attention.PATTERNS}
+    st.caption(t("attention.labels.count", counts=join_list(f"{t(f'attention.pattern.{p_}')} {n}" for p_, n in counts.items())))
     st.markdown(t("attention.pattern.explain"))
     short = [[label_text(labels, l, h, short=True) or t("attention.short.none") for h in range(H)] for l in range(L)]
     ldf = attention.labels_frame(labels)

@@ -108,6 +108,9 @@ def sidebar() -> None:
         st.session_state["_prompt_box"] = st.session_state["prompt"]
         st.text_area(t("app.prompt"), key="_prompt_box", help=t("app.prompt.help"), height=110,
                      on_change=_prompt_edited, max_chars=MAX_PROMPT)
+        if "_prompt_undo" in st.session_state:
+            st.caption(t("app.preset_replaced"))
+            st.button(t("app.undo"), on_click=_undo_prompt, key="_prompt_undo_btn", icon=":material/undo:")
         share = fragment_share(lm.tokenizer, st.session_state["prompt"])
         if share >= FOREIGN_NOTICE_SHARE:
             st.info(t("app.foreign", share=f"{share:.0%}"))
@@ -119,6 +122,7 @@ def _language_chosen() -> None:
 
 def _prompt_edited() -> None:
     st.session_state["prompt"] = st.session_state["_prompt_box"]
+    st.session_state.pop("_prompt_undo", None)
 
 
 DEEP_LINK_KEY = "_deep_link"
@@ -210,8 +214,16 @@ def require_prompt() -> str:
 
 
 def set_prompt(text: str) -> None:
-    """Use as a button callback (on_click) so the sidebar widget takes the new value."""
+    """Use as a button callback (on_click) so the sidebar widget takes the new value. A preset that
+    replaces what the student typed says so in the sidebar, with an undo."""
+    old = st.session_state.get("prompt", DEFAULT_PROMPT)
+    if text != old:
+        st.session_state["_prompt_undo"] = old
     st.session_state["prompt"] = text
+
+
+def _undo_prompt() -> None:
+    st.session_state["prompt"] = st.session_state.pop("_prompt_undo", prompt())
 
 
 def notice_truncation(n_dropped: int, ctx: int) -> None:

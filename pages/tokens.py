@@ -108,7 +108,8 @@ for i, r in enumerate(comp):
         st.markdown(f"**{r['label']}**")
         if not r["available"]:
             st.info(t("tokens.compare.unavailable", label=r["label"]))
-            st.caption(r["message"])         # the technical reason, as the library reported it
+            with st.expander(t("tokens.compare.why")):
+                st.caption(r["message"])     # the technical reason, as the library reported it
             continue
         st.caption(t("tokens.compare.count", n=r["tokens"], cpt=f"{r['chars_per_token']:.2f}", vocab=r["vocab"]))
         _chips(r["rows"])

@@ -262,6 +262,8 @@ with x2:
         t("vectors.ctx.cos", word=word.strip()))), cv["cosines"], "context_cosine",
           key="vectors.chart.ctxcos")
     st.caption(t("vectors.ctx.cos.caption"))
+    cos = cv["cosines"]["cosine"]
+    st.caption(t("vectors.ctx.drift", word=word.strip(), first=float(cos.iloc[0]), last=float(cos.iloc[-1])))
 if cv["nearest"][0]:
     fmt = lambda ws: ", ".join(f"{w} ({s:.2f})" for w, s in ws)
     st.markdown(t("vectors.ctx.nearest", layer=cv["layer"], a=fmt(cv["nearest"][0]), b=fmt(cv["nearest"][1])))

@@ -22,7 +22,9 @@ def scale_figure(rows: list[dict], title: str | None = None,
     fig = go.Figure(go.Bar(
         x=[r["model"] for r in rows], y=[r["params"] for r in rows],
         marker_color=[PALETTE[0]] + [PALETTE[1]] * (len(rows) - 1),
-        text=[_human(r["params"]) for r in rows], textposition="outside",
+        # the real ratio to the first row (ours) beside each bar: on a log axis bars alone hide it
+        text=[_human(r["params"]) + ("" if i == 0 else f" (×{r['params'] / rows[0]['params']:,.0f})")
+              for i, r in enumerate(rows)], textposition="outside",
         customdata=[[r["d_model"], r["n_layer"], r["n_head"]] for r in rows],
         hovertemplate="%{x}<br>%{y:,.0f} parameters<br>d=%{customdata[0]}, "
                       "%{customdata[1]} layers × %{customdata[2]} heads<extra></extra>"))

@@ -53,6 +53,7 @@ EN = {
     "attention.short.first": "first",
     "attention.short.none": "–",
     "attention.labelled": "{label} ({score:.2f})",
+    "attention.labels.count": "In this model (measured on the probe texts): {counts}. A type with 0 heads is one this model has not learned.",
     "attention.pattern.explain": (
         "- **previous-token head**: attention from each word to the word just before it.\n"
         "- **induction head**: on a random sequence repeated twice, attention from a word in the "
@@ -177,6 +178,7 @@ ZH = {
     "attention.short.first": "首词",
     "attention.short.none": "–",
     "attention.labelled": "{label}（{score:.2f}）",
+    "attention.labels.count": "这个模型里（在探针文本上测得）：{counts}。数量为 0 的类型，就是这个模型没有学会的。",
     "attention.pattern.explain": (
         "- **前一词头**：每个词把注意力放在紧挨在它前面的那个词上。\n"
         "- **归纳头**：在重复两遍的随机序列上，第二遍里的词把注意力放在第一遍中*紧跟在*它后面的那个词上——"

@@ -59,7 +59,8 @@ EN = {
     "overview.scale": "How big is this next to the famous GPTs?",
     "overview.scale.note": ("GPT-3 has 96 layers of 96 heads with 12,288 numbers per token vector; each of its "
                         "feed-forward layers is 49,152 wide, about 1.2 billion weights in each feed-forward layer alone — "
-                        "hundreds of times our whole model. The mechanism is the same."),
+                        "hundreds of times our whole model. The mechanism is the same. The axis is logarithmic (each "
+                        "line up is ten times more), so the number in brackets says how many times our model each one is."),
     "overview.pages": "Explore each stage",
 }
 ZH = {
@@ -119,6 +120,7 @@ ZH = {
     "overview.params.note": "词元嵌入矩阵被用了两次：一次把编号变成向量；另一次转置后，把最终向量变成分数（即权重共享，tied embeddings）。",
     "overview.scale": "和那些著名的 GPT 相比，它有多大？",
     "overview.scale.note": ("GPT-3 有 96 层，每层 96 个注意力头，每个词元向量有 12,288 个数；它的每个"
-                        "前馈层宽 49,152，仅每个前馈层就有约 12 亿个权重——是我们整个模型的几百倍。但工作原理是一样的。"),
+                        "前馈层宽 49,152，仅每个前馈层就有约 12 亿个权重——是我们整个模型的几百倍。但工作原理是一样的。"
+                        "纵轴是对数刻度（每往上一格就多十倍），所以括号里的数字告诉你它是我们模型的多少倍。"),
     "overview.pages": "深入了解每个阶段",
 }

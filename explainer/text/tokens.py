@@ -39,6 +39,7 @@ EN = {
                           "price are counted in."),
     "tokens.compare.ours": "This model",
     "tokens.compare.count": "{n} tokens · {cpt} characters per token · vocabulary {vocab:,}",
+    "tokens.compare.why": "Technical detail",
     "tokens.compare.unavailable": ("The {label} tokenizer cannot be loaded here: its vocabulary is not on this "
                                 "machine, and this app does not download anything (tiktoken would fetch it online)."),
     "tokens.compare.chart": "Tokens needed for this text",
@@ -107,6 +108,7 @@ ZH = {
                           "收录了大量汉字和中文词语，同一句话需要的词元少得多——而模型的上下文长度和使用价格都是按词元计算的。"),
     "tokens.compare.ours": "本模型",
     "tokens.compare.count": "{n} 个词元 · 每个词元 {cpt} 个字符 · 词表 {vocab:,}",
+    "tokens.compare.why": "技术细节",
     "tokens.compare.unavailable": "这里无法加载 {label} 分词器：这台机器上没有它的词表，而本应用不会联网下载任何东西（tiktoken 会去网上取）。",
     "tokens.compare.chart": "这段文本需要的词元数",
     "tokens.compare.axis": "词元数",

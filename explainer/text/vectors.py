@@ -115,6 +115,9 @@ EN = {
     "vectors.ctx.cos": "How similar are the two “{word}”s? Cosine per layer",
     "vectors.ctx.cos.caption": ("At layer 0 the two vectors differ only by position, so the cosine is near 1. "
                             "Later layers take in the sentence, so the two senses can drift apart (how far shows how much this model uses context)."),
+    "vectors.ctx.drift": ("The two “{word}”s start the same (cosine {first:.2f} at layer 0) and end at {last:.2f} after the "
+                          "last layer. Whether they move toward words of their sense shows in the nearest words below — "
+                          "in this small model often not."),
     "vectors.ctx.axis.layer": "layer",
     "vectors.ctx.axis.cos": "cosine between A and B",
     "vectors.ctx.nearest": "Nearest words at layer {layer} — A: {a} · B: {b}",
@@ -231,6 +234,7 @@ ZH = {
     "vectors.ctx.plot": "第 {layer} 层：A、B 中的“{word}”与其他词",
     "vectors.ctx.cos": "两个“{word}”有多相似？逐层余弦相似度",
     "vectors.ctx.cos.caption": "第 0 层两个向量只差在位置上，余弦接近 1；后面的层吸收了句子的信息，两种含义逐渐分开（分开得越多，说明这个模型越会利用上下文）。",
+    "vectors.ctx.drift": "两个“{word}”一开始一样（第 0 层余弦 {first:.2f}），到最后一层变成 {last:.2f}。它们有没有靠近各自意思的词，要看下面的最近邻——在这个小模型里常常没有。",
     "vectors.ctx.axis.layer": "层",
     "vectors.ctx.axis.cos": "A 与 B 的余弦相似度",
     "vectors.ctx.nearest": "第 {layer} 层最近的词 — A：{a} · B：{b}",

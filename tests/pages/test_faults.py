@@ -69,3 +69,17 @@ def test_the_sampling_panel_stops_at_its_stated_maximum(monkeypatch, bundled_lm)
     at.button(key="sampling.reset_btn").click().run()
     assert not at.exception and at.session_state["sampling.gen"] == []
     assert not at.button(key="sampling.next_btn").disabled
+
+
+def test_a_preset_that_replaces_the_prompt_offers_an_undo(monkeypatch):
+    from explainer import demos
+    at = open_app(monkeypatch, state={"prompt": "My own sentence about cats"})
+    at.switch_page("pages/lens.py").run()
+    at.button(key="lens.preset_btn").click().run()
+    assert not at.exception and at.session_state["prompt"] == demos.WARSAW_PROMPT
+    assert at.session_state["_prompt_undo"] == "My own sentence about cats"
+    at = open_app(monkeypatch, state={"prompt": demos.WARSAW_PROMPT, "_prompt_undo": "My own sentence about cats"})
+    assert any(c.value == t("app.preset_replaced") for c in at.caption)
+    at.button(key="_prompt_undo_btn").click().run()
+    assert not at.exception and at.session_state["prompt"] == "My own sentence about cats"
+    assert "_prompt_undo" not in at.session_state

@@ -1,0 +1,109 @@
+"""How long a student waits, in a real browser (a benchmark, not a test).
+
+    python tests/pageload.py              # starts a server, warms it, then times every page and preset
+
+Debian's chromium through Playwright. Each page is first opened once (the server's caches warm, as
+after a teacher's own run-through); then, in a fresh browser tab each, the time from asking for the
+page until Streamlit reports the script finished (the app root's ``data-test-script-state``), and for
+each preset from the click until the rerun finished. Browser and server share the machine's cores.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from explainer.i18n import t  # noqa: E402
+from tests.crowd import _free_port, start_server  # noqa: E402
+
+PRESETS = {
+    "/": [],
+    "/lesson": [],
+    "/tokens": ["tokens.preset.chinese", "tokens.preset.emoji"],
+    "/vectors": ["vectors.nb.preset"],
+    "/attention": ["attention.preset.bank", "attention.preset.ioi"],
+    "/lens": ["lens.preset.warsaw", "lens.preset.question"],
+    "/sampling": ["sampling.preset.story", "sampling.preset.spread", "sampling.rep.run"],
+}
+APP = '[data-testid="stApp"]'
+
+
+WATCH = """() => {
+    window.__runDone = false; window.__runSeen = false; window.__t0 = performance.now();
+    const app = document.querySelector('[data-testid="stApp"]');
+    const obs = new MutationObserver(() => {
+        const s = app.getAttribute('data-test-script-state');
+        if (s === 'running') window.__runSeen = true;
+        if (window.__runSeen && s === 'notRunning') { window.__runDone = true; obs.disconnect(); }
+    });
+    obs.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+QUICK_S = 0.4     # a run that never shows "running" in the page within this finished quicker than that
+
+
+def finished(page, timeout_s: float = 120) -> bool:
+    """Until the run started by the last action has finished (a MutationObserver set up before the
+    action). React may skip the "running" state of a very quick run: then the wait ends after
+    QUICK_S and the result is False (the figure is an upper bound)."""
+    page.wait_for_function(f"window.__runDone === true || (!window.__runSeen && performance.now() - window.__t0 > {QUICK_S * 1000})",
+                           timeout=timeout_s * 1000, polling=20)
+    return bool(page.evaluate("window.__runSeen"))
+
+
+def first_view_done(page, timeout_s: float = 120) -> None:
+    page.wait_for_selector(f'{APP}[data-test-script-state="notRunning"]', timeout=timeout_s * 1000)
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+    port = _free_port()
+    proc = start_server(port)
+    base = f"http://127.0.0.1:{port}"
+    rows = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+            for rounds in ("warm-up", "measured"):
+                for path, presets in PRESETS.items():
+                    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+                    page = ctx.new_page()
+                    t0 = time.perf_counter()
+                    page.goto(base + path, wait_until="domcontentloaded")
+                    first_view_done(page)
+                    view = time.perf_counter() - t0
+                    clicks = []
+                    for key in presets:
+                        button = page.get_by_role("button", name=t(key), exact=True).first
+                        page.evaluate(WATCH)
+                        t0 = time.perf_counter()
+                        button.click()
+                        seen = finished(page)
+                        clicks.append((key, time.perf_counter() - t0 if seen else QUICK_S))
+                    if rounds == "measured":
+                        rows.append((path, view, clicks))
+                    ctx.close()
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    print(f"{'page':<12} {'first view':>10}   interactions")
+    for path, view, clicks in rows:
+        print(f"{path:<12} {view:9.2f}s   " + ", ".join(f"{k.split('.', 1)[1]} {'≤ ' if s == QUICK_S else ''}{s:.2f}s"
+                                                       for k, s in clicks))
+    views = [v for _, v, _ in rows]
+    acts = [s for _, _, c in rows for _, s in c]
+    print(f"first views: median {statistics.median(views):.2f} s, max {max(views):.2f} s; "
+          f"interactions: median {statistics.median(acts):.2f} s, max {max(acts):.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
