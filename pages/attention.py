@@ -15,8 +15,8 @@ from explainer.model import Intervention
 from explainer.plots import attention as P
 from explainer.plots import visible
 from explainer.views import attention
-from pages.common import (as_int, as_text, cached, chart, current_model, figure, join_list, lesson_box,
-                          linked, notice_truncation, require_prompt, set_prompt, t)
+from pages.common import (as_int, as_text, cached, chart, current_model, figure, join_list, linked,
+                          notice_truncation, page_top, require_prompt, set_prompt, t)
 
 THRESHOLD = 0.3
 
@@ -65,9 +65,12 @@ def label_text(labels: dict, l: int, h: int, short: bool = False) -> str:
 
 # ---- page --------------------------------------------------------------------------------------
 
-lesson_box()
+page_top()
 st.title(t("attention.title"))
-st.markdown(t("attention.intro"))
+st.markdown(t("attention.lead"))
+with st.expander(t("attention.more")):
+    st.markdown(t("attention.intro"))
+    st.markdown(t("attention.how_to_read"))
 
 st.caption(t("attention.presets"))
 c1, c2 = st.columns(2)
@@ -89,7 +92,6 @@ L, H, T, _ = att.shape
 labels = head_labels(THRESHOLD)
 
 st.caption(t("attention.n_tokens", n=T, layers=L, heads=H, total=L * H))
-st.markdown(t("attention.how_to_read"))
 
 # -- overview grid
 st.subheader(t("attention.overview.header"))

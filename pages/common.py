@@ -484,9 +484,24 @@ def _reveal() -> None:
     st.session_state["lesson.revealed"] = True
 
 
-def lesson_box() -> None:
-    """Every page starts with this: the running lesson's step above the page, or nothing. When a step
-    has just changed and wants another page, that page is opened instead."""
+PHONE_CSS = ("<style>.st-key-phone-prompt { display: none; } "
+             "@media (max-width: 640px) { .st-key-phone-prompt { display: block; } }</style>")
+
+
+def _phone_prompt_edited() -> None:
+    st.session_state["prompt"] = st.session_state["_phone_prompt_box"]
+    st.session_state.pop("_prompt_undo", None)
+
+
+def page_top() -> None:
+    """Every page starts with this: on a phone (where the sidebar is folded away) the shared prompt;
+    the running lesson's step, or nothing. When a step has just changed and wants another page, that
+    page is opened instead."""
+    st.html(PHONE_CSS)
+    with st.container(key="phone-prompt"):
+        st.session_state["_phone_prompt_box"] = prompt()
+        st.text_area(t("app.prompt"), key="_phone_prompt_box", height=80, max_chars=MAX_PROMPT,
+                     on_change=_phone_prompt_edited)
     goto = lesson_panel()
     here = (_running_page() or "pages/overview.py").rsplit("/", 1)[-1].removesuffix(".py")
     if goto and goto != here:

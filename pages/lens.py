@@ -7,7 +7,7 @@ from explainer import ablation, demos
 from explainer.plots.lens import cases_bar, lens_heatmap, word_lines
 from explainer.views import lens
 from pages.common import (as_bool, as_choice, as_int_list, as_text, cached, chart, current_model,
-                          figure, join_list, join_sentences, lesson_box, linked, notice_truncation,
+                          figure, join_list, join_sentences, linked, notice_truncation, page_top,
                           prompt, require_prompt, set_prompt, t)
 
 MAX_COLS = 32          # positions shown at once in the heatmap (a slider moves the window)
@@ -68,7 +68,7 @@ if st.session_state.get("lens.other_fact") not in ablation.OTHER_FACT_PLACES:
 st.session_state.setdefault("lens.subject", demos.WARSAW_SUBJECT)
 st.session_state["lens.mlp_off"] = [l for l in st.session_state.get("lens.mlp_off", []) if 0 <= l < L]
 
-lesson_box()
+page_top()
 st.title(t("lens.title"))
 st.write(t("lens.intro"))
 b1, b2 = st.columns(2)

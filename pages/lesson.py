@@ -4,9 +4,9 @@ is drawn above every page (pages/common.py: lesson_panel) and the step's page is
 import streamlit as st
 
 from explainer.views.lesson import LESSONS, text
-from pages.common import go_to_step, lang, lesson_box, lessons, t
+from pages.common import go_to_step, lang, lessons, page_top, t
 
-lesson_box()
+page_top()
 st.title(t("lesson.title"))
 st.write(t("lesson.intro"))
 if st.session_state.pop("lesson.finished", False):

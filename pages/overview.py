@@ -5,11 +5,11 @@ import streamlit as st
 
 from explainer.plots.overview import params_figure, resid_norm_figure, scale_figure
 from explainer.views.overview import pipeline_summary, scale_rows
-from pages.common import (chart, current_model, figure, lesson_box, notice_truncation, prompt,
+from pages.common import (chart, current_model, figure, notice_truncation, page_top, prompt,
                           require_prompt, set_prompt, t)
 
 lm = current_model()
-lesson_box()
+page_top()
 st.title(t("overview.title"))
 st.write(t("overview.intro"))
 

@@ -7,8 +7,8 @@ import streamlit as st
 from explainer import demos
 from explainer.plots.sampling import distribution_bars, temperature_histogram
 from explainer.views import sampling
-from pages.common import (as_float, as_int, cached, chart, current_model, figure, lesson_box,
-                          linked, notice_truncation, prompt, require_prompt, set_prompt, t)
+from pages.common import (as_float, as_int, cached, chart, current_model, figure, linked,
+                          notice_truncation, page_top, prompt, require_prompt, set_prompt, t)
 
 T_SLIDER_MAX = 3.0
 REP_TOKENS, REP_TEMPERATURE = 120, 0.8
@@ -102,7 +102,7 @@ if "sampling.rng" not in st.session_state or st.session_state.get("sampling.gen_
     reset_generation()
 st.session_state["sampling.gen"] = [i for i in st.session_state["sampling.gen"] if 0 <= i < V]
 
-lesson_box()
+page_top()
 st.title(t("sampling.title"))
 st.write(t("sampling.intro"))
 b1, b2, _ = st.columns([1, 1, 2])

@@ -5,8 +5,8 @@ import streamlit as st
 from explainer.tokenizer import TokenizerFileError
 from explainer.views import tokens
 from explainer.plots.tokens import merge_tree_figure, token_count_bar
-from pages.common import (as_int, as_text, cached, chart, current_model, figure, lesson_box,
-                          linked, load_model, prompt, t)
+from pages.common import (as_int, as_text, cached, chart, current_model, figure, linked,
+                          load_model, page_top, prompt, t)
 
 MAX_CHIPS = 400          # chips drawn per tokenizer (counts always use the whole text)
 TABLE_MIN = 20           # merges listed in the table at least
@@ -57,7 +57,7 @@ def merge_columns(table) -> dict:
     return {c: st.column_config.NumberColumn(t(f"tokens.col.{c}"), format="localized") if c == "count"
             else t(f"tokens.col.{c}") for c in table.columns}
 
-lesson_box()
+page_top()
 st.title(t("tokens.title"))
 st.markdown(t("tokens.intro"))
 

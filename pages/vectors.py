@@ -11,7 +11,7 @@ from explainer.plots.vectors import (analogy_figure, context_figure, cosine_line
                                      scores_bar, word_map_figure)
 from explainer.views import vectors
 from pages.common import (as_choice, as_int, as_text, cached, chart, current_model, figure, lang,
-                          lesson_box, linked, t)
+                          linked, page_top, t)
 
 lm = current_model()
 L = lm.config.n_layer
@@ -58,7 +58,7 @@ def _word_error(e: WordError, target_key: str, key_prefix: str) -> None:
                 st.button(w, key=f"{key_prefix}.sugg.{i}", on_click=_set, kwargs={target_key: w})
 
 
-lesson_box()
+page_top()
 st.title(t("vectors.title"))
 st.markdown(t("vectors.intro"))
 
@@ -102,7 +102,8 @@ with m1:
     if sc.get("source") in ("scorecard", "computed") and sc.get("n"):
         st.caption(t(f"vectors.acc.source.{sc['source']}", n=sc["n"]))
 with m2:
-    st.markdown(t("vectors.honest"))
+    with st.expander(t("vectors.honest.title")):
+        st.markdown(t("vectors.honest"))
     st.page_link("pages/lens.py", label=t("vectors.link.layers"), icon=":material/layers:")
 if not frame.empty:
     g1, g2 = st.columns(2)

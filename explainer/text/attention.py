@@ -2,6 +2,9 @@
 
 EN = {
     "attention.title": "Attention: which earlier words each word looks at",
+    "attention.lead": ("When the model reads a word, it can look back at the words before it and borrow "
+                       "information from them. The maps below show, for every word, where it looks."),
+    "attention.more": "How attention works, in more detail",
     "attention.intro": (
         "Inside every layer, each position of the text builds its new representation by **mixing "
         "information from earlier positions**. How much it takes from each one is its *attention*: "
@@ -137,6 +140,8 @@ EN = {
 
 ZH = {
     "attention.title": "注意力：每个词会看向前面的哪些词",
+    "attention.lead": "模型读到一个词时，可以回头看它前面的词，并从那里借来信息。下面的图显示了每个词在看哪里。",
+    "attention.more": "注意力是怎样工作的（更多细节）",
     "attention.intro": (
         "在每一层里，文本的每个位置都会**混合前面各个位置的信息**来构建新的表示。它从每个位置取多少，"
         "就是它的*注意力*：一行权重，全部 ≥ 0，且**总和为 1**。模型是**因果的**：一个位置只能往回看"

@@ -35,6 +35,7 @@ EN = {
     "vectors.acc.chart": "Analogy accuracy of every space",
     "vectors.acc.rel_chart": "By relation in {space}",
     "vectors.acc.axis": "top-1 accuracy",
+    "vectors.honest.title": "What these scores can and cannot tell",
     "vectors.honest": ("**What to expect.** word2vec was trained only to predict neighbouring words, and that "
                    "turns relations into parallel directions: the arithmetic of the articles. A GPT is trained "
                    "to predict the next token, not to draw parallelograms, so whether its own **token "
@@ -164,6 +165,7 @@ ZH = {
     "vectors.acc.chart": "各个空间的类比准确率",
     "vectors.acc.rel_chart": "{space} 中按关系划分",
     "vectors.acc.axis": "top-1 准确率",
+    "vectors.honest.title": "这些分数能说明什么、不能说明什么",
     "vectors.honest": ("**应该期待什么。** word2vec 只被训练去预测相邻的词，这会把各种关系变成平行的方向——也就是文章里的"
                    "向量算术。GPT 的训练目标是预测下一个词元，而不是画平行四边形，所以它自己的 **词元嵌入**和隐藏"
                    "状态能否保留这些关系，需要测量而不能假设：图表显示的就是在这个模型上测得的数字。我们的语料用大量"

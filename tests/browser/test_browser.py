@@ -251,3 +251,20 @@ def test_presenter_mode_from_a_link(tab):
     page.check("attention_presenter")
     size = page.page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
     assert size >= 20
+
+
+def test_on_a_phone_the_prompt_is_at_the_top(browser, server):
+    """At 390 px the sidebar is folded away: the shared prompt is the first thing on the page."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = ctx.new_page()
+    try:
+        page.goto(server + "/lens", wait_until="domcontentloaded")
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
+        box = page.locator(".st-key-phone-prompt textarea")
+        box.wait_for(state="visible", timeout=30_000)
+        assert box.input_value() == demos.IOI_PROMPT
+        title = page.locator("h1").first
+        assert box.bounding_box()["y"] < title.bounding_box()["y"]
+        page.screenshot(path=str(SHOTS / "phone_lens.png"))
+    finally:
+        ctx.close()
