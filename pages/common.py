@@ -252,8 +252,8 @@ def figure(name: str, key: tuple, build):
             store["items"].move_to_end(full)
             return fig
     fig = build()
-    if presenting():                        # readable from the back of a classroom
-        fig.update_layout(font=dict(size=PRESENT_FONT))
+    if presenting():                        # readable from the back of a classroom, one chart a screen
+        fig.update_layout(font=dict(size=PRESENT_FONT), height=max(fig.layout.height or 450, PRESENT_HEIGHT))
     with store["lock"]:
         store["items"][full] = fig
         while len(store["items"]) > FIGURES_KEPT:
@@ -416,6 +416,7 @@ def share_box() -> None:
 # ---- presenter mode ------------------------------------------------------------------------------
 
 PRESENT_FONT = 20          # chart text size in presenter mode (13 otherwise)
+PRESENT_HEIGHT = 640       # chart height in presenter mode: about one chart to a projected screen
 
 
 def presenting() -> bool:

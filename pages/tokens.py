@@ -9,7 +9,6 @@ from pages.common import (as_int, as_text, cached, chart, current_model, figure,
                           load_model, page_top, prompt, t)
 
 MAX_CHIPS = 400          # chips drawn per tokenizer (counts always use the whole text)
-TABLE_MIN = 20           # merges listed in the table at least
 MAX_TEXT = tokens.MAX_TEXT
 
 
@@ -133,16 +132,17 @@ st.session_state.setdefault("tokens.bpe.step", min(30, len(merges)))
 st.session_state["tokens.bpe.step"] = max(1, min(int(st.session_state["tokens.bpe.step"]), len(merges)))
 step = st.slider(t("tokens.bpe.step"), 1, len(merges), key="tokens.bpe.step", help=t("tokens.bpe.step.help"))
 step = max(1, min(int(step), len(merges)))
-table = tokens.merge_table(enc, merges, max(TABLE_MIN, step))
-row = table.iloc[step - 1]
+first, last = tokens.merge_window(step, len(merges))           # the chosen merge in view, no scrolling
+table = tokens.merge_table(enc, merges, last, start=first)
+row = table.iloc[step - 1 - first]
 st.markdown(t("tokens.bpe.chosen", step=step, left=f"`{row['left']}`", right=f"`{row['right']}`",
               new=f"`{row['new_token']}`", id=int(row["new_id"]), count=int(row["count"])))
 c1, c2 = st.columns([1, 1])
 with c1:
-    st.caption(t("tokens.bpe.table", n=len(table)))
+    st.caption(t("tokens.bpe.window", a=first + 1, b=last, n=f"{len(merges):,}"))
     styled = table.style.apply(
         lambda r: ["background-color: #fde6bf" if r["step"] == step else "" for _ in r], axis=1)
-    st.dataframe(styled, hide_index=True, height=320, width="stretch",
+    st.dataframe(styled, hide_index=True, width="stretch",
                  column_config=merge_columns(table))
 with c2:
     upto = tokens_after_merges(text, step, show_ws)

@@ -68,6 +68,12 @@ def _words_plane(fig: go.Figure, title: str | None, height: int) -> go.Figure:
     """A 2-D projection: its axes carry no meaning, so no ticks; legend below."""
     fig.update_xaxes(showticklabels=False, zeroline=False, title=None)
     fig.update_yaxes(showticklabels=False, zeroline=False, title=None, scaleanchor=None)
+    xs = [v for tr in fig.data if tr.x is not None for v in tr.x if isinstance(v, (int, float))]
+    ys = [v for tr in fig.data if tr.y is not None for v in tr.y if isinstance(v, (int, float))]
+    if xs and ys:                 # room around the points, so a label at the edge is not cut off
+        dx, dy = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+        fig.update_xaxes(range=[min(xs) - 0.12 * dx, max(xs) + 0.12 * dx])
+        fig.update_yaxes(range=[min(ys) - 0.08 * dy, max(ys) + 0.08 * dy])
     base_layout(fig, title, height=height)
     fig.update_layout(legend=dict(orientation="h", y=-0.05))
     return fig

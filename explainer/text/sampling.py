@@ -64,7 +64,7 @@ EN = {
     "sampling.rep.prompt": "Start: “{text}” · seed from the step-by-step section.",
     "sampling.rep.greedy": "Greedy (T = 0)",
     "sampling.rep.sampled": "Sampled (T = {T:g})",
-    "sampling.rep.share": "repeated 4-grams",
+    "sampling.rep.share": "repeated 4-word pieces",
     "sampling.rep.note": ("Greedy decoding is deterministic: once the text returns to a state it has seen, it loops. "
                       "Sampling adds small random choices that break the loop; run it with another seed and the "
                       "text changes, with the same seed it is reproduced exactly."),
@@ -135,7 +135,7 @@ ZH = {
     "sampling.rep.prompt": "开头：“{text}” · 种子取自“一步一步来”部分。",
     "sampling.rep.greedy": "贪心（T = 0）",
     "sampling.rep.sampled": "采样（T = {T:g}）",
-    "sampling.rep.share": "重复的 4-gram",
+    "sampling.rep.share": "重复的四词片段",
     "sampling.rep.note": ("贪心解码是确定性的：文字一旦回到见过的状态，就会陷入循环。采样加入了一些小的随机选择，能打破循环；"
                       "换一个种子，文字就会改变；用相同的种子，则会完全重现。"),
     "sampling.hist": "三种温度下各抽 100 次",

@@ -8,7 +8,7 @@ EN = {
                   "Here you can compare three kinds of word vectors made from the same corpus."),
     "vectors.space": "Vector space",
     "vectors.short.tokens": "tokens",
-    "vectors.short.context": "context:{l}",
+    "vectors.short.context": "after block {l}",
     "vectors.rel.gender": "gender",
     "vectors.rel.plural": "plural",
     "vectors.rel.comparative": "comparative",

@@ -168,13 +168,26 @@ def piece(enc: tiktoken.Encoding, token_id: int) -> str:
     return _piece(enc, token_id)
 
 
-def merge_table(enc: tiktoken.Encoding, merges: list[Merge], n: int | None = None) -> pd.DataFrame:
-    """The first ``n`` merges: step (1-based), left, right, new token, new id, times merged."""
-    sel = merges if n is None else merges[:max(0, int(n))]
-    return pd.DataFrame([{"step": i + 1, "left": _piece(enc, m.left), "right": _piece(enc, m.right),
+def merge_table(enc: tiktoken.Encoding, merges: list[Merge], n: int | None = None, start: int = 0) -> pd.DataFrame:
+    """Merges ``start`` … ``n`` − 1 (all from ``start`` when ``n`` is None): step (1-based), left, right,
+    new token, new id, times merged."""
+    start = max(0, int(start))
+    sel = merges[start:] if n is None else merges[start:max(start, int(n))]
+    return pd.DataFrame([{"step": start + i + 1, "left": _piece(enc, m.left), "right": _piece(enc, m.right),
                           "new_token": _piece(enc, m.new), "new_id": m.new, "count": m.count}
                          for i, m in enumerate(sel)],
                         columns=["step", "left", "right", "new_token", "new_id", "count"])
+
+
+def merge_window(step: int, total: int, before: int = 5, size: int = 10) -> tuple[int, int]:
+    """The rows ``[start, end)`` of the merge table to show so that merge ``step`` (1-based) is in
+    view without scrolling: a few merges before it and the rest after.
+
+    >>> merge_window(1, 100), merge_window(50, 100), merge_window(100, 100)
+    ((0, 10), (44, 54), (90, 100))
+    """
+    start = max(0, min(int(step) - 1 - before, total - size))
+    return start, min(total, start + size)
 
 
 def ranks_of(enc: tiktoken.Encoding) -> dict[bytes, int]:

@@ -58,3 +58,15 @@ def test_merge_tree(bundled_lm):
     nodes, edges = tree_layout(tree)
     assert len(edges) == len(nodes) - 1
     merge_tree_figure(tree)
+
+
+def test_the_merge_table_shows_the_chosen_step_without_scrolling(bundled_lm):
+    merges = tv.merges_for(bundled_lm.folder)
+    n = len(merges)
+    assert tv.merge_window(1, n) == (0, 10) and tv.merge_window(n, n) == (n - 10, n)
+    for step in (1, 7, 500, n):
+        first, last = tv.merge_window(step, n)
+        table = tv.merge_table(bundled_lm.tokenizer, merges, last, start=first)
+        assert len(table) == 10 and list(table["step"]) == list(range(first + 1, last + 1))
+        assert step in set(table["step"]) and table["step"].iloc[0] >= step - 9
+        assert table.set_index("step").loc[step, "new_id"] == merges[step - 1].new
