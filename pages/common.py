@@ -25,13 +25,60 @@ MAX_PROMPT = 5_000       # characters of the shared prompt (the model reads its 
 
 @st.cache_resource(show_spinner="Loading the model…")
 def load_model(path: str | None = None) -> "explainer.LM":
-    """One read-only model shared by every user (never mutated; interventions are per call)."""
+    """One read-only model shared by every user (never mutated; interventions are per call). The
+    first time a server loads it, a background run-through of every page fills the caches."""
     lm = explainer.load(path)
     # everything loaded so far lives as long as the server: keep it out of the garbage collector's
     # full passes, which would otherwise walk PyTorch's and the caches' objects again and again
     gc.collect()
     gc.freeze()
+    if path is None:
+        start_warm_up()
     return lm
+
+
+WARM_PAGES = ("overview", "lesson", "tokens", "vectors", "attention", "lens", "sampling")
+
+
+def start_warm_up() -> None:
+    """Open every page once, in the background, over this server's own WebSocket — what a teacher's
+    run-through before class does — so the heavy first views (head labels, maps, the lesson's
+    answers, figures) are ready when students arrive. Only under a running server (not in AppTest);
+    ``EXPLAINER_WARM_UP=0`` turns it off. A warm-up that fails costs speed, nothing else."""
+    import os
+
+    from streamlit import runtime
+    if os.environ.get("EXPLAINER_WARM_UP", "1") == "0" or not runtime.exists():
+        return
+    port = st.get_option("server.port")
+    threading.Thread(target=_warm_up, args=(int(port),), name="explainer-warm-up", daemon=True).start()
+
+
+def _warm_up(port: int) -> None:
+    import asyncio
+
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    async def walk() -> None:
+        async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
+                                      max_size=2**27) as ws:
+            for page in WARM_PAGES:
+                msg = BackMsg()
+                msg.rerun_script.page_name = page
+                msg.rerun_script.query_string = ""
+                await ws.send(msg.SerializeToString())
+                while True:
+                    fwd = ForwardMsg()
+                    fwd.ParseFromString(await asyncio.wait_for(ws.recv(), 300))
+                    if fwd.WhichOneof("type") == "script_finished" and \
+                            fwd.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                        break
+    try:
+        asyncio.run(walk())
+    except Exception:          # noqa: BLE001 — nothing a student does depends on it
+        pass
 
 
 @st.cache_resource(show_spinner="Loading a snapshot…")
