@@ -52,11 +52,16 @@ def read_json(path: Path) -> dict:
         raise CheckpointError(f"{path} is not valid JSON ({e}); the file is damaged") from e
 
 
-def write_json(path: Path, obj) -> None:
+def write_atomic(path: Path, write) -> None:
+    """``write(tmp_path)``, then rename onto ``path``: an interrupted write never leaves half a file."""
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(obj, indent=1, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)          # atomic: an interrupted write never leaves half a file
+    write(tmp)
+    tmp.replace(path)
+
+
+def write_json(path: Path, obj) -> None:
+    write_atomic(path, lambda tmp: tmp.write_text(json.dumps(obj, indent=1, ensure_ascii=False), encoding="utf-8"))
 
 
 # ---- weights ---------------------------------------------------------------------------------
@@ -96,11 +101,8 @@ def tensors_to_state(tensors: dict[str, torch.Tensor]) -> dict[str, torch.Tensor
 
 
 def save_weights(model: GPT, path: Path, dtype: str = "fp32") -> None:
-    state = {k: v for k, v in model.state_dict().items()}
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    save_file(state_to_tensors(state, dtype), str(tmp), metadata={"dtype": dtype})
-    tmp.replace(path)
+    tensors = state_to_tensors(model.state_dict(), dtype)
+    write_atomic(path, lambda tmp: save_file(tensors, str(tmp), metadata={"dtype": dtype}))
 
 
 def load_tensors(path: Path) -> dict[str, torch.Tensor]:

@@ -212,13 +212,15 @@ class VectorSpace:
         i = self.lookup(word)
         return self.nearest(self.vectors[i], k, {i})
 
-    def analogy(self, a: str, b: str, c: str, k: int = 5) -> list[tuple[str, float]]:
-        """a is to b as c is to ?  →  nearest to (b − a + c) by cosine, inputs excluded.
-
-        Like gensim's ``most_similar``, the offset is taken on unit-length vectors."""
+    def offset(self, a: str, b: str, c: str) -> tuple[np.ndarray, tuple[int, int, int]]:
+        """b − a + c on unit-length vectors (like gensim's ``most_similar``), and the three rows."""
         ia, ib, ic = self.lookup(a), self.lookup(b), self.lookup(c)
-        target = self.unit[ib] - self.unit[ia] + self.unit[ic]
-        return self.nearest(target, k, {ia, ib, ic})
+        return self.unit[ib] - self.unit[ia] + self.unit[ic], (ia, ib, ic)
+
+    def analogy(self, a: str, b: str, c: str, k: int = 5) -> list[tuple[str, float]]:
+        """a is to b as c is to ?  →  nearest to (b − a + c) by cosine, inputs excluded."""
+        target, rows = self.offset(a, b, c)
+        return self.nearest(target, k, set(rows))
 
 
 def analogy_accuracy(vs: VectorSpace, relations: dict[str, list[tuple[str, str]]]) -> dict:

@@ -228,13 +228,17 @@ class LM:
         """The intervention of the ``ablate`` blocks this thread is in (None outside them)."""
         return _CURRENT.get()
 
+    @staticmethod
+    def _combined(intervention: Intervention | None) -> Intervention | None:
+        """The call's intervention plus any ``ablate`` block's this thread is in (None: nothing)."""
+        return ((intervention or Intervention()) + _CURRENT.get()) or None
+
     def _forward(self, idx: torch.Tensor, intervention: Intervention | None = None,
                  record: dict | None = None, kv_cache: KVCache | None = None):
         """The one way this class runs the model: (logits, loss) with ``intervention`` (plus any
         ``ablate`` block's) applied, read-only, without gradients."""
-        iv = (intervention or Intervention()) + _CURRENT.get()
         with torch.inference_mode():
-            return self.model(idx, record=record, intervention=iv or None, kv_cache=kv_cache)
+            return self.model(idx, record=record, intervention=self._combined(intervention), kv_cache=kv_cache)
 
     def record(self, batch: list[list[int]], intervention: Intervention | None = None) -> dict:
         """Every named activation point for a batch of equally long id sequences (torch tensors)."""
@@ -258,8 +262,7 @@ class LM:
             resid=torch.stack(resid).float().numpy(),
             attn_out=torch.stack([rec[f"blocks.{l}.hook_attn_out"][0] for l in range(L)]).float().numpy(),
             mlp_out=torch.stack([rec[f"blocks.{l}.hook_mlp_out"][0] for l in range(L)]).float().numpy(),
-            truncated=dropped, intervention=(intervention or Intervention()) + _CURRENT.get() or None,
-            _unembed=self.model.unembed)
+            truncated=dropped, intervention=self._combined(intervention), _unembed=self.model.unembed)
 
     def last_logits(self, text_or_ids, intervention: Intervention | None = None) -> np.ndarray:
         """(V,) scores for the next token, fast path."""
@@ -294,7 +297,7 @@ class LM:
         rng = np.random.default_rng(seed)
         eot = self.tokenizer.eot_token
         n_ctx = self.config.n_ctx
-        iv = ((intervention or Intervention()) + _CURRENT.get()) or None     # combined once, not per token
+        iv = self._combined(intervention)             # once for the whole loop, not per token
         new: list[int] = []
         cache = KVCache(self.config.n_layer)
         with torch.inference_mode():

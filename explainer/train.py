@@ -132,18 +132,11 @@ def evaluate_loss(model: GPT, windows: np.ndarray, device, autocast, batch: int 
 MANIFEST = "manifest.json"
 
 
-def _write_atomic(path: Path, write) -> None:
-    """``write(tmp_path)``, then rename: an interrupted write never leaves half a file."""
-    tmp = path.with_name(path.name + ".tmp")
-    write(tmp)
-    os.replace(tmp, path)
-
-
 def _save_npy(path: Path, arr: np.ndarray) -> None:
     def write(tmp):
         with open(tmp, "wb") as fh:
             np.save(fh, arr)
-    _write_atomic(path, write)
+    ckpt.write_atomic(path, write)
 
 
 def _digest(path: Path) -> dict:
@@ -215,7 +208,7 @@ def prepare_data(out: Path, p: Preset, log=print) -> tuple[np.ndarray, np.ndarra
         if not fresh(name):
             t0 = time.time()
             text = make()
-            _write_atomic(out / name, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+            ckpt.write_atomic(out / name, lambda tmp: tmp.write_text(text, encoding="utf-8"))
             done(name)
             log(f"{name}: {len(text) / 1e6:.1f} MB generated in {time.time() - t0:.1f} s")
     text = (out / "data/corpus.txt").read_text(encoding="utf-8")
@@ -250,9 +243,7 @@ def save_train_state(path: Path, opt: torch.optim.Optimizer, step: int) -> None:
             tensors[f"opt.{i}.{k}"] = v.detach().cpu().contiguous() if torch.is_tensor(v) \
                 else torch.tensor(v)
     from safetensors.torch import save_file
-    tmp = path.with_name(path.name + ".tmp")
-    save_file(tensors, str(tmp))
-    tmp.replace(path)
+    ckpt.write_atomic(path, lambda tmp: save_file(tensors, str(tmp)))
 
 
 def load_train_state(path: Path, opt: torch.optim.Optimizer) -> int:

@@ -37,7 +37,17 @@ def load_model(path: str | None = None) -> "explainer.LM":
     return lm
 
 
-WARM_PAGES = ("overview", "lesson", "tokens", "vectors", "attention", "lens", "sampling")
+# one page per concept; its name is shared by pages/<name>.py, explainer/views/<name>.py,
+# explainer/plots/<name>.py, explainer/text/<name>.py, the message keys "<name>.*" and the URL
+PAGES = [  # (name, icon, default)
+    ("lesson", ":material/school:", False),
+    ("overview", ":material/home:", True),
+    ("tokens", ":material/text_fields:", False),
+    ("vectors", ":material/scatter_plot:", False),
+    ("attention", ":material/visibility:", False),
+    ("lens", ":material/layers:", False),
+    ("sampling", ":material/casino:", False),
+]
 
 
 def start_warm_up() -> None:
@@ -54,27 +64,39 @@ def start_warm_up() -> None:
     threading.Thread(target=_warm_up, args=(int(port),), name="explainer-warm-up", daemon=True).start()
 
 
+async def script_run(ws, page: str, widget_states=(), timeout: float = 300):
+    """Over Streamlit's own WebSocket ``ws`` (what a browser tab speaks), ask for a run of ``page``
+    with these widget states; yield every ForwardMsg until that run has finished (a run cut short by
+    a newer one is waited past)."""
+    import asyncio
+
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    msg = BackMsg()
+    msg.rerun_script.page_name = page
+    msg.rerun_script.query_string = ""
+    msg.rerun_script.widget_states.widgets.extend(widget_states)
+    await ws.send(msg.SerializeToString())
+    while True:
+        fwd = ForwardMsg()
+        fwd.ParseFromString(await asyncio.wait_for(ws.recv(), timeout))
+        yield fwd
+        if fwd.WhichOneof("type") == "script_finished" and \
+                fwd.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            return
+
+
 def _warm_up(port: int) -> None:
     import asyncio
 
     import websockets
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     async def walk() -> None:
         async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
                                       max_size=2**27) as ws:
-            for page in WARM_PAGES:
-                msg = BackMsg()
-                msg.rerun_script.page_name = page
-                msg.rerun_script.query_string = ""
-                await ws.send(msg.SerializeToString())
-                while True:
-                    fwd = ForwardMsg()
-                    fwd.ParseFromString(await asyncio.wait_for(ws.recv(), 300))
-                    if fwd.WhichOneof("type") == "script_finished" and \
-                            fwd.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                        break
+            for name, _, _ in PAGES:
+                async for _ in script_run(ws, name):
+                    pass
     try:
         asyncio.run(walk())
     except Exception:          # noqa: BLE001 — nothing a student does depends on it
@@ -426,7 +448,7 @@ def read_link_once() -> None:
     st.session_state["_link_read"] = True
     q = st.query_params
     if q.get("prompt"):
-        st.session_state["prompt"] = q["prompt"][-MAX_PROMPT:]
+        st.session_state["prompt"] = q["prompt"]         # (a long one is cut, with a notice, in the sidebar)
     if "present" in q:
         try:
             st.session_state["present"] = as_bool(q["present"])

@@ -29,13 +29,14 @@ histogram = cached(_histogram)
 
 
 # ---- session state and callbacks ----------------------------------------------------------------
-DEFAULTS = {"sampling.T": 1.0, "sampling.T_slider": 1.0, "sampling.top_k": 0, "sampling.top_p": 1.0, "sampling.seed": 0,
+DEFAULTS = {"sampling.T": 1.0, "sampling.top_k": 0, "sampling.top_p": 1.0, "sampling.seed": 0,
             "sampling.n": 20, "sampling.gen": [], "sampling.last": None, "sampling.rep_on": False,
             "sampling.rep_source": "story"}
 linked({"sampling.T": as_float(0, sampling.MAX_TEMPERATURE), "sampling.top_k": as_int(0, current_model().config.vocab_size),
         "sampling.top_p": as_float(0, 1), "sampling.seed": as_int(0, 2**31 - 1)})
 for k, v in DEFAULTS.items():
     st.session_state.setdefault(k, v)
+# the slider shows the exact temperature (capped at its end), whichever control set it
 st.session_state["sampling.T_slider"] = min(float(st.session_state["sampling.T"]), T_SLIDER_MAX)
 
 
@@ -45,17 +46,12 @@ def current_settings():
 
 def set_controls(T: float = 1.0, top_k: int = 0, top_p: float = 1.0) -> None:
     st.session_state["sampling.T"] = float(T)
-    st.session_state["sampling.T_slider"] = min(float(T), T_SLIDER_MAX)
     st.session_state["sampling.top_k"] = int(top_k)
     st.session_state["sampling.top_p"] = float(top_p)
 
 
 def from_slider() -> None:
     st.session_state["sampling.T"] = float(st.session_state["sampling.T_slider"])
-
-
-def from_number() -> None:
-    st.session_state["sampling.T_slider"] = min(float(st.session_state["sampling.T"]), T_SLIDER_MAX)
 
 
 def reset_generation() -> None:
@@ -138,7 +134,7 @@ def distribution_panel() -> None:
         st.slider(t("sampling.T"), 0.0, T_SLIDER_MAX, step=0.05, key="sampling.T_slider", on_change=from_slider,
                   help=t("sampling.T.help"))
         st.number_input(t("sampling.T.exact"), 0.0, sampling.MAX_TEMPERATURE, step=0.1, key="sampling.T",
-                        on_change=from_number, format="%.2f")
+                        format="%.2f")
     with c2:
         st.number_input(t("sampling.top_k"), 0, V, step=1, key="sampling.top_k", help=t("sampling.top_k.help"))
     with c3:

@@ -24,7 +24,6 @@ import asyncio
 import json
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -83,22 +82,14 @@ class Session:
     async def close(self) -> None:
         await self.ws.close()
 
-    async def run(self, page: str, widget_states=None, timeout: float = 120) -> float:
+    async def run(self, page: str, widget_states=(), timeout: float = 120) -> float:
         """Ask for a script run of ``page`` (with these widget states) and wait for it to finish."""
-        from streamlit.proto.BackMsg_pb2 import BackMsg
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-        msg = BackMsg()
-        msg.rerun_script.page_name = page
-        msg.rerun_script.query_string = ""
-        if widget_states:
-            msg.rerun_script.widget_states.widgets.extend(widget_states)
+
+        from pages.common import script_run
         t0 = time.perf_counter()
-        await self.ws.send(msg.SerializeToString())
         self.widgets = {}
-        while True:
-            data = await asyncio.wait_for(self.ws.recv(), timeout)
-            fwd = ForwardMsg()
-            fwd.ParseFromString(data)
+        async for fwd in script_run(self.ws, page, widget_states, timeout):
             kind = fwd.WhichOneof("type")
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 el = fwd.delta.new_element
@@ -108,14 +99,10 @@ class Session:
                 elif which in ("button", "slider", "number_input"):
                     w = getattr(el, which)
                     self.widgets[w.label] = (which, w)
-            elif kind == "script_finished":
-                if fwd.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
-                    self.page = page
-                    return time.perf_counter() - t0
-                if fwd.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
-                    self.errors.append(f"{page}: compile error")
-                    return time.perf_counter() - t0
-                # finished early for a rerun: keep waiting for the run we asked for
+            elif kind == "script_finished" and fwd.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+                self.errors.append(f"{page}: compile error")
+        self.page = page
+        return time.perf_counter() - t0
 
     async def press(self, label: str) -> float | None:
         from streamlit.proto.WidgetStates_pb2 import WidgetState
@@ -187,9 +174,11 @@ async def crowd(base: str, pid: int, n: int, lang_t) -> dict:
             "server_cpu_per_request": cpu / max(1, len(record)), "rss_mb": rss_mb(pid)}
 
 
-def start_server(port: int) -> subprocess.Popen:
+def start_server(port: int, log_name: str = "crowd-server.log") -> subprocess.Popen:
+    """``streamlit run app.py`` on 127.0.0.1:``port`` (the bundled model), once it answers
+    ``/_stcore/health``; its output goes to ``screenshots/<log_name>``."""
     (ROOT / "screenshots").mkdir(exist_ok=True)
-    log = open(ROOT / "screenshots" / "crowd-server.log", "w")
+    log = open(ROOT / "screenshots" / log_name, "w")
     env = {k: v for k, v in os.environ.items() if k != "EXPLAINER_CHECKPOINT"}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                              "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -202,7 +191,7 @@ def start_server(port: int) -> subprocess.Popen:
         except OSError:
             time.sleep(0.5)
     proc.kill()
-    raise SystemExit("the server did not start (screenshots/crowd-server.log)")
+    raise SystemExit(f"the server did not start (screenshots/{log_name})")
 
 
 def main(argv=None) -> int:

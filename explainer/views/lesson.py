@@ -157,8 +157,7 @@ def answer(lm: LM, question: dict, snapshots: list[tuple[int, LM]] | None = None
                 "facts": {f"n_{o}": int(v) for o, v in scores.items()}}
     if kind == "analogy":
         vs = lm.space(question.get("space", "word2vec"))
-        a, b, c = (vs.unit[vs.lookup(w)] for w in (question["a"], question["b"], question["c"]))
-        target = b - a + c
+        target, _ = vs.offset(question["a"], question["b"], question["c"])
         target = target / max(float(np.linalg.norm(target)), 1e-8)
         scores = {o: float(vs.unit[vs.lookup(o)] @ target) for o in opts}
         top = lm.analogy(question["a"], question["b"], question["c"], k=1)[0][0]

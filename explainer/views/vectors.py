@@ -144,8 +144,7 @@ def analogy_view(lm, a: str, b: str, c: str, k: int = 5, space: str = "word2vec"
     plane is the PCA of these unit vectors."""
     answers = lm.analogy(a, b, c, k=k, space=space)
     vs = lm.space(space)
-    ia, ib, ic = vs.lookup(a), vs.lookup(b), vs.lookup(c)
-    target = vs.unit[ib] - vs.unit[ia] + vs.unit[ic]
+    target, (ia, ib, ic) = vs.offset(a, b, c)
     words = [vs.words[ia], vs.words[ib], vs.words[ic]] + [w for w, _ in answers]
     roles = ["a", "b", "c"] + ["answer"] + ["other"] * (len(answers) - 1)
     vecs = [vs.unit[ia], vs.unit[ib], vs.unit[ic]] + [vs.unit[vs.index[w]] for w, _ in answers]

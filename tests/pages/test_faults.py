@@ -83,3 +83,11 @@ def test_a_preset_that_replaces_the_prompt_offers_an_undo(monkeypatch):
     at.button(key="_prompt_undo_btn").click().run()
     assert not at.exception and at.session_state["prompt"] == "My own sentence about cats"
     assert "_prompt_undo" not in at.session_state
+
+
+def test_a_huge_prompt_in_a_link_is_cut_with_the_same_notice(monkeypatch):
+    text = "The cat sat on the mat. " * 1000
+    at = open_app(monkeypatch, query={"prompt": text})
+    assert not at.exception
+    assert at.session_state["prompt"] == text[-MAX_PROMPT:]
+    assert any(i.value == t("app.prompt_cut", n=f"{MAX_PROMPT:,}") for i in at.info)
