@@ -31,6 +31,12 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# run as a script, this folder (tests/, with its own tests/pages) would come first on the path and
+# hide the app's pages/ package: the project root takes its place
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path[0] = str(ROOT)
+elif str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 # what a student does on each page: the page's presets (button labels from the catalogue) and one
 # control moved (a widget's label and the value sent)
@@ -202,7 +208,6 @@ def main(argv=None) -> int:
     ap.add_argument("--pid", type=int)
     ap.add_argument("--json", help="write the figures here")
     a = ap.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
     from explainer.i18n import t
     proc = None
     if a.base:

@@ -17,7 +17,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# run as a script, this folder (tests/, with its own tests/pages) would come first on the path and
+# hide the app's pages/ package: the project root takes its place
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path[0] = str(ROOT)
+elif str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 from explainer.i18n import t  # noqa: E402
 from tests.crowd import _free_port, start_server  # noqa: E402
