@@ -96,7 +96,9 @@ st.caption(t("attention.n_tokens", n=T, layers=L, heads=H, total=L * H))
 # -- overview grid
 st.subheader(t("attention.overview.header"))
 st.caption(t("attention.overview.caption"))
-titles = [[f"L{l}H{h} {label_text(labels, l, h, short=True)}".strip() for h in range(H)] for l in range(L)]
+# two short lines per map, so six maps side by side fit a phone (390 px) without overlapping titles
+titles = [[f"L{l}H{h}<br>{t('attention.short.' + labels['label'][l][h])}" if labels["label"][l][h] else f"L{l}H{h}"
+           for h in range(H)] for l in range(L)]
 cell = max(90, min(150, 780 // max(H, 1)))
 chart(figure("attention.grid", (text,), lambda: P.overview_grid(att, titles, colorbar_title=t("attention.axis.weight"),
                                                                   cell_px=cell)),

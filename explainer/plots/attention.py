@@ -33,7 +33,7 @@ def overview_grid(attention: np.ndarray, titles: list[list[str]] | None = None,
     names = [titles[l][h] if titles else f"L{l}H{h}" for l in range(L) for h in range(H)]
     fig = make_subplots(rows=L, cols=H, subplot_titles=names,
                         horizontal_spacing=min(0.03, 0.3 / max(H, 1)),
-                        vertical_spacing=min(0.06, 0.5 / max(L, 1)))
+                        vertical_spacing=min(0.09, 0.6 / max(L, 1)))
     z_all = attention.astype(np.float32)          # 4 bytes a cell in the page's JSON
     for l in range(L):
         for h in range(H):
@@ -47,11 +47,11 @@ def overview_grid(attention: np.ndarray, titles: list[list[str]] | None = None,
     for i in range(1, L * H + 1):                                   # square maps
         sfx = "" if i == 1 else str(i)
         fig.update_layout({f"yaxis{sfx}": dict(scaleanchor=f"x{sfx}", scaleratio=1)})
-    fig.update_annotations(font_size=11)
+    fig.update_annotations(font_size=10)
     base_layout(fig, height=int(60 + L * cell_px))
     fig.update_layout(coloraxis=dict(colorscale=SEQ, cmin=0, cmax=1,
                                      colorbar=dict(title=colorbar_title, thickness=12)),
-                      margin=dict(l=10, r=10, t=30, b=10))
+                      margin=dict(l=10, r=10, t=44, b=10))
     return fig
 
 

@@ -20,8 +20,8 @@ EN = {
         "above the diagonal is 0: the future is masked."
     ),
     "attention.presets": "Presets",
-    "attention.preset.ioi": "IOI: “When Mary and John went to the store, John gave a drink to”",
-    "attention.preset.ioi.help": "Indirect object identification: the model should answer Mary, the name that was not repeated.",
+    "attention.preset.ioi": "Who gets the drink? “When Mary and John went to the store, John gave a drink to”",
+    "attention.preset.ioi.help": "The model should answer Mary, the name that was not repeated. Researchers call this test IOI (indirect object identification).",
     "attention.preset.bank": "“John wants his bank to cash the”",
     "attention.preset.bank.help": "Which name does “his” look at? Pick the token “his” below to see every head.",
     "attention.n_tokens": "{n} tokens · {layers} layers × {heads} heads = {total} attention patterns",
@@ -29,7 +29,7 @@ EN = {
     "attention.overview.header": "Every head at a glance",
     "attention.overview.caption": (
         "One small map per head: rows are layers (0 = closest to the input), columns are heads. "
-        "Above each map: the kind of head it is, measured on test texts (score in brackets)."
+        "Above each map: the kind of head it is, measured on test texts (the scores are in “What kind of head is it?” below)."
     ),
     "attention.overview.title": "Attention of every head (rows = layers, columns = heads)",
 
@@ -97,7 +97,7 @@ EN = {
     ),
     "attention.query.title": "Attention of “{token}” (position {pos}) in every head",
 
-    "attention.abl.header": "Switch heads off (ablation)",
+    "attention.abl.header": "Switch heads off",
     "attention.abl.caption": (
         "Set the output of chosen heads (or a layer's whole attention) to zero and compare the "
         "model's next-token prediction before and after. Only this calculation is affected: the "
@@ -122,13 +122,13 @@ EN = {
 
     "attention.fx.header": "Find the heads that matter",
     "attention.fx.caption": (
-        "Switch off each head on its own ({n} forward passes) and measure how much the "
-        "logit difference *right answer − competing answer* drops. Orange = the head helps the "
-        "right answer; blue = it pushes towards the competing one. For IOI the right answer is the name "
-        "that was not repeated (Mary)."
+        "Switch off one head at a time and see how much less the model prefers the right answer "
+        "(Mary) over the wrong one (John). Orange = the head helps the right answer; blue = it helps "
+        "the wrong one. ({n} runs of the model; the measure is the difference of the two words' scores, "
+        "the *logit difference*.)"
     ),
     "attention.fx.run": "Find the heads that matter",
-    "attention.fx.base": "Logit difference with every head on: {base:+.2f} (positive = the right answer is ahead).",
+    "attention.fx.base": "With every head on, the right answer leads by {base:+.2f} (score difference; positive = the right answer is ahead).",
     "attention.fx.title": "Drop in logit(“{right}”) − logit(“{wrong}”) when one head is switched off",
     "attention.fx.colorbar": "drop",
     "attention.fx.top": "Strongest helpers: {heads}.",
@@ -150,16 +150,16 @@ ZH = {
     ),
     "attention.how_to_read": "怎么看这些图：**行**是正在读取的位置（*查询*），**列**是被读取的位置（*键*）。越亮表示注意力越多。对角线以上全是 0：未来被遮住了。",
     "attention.presets": "预设",
-    "attention.preset.ioi": "IOI：“When Mary and John went to the store, John gave a drink to”",
+    "attention.preset.ioi": "饮料给谁？“When Mary and John went to the store, John gave a drink to”",
     "attention.preset.ioi.help": (
-        "间接宾语识别（IOI）：模型应该回答 Mary，也就是没有重复出现的那个名字。"
+        "模型应该回答 Mary，也就是没有重复出现的那个名字。研究者把这个测试叫作 IOI（间接宾语识别）。"
         "（句意：Mary 和 John 去商店时，John 把一杯饮料递给了……）"
     ),
     "attention.preset.bank": "“John wants his bank to cash the”",
     "attention.preset.bank.help": "“his”看向哪个名字？在下方选择词“his”，查看所有注意力头。",
     "attention.n_tokens": "{n} 个词元 · {layers} 层 × {heads} 个头 = {total} 个注意力模式",
     "attention.overview.header": "一眼看遍所有注意力头",
-    "attention.overview.caption": "每个头一张小图：行是层（0 最靠近输入），列是头。每张图上方：在测试文本上测得的头的类型（括号里是分数）。",
+    "attention.overview.caption": "每个头一张小图：行是层（0 最靠近输入），列是头。每张图上方：在测试文本上测得的头的类型（分数见下面的“这是什么类型的头？”）。",
     "attention.overview.title": "所有注意力头的注意力（行 = 层，列 = 头）",
     "attention.labels.header": "这是什么类型的头？（测量得出，而非手写）",
     "attention.labels.caption": (
@@ -220,7 +220,7 @@ ZH = {
         "在 bank 预设中选“his”时，找一找哪些头在“John”上亮起来。"
     ),
     "attention.query.title": "“{token}”（位置 {pos}）在每个头中的注意力",
-    "attention.abl.header": "关闭注意力头（消融）",
+    "attention.abl.header": "关闭注意力头",
     "attention.abl.caption": "把选中的头（或一整层注意力）的输出置零，比较前后模型对下一个词的预测。只影响这次计算：共享的模型不会被改动。",
     "attention.abl.heads": "要关闭的头",
     "attention.abl.layers": "要整体关闭的注意力层",
@@ -240,12 +240,12 @@ ZH = {
     "attention.abl.layer_name": "第 {layer} 层",
     "attention.fx.header": "找出重要的注意力头",
     "attention.fx.caption": (
-        "逐个单独关闭每个头（共 {n} 次前向传播），测量 logit 差 *正确答案 − 竞争答案* 下降了多少。"
-        "橙色 = 这个头在帮正确答案；蓝色 = 它把预测推向竞争答案。"
-        "在 IOI 例子里，正确答案是没有重复出现的那个名字（Mary）。"
+        "每次只关掉一个头，看模型对正确答案（Mary）比对错误答案（John）的偏好少了多少。"
+        "橙色 = 这个头在帮正确答案；蓝色 = 它在帮错误答案。"
+        "（模型共运行 {n} 次；衡量的是两个词得分之差，即 *logit 差*。）"
     ),
     "attention.fx.run": "找出重要的注意力头",
-    "attention.fx.base": "所有头都开着时的 logit 差：{base:+.2f}（正数 = 正确答案领先）。",
+    "attention.fx.base": "所有头都开着时，正确答案领先 {base:+.2f}（得分之差；正数 = 正确答案领先）。",
     "attention.fx.title": "单独关闭一个头时 logit(“{right}”) − logit(“{wrong}”) 的下降量",
     "attention.fx.colorbar": "下降",
     "attention.fx.top": "帮助最大的头：{heads}。",

@@ -20,7 +20,7 @@ EN = {
                              "it picks Warsaw wherever the second fact stands; if it only copies a capital from the "
                              "prompt, its answer changes when you swap the order of the two facts. Used in the chart "
                              "below and, when “Put the fact in front” is ticked too, in the heatmap."),
-    "lens.mlp_off": "Switch off the MLP (feed-forward) part of these layers",
+    "lens.mlp_off": "Switch off the memory part (MLP) of these layers",
     "lens.mlp_off.help": "The MLP's output is replaced by zeros in those layers; attention still works. Nothing is changed for other users.",
     "lens.mlp_layer": "layer {layer}",
     "lens.fact_layers": "Switch off the layers that carry “{word}”",
@@ -49,8 +49,8 @@ EN = {
     "lens.split": "“{word}” is several tokens for this model: following its first token {token!r}.",
     "lens.no_words": "Type one or more words above (for example: Warsaw, Poland) to follow them across layers.",
     "lens.cases": "Where does “{word}” come from? Switch the MLPs off, then give the fact in the prompt",
-    "lens.cases.intro": ("Facts learned in training seem to live largely in the MLP layers. Switch them off and the "
-                         "answer may be lost. Put the fact in the prompt and attention may copy it from there, "
+    "lens.cases.intro": ("Facts learned in training seem to be stored mostly in the MLP layers, the part of each block "
+                         "that works on one word at a time. Switch them off and the answer may be lost. Put the fact in the prompt and attention may copy it from there, "
                          "even with those MLPs off. The chart shows what this model actually does."),
     "lens.verdict.no_answer": "The model does not predict this word after this prompt in the first place (below 5 %): try the Warsaw preset.",
     "lens.verdict.lost_recovered": "Lost and recovered: without those MLPs the answer is gone, and the fact in the prompt brings it back through attention.",
@@ -111,7 +111,7 @@ ZH = {
                    "这就是“logit lens（逻辑透镜）”。试试华沙预设：答案只在较后的层才出现。"),
     "lens.preset.warsaw": "预设：波兰的首都（华沙）",
     "lens.preset.warsaw.help": "把共享提示词设为关于波兰首都的问题，并跟踪 “Warsaw” 和 “Poland”。",
-    "lens.mlp_off": "关闭这些层的 MLP（前馈）部分",
+    "lens.mlp_off": "关闭这些层的记忆部分（MLP）",
     "lens.mlp_off.help": "这些层中 MLP 的输出被替换为零；注意力仍然工作。不会影响其他用户。",
     "lens.mlp_layer": "第 {layer} 层",
     "lens.fact_layers": "关闭承载 “{word}” 的层",
@@ -138,7 +138,7 @@ ZH = {
     "lens.split": "对这个模型来说，“{word}” 由多个词元组成：这里跟踪它的第一个词元 {token!r}。",
     "lens.no_words": "在上面输入一个或多个词（例如：Warsaw, Poland），即可逐层跟踪它们。",
     "lens.cases": "“{word}” 从哪里来？先关掉 MLP，再把事实写进提示词",
-    "lens.cases.intro": "训练中学到的事实似乎主要存放在 MLP 层。关掉它们，答案可能就丢了。把事实写进提示词，注意力也许能从那里把它复制过来——即使那些 MLP 仍然关闭。图中显示的是这个模型实际的表现。",
+    "lens.cases.intro": "训练中学到的事实似乎主要存放在 MLP 层——每个模块里逐个词处理的那一部分。关掉它们，答案可能就丢了。把事实写进提示词，注意力也许能从那里把它复制过来——即使那些 MLP 仍然关闭。图中显示的是这个模型实际的表现。",
     "lens.verdict.no_answer": "对这个提示词，模型本来就不预测这个词（低于 5%）：试试华沙预设。",
     "lens.verdict.lost_recovered": "丢失又恢复：没有这些 MLP，答案消失了；把事实写进提示词，注意力又把它带了回来。",
     "lens.cases.layer0_subject": ("第 0 层的 MLP 在“{subject}”这个位置上不只是存放这个事实：它把这个词元变成模型认识的那个词。"

@@ -73,7 +73,7 @@ EN = {
     "vectors.nb.word": "Word",
     "vectors.nb.k": "How many",
     "vectors.nb.preset": "cat",
-    "vectors.nb.caption": "Cosine similarity: 1 = same direction, 0 = unrelated. The word is marked ★ on the map.",
+    "vectors.nb.caption": "Similarity: 1 = the two vectors point the same way, 0 = unrelated (cosine similarity). The word is marked ★ on the map.",
     "vectors.unknown": "{err}",
     "vectors.suggest": "Try one of these:",
     "vectors.an.header": "Analogy arithmetic",
