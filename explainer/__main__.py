@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--steps", type=int, default=None)
     t.add_argument("--seed", type=int, default=None)
     t.add_argument("--no-progress", action="store_true")
+    t.add_argument("--text", metavar="FILE", default=None,
+                   help="train on this UTF-8 text file (2,000 characters to 2 MB; its last tenth is held "
+                        "out) instead of the generated corpus; the tokenizer is trained on it too")
 
     e = sub.add_parser("export", help="copy a finished run into a checkpoint folder (e.g. assets/model)")
     e.add_argument("run")
@@ -90,8 +93,12 @@ def _run(a) -> int:
         if a.preset not in PRESETS:
             print(f"error: unknown preset {a.preset!r}; choose from {', '.join(PRESETS)}", file=sys.stderr)
             return 2
-        train(a.preset, a.out or f"runs/{a.preset}", device=a.device, precision=a.precision,
-              steps=a.steps, seed=a.seed, progress=not a.no_progress)
+        from .train import read_text_file
+        text = read_text_file(a.text) if a.text else None
+        out = train(a.preset, a.out or f"runs/{a.preset}", device=a.device, precision=a.precision,
+                    steps=a.steps, seed=a.seed, progress=not a.no_progress, text=text)
+        print(f"saved in {out}: load it with explainer.load({str(out)!r}), or pick it in the app "
+              f"(EXPLAINER_MODELS=<its parent folder>)")
         return 0
     if a.cmd == "export":
         from .export import export

@@ -75,6 +75,10 @@ PRESETS: dict[str, Preset] = {
     "small": Preset("small", corpus_bytes=3_000_000, vocab_size=2048, n_layer=4, n_head=4,
                     d_model=128, n_ctx=128, batch_size=32, steps=1000, lr=2e-3, min_lr=2e-4,
                     eval_every=100, ckpt_every=200),
+    # the app's "Train your own" page and `--preset live`: readable words in ~15 s on 2 CPU cores
+    "live": Preset("live", corpus_bytes=300_000, vocab_size=1024, n_layer=2, n_head=2, d_model=64,
+                   n_ctx=64, batch_size=16, steps=1500, lr=3e-3, min_lr=3e-4, warmup=50,
+                   eval_every=50, eval_batches=4, ckpt_every=250),
     # the bundled model (assets/model)
     "default": Preset("default", corpus_bytes=20_000_000, vocab_size=4096, n_layer=6, n_head=6,
                       d_model=192, n_ctx=128, batch_size=32, steps=5000, lr=1.5e-3, min_lr=1e-4,
@@ -131,6 +135,65 @@ def evaluate_loss(model: GPT, windows: np.ndarray, device, autocast, batch: int 
 
 MANIFEST = "manifest.json"
 
+# your own text: the limits a class server can afford (tiny preset: the whole text is read each run)
+MIN_TEXT_CHARS = 2_000           # below this there is too little to learn from (and to hold out)
+MAX_TEXT_BYTES = 2_000_000       # 2 MB: more than a 60-second run can read once
+VAL_SHARE = 0.1                  # the last tenth is held out for the validation loss
+
+
+class TextError(ValueError):
+    """Text a model cannot be trained on (empty, too short, too large, not text); says which and why."""
+
+
+def check_text(text: str, name: str = "the text") -> str:
+    """The text itself, or a TextError naming ``name`` and what is wrong."""
+    if not isinstance(text, str):
+        raise TextError(f"{name} is not text")
+    n = len(text.encode("utf-8"))
+    if n > MAX_TEXT_BYTES:
+        raise TextError(f"{name} is {n:,} bytes; the limit is {MAX_TEXT_BYTES:,} bytes (2 MB)")
+    if "\x00" in text:
+        raise TextError(f"{name} contains NUL bytes: it looks like a binary file, not text")
+    if len(text.strip()) < MIN_TEXT_CHARS:
+        raise TextError(f"{name} has {len(text.strip()):,} characters; at least {MIN_TEXT_CHARS:,} are needed")
+    return text
+
+
+def read_text_file(path: str | Path) -> str:
+    """A UTF-8 text file, its size checked before it is read (TextError names the file)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise TextError(f"{path}: cannot be read ({e.strerror or e})") from None
+    if size > MAX_TEXT_BYTES:
+        raise TextError(f"{path} is {size:,} bytes; the limit is {MAX_TEXT_BYTES:,} bytes (2 MB)")
+    return decode_text(path.read_bytes(), str(path))
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Bytes of a text file → checked text (UTF-8, with or without a byte-order mark)."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise TextError(f"{name} is {len(data):,} bytes; the limit is {MAX_TEXT_BYTES:,} bytes (2 MB)")
+    if b"\x00" in data:
+        raise TextError(f"{name} contains NUL bytes: it looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise TextError(f"{name} is not UTF-8 text (byte {e.start:,} cannot be read)") from None
+    return check_text(text.replace("\r\n", "\n"), name)
+
+
+def split_text(text: str) -> tuple[str, str]:
+    """(training part, held-out part): the last tenth, cut at a line or space where there is one."""
+    cut = int(len(text) * (1 - VAL_SHARE))
+    for sep in ("\n", " "):
+        j = text.rfind(sep, int(cut * 0.9), cut)
+        if j > 0:
+            cut = j + 1
+            break
+    return text[:cut], text[cut:]
+
 
 def _save_npy(path: Path, arr: np.ndarray) -> None:
     def write(tmp):
@@ -161,8 +224,9 @@ def _readable(path: Path) -> bool:
         return False
 
 
-def prepare_data(out: Path, p: Preset, log=print) -> tuple[np.ndarray, np.ndarray, "object"]:
-    """Generate the corpus, train the tokenizer, encode; kept in ``out`` so resume is instant.
+def prepare_data(out: Path, p: Preset, log=print, text: str | None = None) -> tuple[np.ndarray, np.ndarray, "object"]:
+    """Generate the corpus (or take ``text``: its last tenth is held out), train the tokenizer,
+    encode; kept in ``out`` so resume is instant.
 
     Each file is recorded in ``data/manifest.json`` (size and SHA-256) once written; on resume a
     file that is missing or does not match is made again (everything here is deterministic), with a
@@ -179,6 +243,9 @@ def prepare_data(out: Path, p: Preset, log=print) -> tuple[np.ndarray, np.ndarra
         manifest = {}
     legacy = not man_path.exists()
     params = {"corpus_bytes": p.corpus_bytes, "vocab_size": p.vocab_size, "seed": p.seed}
+    if text is not None:
+        params = {"text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "vocab_size": p.vocab_size}
+        own = split_text(text)
     if manifest.get("params", params) != params:
         raise ckpt.CheckpointError(
             f"{man_path} says the data in {out} were made for {manifest['params']}, not {params}: train "
@@ -202,19 +269,21 @@ def prepare_data(out: Path, p: Preset, log=print) -> tuple[np.ndarray, np.ndarra
             manifest[name] = _digest(out / name)
         ckpt.write_json(man_path, manifest)
 
-    for name, make in (("data/corpus.txt", lambda: corpus.generate_corpus(p.corpus_bytes, seed=p.seed)),
-                       ("data/val.txt", lambda: corpus.held_out_text(max(50_000, p.corpus_bytes // 50),
-                                                                     seed=p.seed + 12345))):
+    makers = ((("data/corpus.txt", lambda: own[0]), ("data/val.txt", lambda: own[1])) if text is not None else
+              (("data/corpus.txt", lambda: corpus.generate_corpus(p.corpus_bytes, seed=p.seed)),
+               ("data/val.txt", lambda: corpus.held_out_text(max(50_000, p.corpus_bytes // 50), seed=p.seed + 12345))))
+    for name, make in makers:
         if not fresh(name):
             t0 = time.time()
-            text = make()
-            ckpt.write_atomic(out / name, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+            made = make()
+            ckpt.write_atomic(out / name, lambda tmp: tmp.write_text(made, encoding="utf-8"))
             done(name)
-            log(f"{name}: {len(text) / 1e6:.1f} MB generated in {time.time() - t0:.1f} s")
-    text = (out / "data/corpus.txt").read_text(encoding="utf-8")
+            log(f"{name}: {len(made) / 1e6:.2f} MB {'written' if text is not None else 'generated'} "
+                f"in {time.time() - t0:.1f} s")
+    train_text = (out / "data/corpus.txt").read_text(encoding="utf-8")
     if not (fresh(ckpt.TOKENIZER) and fresh(ckpt.MERGES)):
         t0 = time.time()
-        ranks, merges = tokenizer.train_bpe(text, p.vocab_size)
+        ranks, merges = tokenizer.train_bpe(train_text, p.vocab_size)
         tokenizer.save_merges(merges, out / ckpt.MERGES)
         tokenizer.save_tiktoken_bpe(ranks, out / ckpt.TOKENIZER)
         done(ckpt.TOKENIZER, ckpt.MERGES)
@@ -230,7 +299,10 @@ def prepare_data(out: Path, p: Preset, log=print) -> tuple[np.ndarray, np.ndarra
     if legacy:
         ckpt.write_json(man_path, manifest)
     log(f"tokens: {len(arrays[0]):,} train, {len(arrays[1]):,} validation "
-        f"({len(text) / len(arrays[0]):.2f} characters per token)")
+        f"({len(train_text) / max(1, len(arrays[0])):.2f} characters per token)")
+    if text is not None and min(len(a) for a in arrays) < p.n_ctx + 2:
+        raise TextError(f"the text gives only {len(arrays[1]):,} held-out tokens; the model reads "
+                        f"{p.n_ctx + 2} at a time: give it a longer text")
     return arrays[0], arrays[1], enc
 
 
@@ -355,7 +427,7 @@ def _resume_state(out: Path, model: GPT, opt, precision: str) -> tuple[int, list
 def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: str = "auto",
           precision: str = "fp32", steps: int | None = None, seed: int | None = None,
           progress: bool = True, log=print, stop_after_s: float | None = None,
-          until: int | None = None, should_stop=None, on_step=None) -> Path:
+          until: int | None = None, should_stop=None, on_step=None, text: str | None = None) -> Path:
     """Train (or resume) a model in ``out``. Returns ``out``.
 
     ``precision``: "fp32" (the default, the same on every machine), "bf16" autocast, or "auto" (time
@@ -363,7 +435,12 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
     run keeps it. ``until`` / ``stop_after_s`` / ``should_stop()`` end this run early with a
     checkpoint (the learning-rate schedule still runs to ``steps``, so running again resumes);
     Ctrl-C does the same and then raises KeyboardInterrupt. ``on_step(step, info)`` is called after
-    every step with the loss, learning rate, gradient norm and tokens/s."""
+    every step with the loss, learning rate, gradient norm, tokens/s, the validation loss when it was
+    measured at this step (else None), and the model and tokenizer
+    being trained (``info["model"]``, ``info["encoding"]``: read them, never change them).
+
+    ``text``: train on this text (its last tenth held out for validation; ``check_text`` limits)
+    instead of the generated corpus; the tokenizer is trained on it too."""
     if precision not in PRECISIONS:
         raise ValueError(f"precision must be one of {', '.join(PRECISIONS)} (got {precision!r})")
     p = PRESETS[preset] if isinstance(preset, str) else preset
@@ -377,7 +454,9 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
     dev = pick_device(device)
     if dev.type == "cpu" and os.cpu_count():
         torch.set_num_threads(os.cpu_count())
-    train_tok, val_tok, enc = prepare_data(out, p, log)
+    if text is not None:
+        check_text(text)
+    train_tok, val_tok, enc = prepare_data(out, p, log, text)
     cfg = p.model_config()
     if enc.n_vocab != cfg.vocab_size:
         cfg = replace(cfg, vocab_size=enc.n_vocab)
@@ -392,7 +471,8 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
         f"{model.n_params() / 1e6:.2f}M parameters, {p.steps} steps of "
         f"{p.batch_size}×{p.n_ctx} tokens")
     vwin = val_windows(val_tok, p, p.eval_batches * p.batch_size)
-    meta = {"preset": asdict(p), "precision": "bf16" if use_bf16 else "fp32", "device": dev.type}
+    meta = {"preset": asdict(p), "precision": "bf16" if use_bf16 else "fp32", "device": dev.type,
+            "data": "own text" if text is not None else "generated corpus"}
     snap_steps = set(p.snapshot_steps())
     (out / ckpt.SNAPSHOTS).mkdir(exist_ok=True)
     tokens_per_step = p.batch_size * p.n_ctx
@@ -442,9 +522,9 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
                 bar.set_postfix(loss=f"{train_loss_ema:.3f}", tok_s=f"{tok_window / max(dt, 1e-9):,.0f}")
                 bar.update(1)
             elapsed = elapsed_before + time.perf_counter() - t_start
-            if on_step is not None:
-                on_step(step, {"loss": lv, "loss_ema": train_loss_ema, "lr": lr, "grad_norm": grad_norm,
-                               "tok_per_s": tok_window / max(dt, 1e-9), "elapsed_s": elapsed})
+            info = {"loss": lv, "loss_ema": train_loss_ema, "lr": lr, "grad_norm": grad_norm,
+                    "tok_per_s": tok_window / max(dt, 1e-9), "elapsed_s": elapsed, "val_loss": None,
+                    "model": model, "encoding": enc}
             if step % p.eval_every == 0 or step == p.steps:
                 vl = evaluate_loss(model, vwin, dev, autocast)
                 dt = time.perf_counter() - t_window
@@ -453,8 +533,11 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
                                  "train_loss": round(train_loss_ema, 4), "val_loss": round(vl, 4),
                                  "tok_per_s": round(tok_window / max(dt, 1e-9))})
                 t_window, tok_window = time.perf_counter(), 0
+                info["val_loss"] = vl
                 msg = f"step {step}: train {train_loss_ema:.3f}, val {vl:.3f}, {log_rows[-1]['tok_per_s']:,} tok/s"
                 (bar.write(msg) if bar is not None else log(msg))
+            if on_step is not None:
+                on_step(step, info)
             if step % p.ckpt_every == 0 or step == p.steps:
                 save(step, elapsed)
             if (stop_after_s is not None and time.perf_counter() - t_start > stop_after_s) or \
