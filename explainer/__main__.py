@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--checkpoint", default=None)
     v.add_argument("--json", action="store_true")
     v.add_argument("--write", action="store_true", help="save it as scorecard.json in the checkpoint")
+    v.add_argument("--timeline", action="store_true",
+                   help="instead: measure capital Q&A, the Mary/John test and analogies at every snapshot "
+                        "(with --write: save timeline.json in the checkpoint, which the 'How it learned' page reads)")
 
     b = sub.add_parser("bench", help="speed figures: training MFU, trace latency, generation")
     b.add_argument("--checkpoint", default=None)
@@ -118,6 +121,14 @@ def _run(a) -> int:
         from .scorecard import format_scorecard, scorecard, write_scorecard
         from . import load
         lm = load(a.checkpoint)
+        if a.timeline:
+            from .checkpoint import write_json
+            from .scorecard import TIMELINE, ability_timeline
+            rows = ability_timeline(lm)
+            if a.write:
+                write_json(lm.folder / TIMELINE, {"rows": rows})
+            print(json.dumps(rows, indent=1))
+            return 0
         card = scorecard(lm)
         if a.write:
             write_scorecard(lm, card)

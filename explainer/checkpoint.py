@@ -184,3 +184,57 @@ def list_snapshots(folder: Path) -> list[tuple[int, Path]]:
         except ValueError:
             continue
     return sorted(out)
+
+
+# ---- a checkpoint as one file (the app's download and upload) ---------------------------------
+
+PACKED = (CONFIG, WEIGHTS, TOKENIZER, MERGES, LOSS_LOG, SCORECARD, "word2vec.safetensors",
+          "word2vec.json", "context_vectors.safetensors")
+MAX_PACKED_BYTES = 40_000_000      # a zip bigger than this is not one of ours (the bundled model is 33 MB)
+
+
+def pack(folder: Path) -> bytes:
+    """The checkpoint's files (and snapshots) as one zip: what ``unpack`` and ``load`` read back.
+    The training data and the optimizer state are left out."""
+    import io
+    import zipfile
+    folder = Path(folder)
+    _need(folder / CONFIG)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in PACKED:
+            if (folder / name).is_file():
+                z.write(folder / name, name)
+        for _, p in list_snapshots(folder):
+            z.write(p, f"{SNAPSHOTS}/{p.name}")
+    return buf.getvalue()
+
+
+def unpack(data: bytes, dest: Path, name: str = "the file") -> Path:
+    """Check a zip made by ``pack`` and write its files into ``dest`` (a new folder). Only the known
+    file names are taken (no paths from the archive are trusted); sizes are bounded; the result must
+    load. CheckpointError names ``name`` and what is wrong."""
+    import io
+    import re
+    import zipfile
+    if len(data) > MAX_PACKED_BYTES:
+        raise CheckpointError(f"{name} is {len(data):,} bytes; a checkpoint is at most {MAX_PACKED_BYTES:,}")
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise CheckpointError(f"{name} is not a checkpoint zip ({e})") from None
+    snap = re.compile(rf"{SNAPSHOTS}/step_\d{{1,7}}\.safetensors")
+    wanted = [i for i in infos if i.filename in PACKED or snap.fullmatch(i.filename)]
+    if not any(i.filename == CONFIG for i in wanted) or not any(i.filename == WEIGHTS for i in wanted):
+        raise CheckpointError(f"{name} has no {CONFIG} and {WEIGHTS}: it is not a checkpoint of this app")
+    if sum(i.file_size for i in wanted) > 4 * MAX_PACKED_BYTES:
+        raise CheckpointError(f"{name} unpacks to more than {4 * MAX_PACKED_BYTES:,} bytes: refused")
+    dest = Path(dest)
+    (dest / SNAPSHOTS).mkdir(parents=True, exist_ok=True)
+    try:
+        for i in wanted:
+            (dest / i.filename).write_bytes(z.read(i))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+        raise CheckpointError(f"{name} is damaged ({e})") from None
+    return dest

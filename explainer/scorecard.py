@@ -199,6 +199,33 @@ def scorecard(lm: LM, ioi_n: int = 300) -> dict:
     return card
 
 
+TIMELINE = "timeline.json"
+TIMELINE_IOI_N = 100
+
+
+def abilities(lm: LM) -> dict:
+    """Three measured abilities of one model: capital Q&A (68 countries), the Mary/John test (100 IOI
+    cases) and analogies in the GPT's own token embeddings (word2vec does not change with training
+    steps, so it cannot show them appear)."""
+    from .corpus import RELATIONS
+    try:
+        analogy = analogy_accuracy(lm.space("tokens"), RELATIONS)["accuracy"]
+    except WordError:
+        analogy = None
+    return {"capital_qa": round(capital_qa(lm)["accuracy"], 4),
+            "ioi": round(ioi(lm, n=TIMELINE_IOI_N)["accuracy"], 4),
+            "analogy_tokens": None if analogy is None else round(analogy, 4)}
+
+
+def ability_timeline(lm: LM) -> list[dict]:
+    """``abilities`` at every kept snapshot and at the final model, in training order."""
+    rows = [{"step": step, **abilities(lm.at_snapshot(path))} for step, path in lm.snapshots()]
+    final = int(lm.meta.get("step", rows[-1]["step"] + 1 if rows else 0))
+    if not rows or rows[-1]["step"] < final:
+        rows.append({"step": final, **abilities(lm)})
+    return rows
+
+
 def write_scorecard(lm: LM, card: dict) -> None:
     from .checkpoint import SCORECARD, write_json
     write_json(lm.folder / SCORECARD, card)

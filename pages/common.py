@@ -9,8 +9,10 @@ from __future__ import annotations
 import functools
 import gc
 import io
+import json
 import threading
 from collections import OrderedDict
+from pathlib import Path
 
 import streamlit as st
 
@@ -47,6 +49,8 @@ PAGES = [  # (name, icon, default)
     ("attention", ":material/visibility:", False),
     ("lens", ":material/layers:", False),
     ("sampling", ":material/casino:", False),
+    ("timeline", ":material/timeline:", False),
+    ("training", ":material/model_training:", False),
 ]
 
 
@@ -108,6 +112,58 @@ def load_snapshot(path: str) -> "explainer.LM":
     return load_model(None).at_snapshot(path)
 
 
+# ---- models beside the bundled one -------------------------------------------------------------
+MODELS_ENV = "EXPLAINER_MODELS"      # a folder of checkpoint folders the server offers (never a browser's path)
+
+
+def server_models() -> dict[str, Path]:
+    """name → folder of every checkpoint in $EXPLAINER_MODELS (folders holding a config.json)."""
+    import os
+    root = os.environ.get(MODELS_ENV)
+    if not root or not Path(root).is_dir():
+        return {}
+    return {p.name: p for p in sorted(Path(root).iterdir())[:50] if (p / "config.json").is_file()}
+
+
+@st.cache_resource(show_spinner="Loading a model…", max_entries=8)
+def load_folder(path: str) -> "explainer.LM":
+    """A checkpoint from the server's model folder: shared and read-only, like the bundled one."""
+    return explainer.load(path)
+
+
+@st.cache_resource
+def job_manager() -> "JobManager":
+    """The server's one queue of trainings (bounded: see explainer.jobs.JobManager)."""
+    from explainer.jobs import JobManager
+    return JobManager()
+
+
+def own_folder() -> Path | None:
+    """This session's own model: its training once paused or finished, else a model it loaded."""
+    job = st.session_state.get("training.job")
+    if job is not None and job.state in ("paused", "finished") and job.has_checkpoint():
+        return job.folder
+    up = st.session_state.get("training.uploaded")
+    return Path(up) if up and (Path(up) / "config.json").is_file() else None
+
+
+def own_model() -> "explainer.LM | None":
+    """The session's own model, loaded once per checkpoint step (kept in this session only)."""
+    folder = own_folder()
+    if folder is None:
+        return None
+    try:
+        step = int(json.loads((folder / "config.json").read_text(encoding="utf-8")).get("step", 0))
+    except (OSError, ValueError, TypeError):
+        return None
+    held = st.session_state.get("training.lm")
+    if held and held[0] == str(folder) and held[1] == step:
+        return held[2]
+    lm = explainer.load(folder)
+    st.session_state["training.lm"] = (str(folder), step, lm)
+    return lm
+
+
 def lang() -> str:
     return st.session_state.get("lang", "en")
 
@@ -162,6 +218,14 @@ def sidebar() -> None:
         for step, path in base.snapshots():
             if str(path) not in broken:
                 choices[str(path)] = t("app.model.snapshot", step=step)
+        for name in server_models():
+            choices[f"folder:{name}"] = t("app.model.folder", name=name)
+        try:
+            mine = own_model()
+        except explainer.CheckpointError:
+            mine = None
+        if mine is not None:
+            choices["yours"] = t("app.model.yours", step=int(mine.meta.get("step", 0)))
         if st.session_state["model_choice"] not in choices:
             st.session_state["model_choice"] = "bundled"
         st.selectbox(t("app.model"), list(choices), format_func=choices.get, key="model_choice", help=t("app.model.help"))
@@ -231,6 +295,26 @@ def current_model() -> "explainer.LM":
     choice = st.session_state.get("model_choice", "bundled")
     if choice == "bundled":
         return load_model(None)
+    if choice == "yours":
+        try:
+            mine = own_model()
+        except explainer.CheckpointError:
+            mine = None
+        if mine is None:
+            st.session_state["model_choice"] = "bundled"
+            st.info(t("app.model.yours_gone"))
+            return load_model(None)
+        return mine
+    if choice.startswith("folder:"):
+        folder = server_models().get(choice.split(":", 1)[1])
+        try:
+            if folder is None:
+                raise explainer.CheckpointError(f"{choice.split(':', 1)[1]} is not in the server's model folder")
+            return load_folder(str(folder))
+        except explainer.CheckpointError as e:
+            st.session_state["model_choice"] = "bundled"
+            st.error(t("app.model.folder_error", err=e))
+            return load_model(None)
     try:
         return load_snapshot(choice)
     except explainer.CheckpointError as e:
@@ -243,7 +327,7 @@ def current_model() -> "explainer.LM":
 def model_key() -> str:
     """Names the chosen model (bundled, or a snapshot's file) for the caches below."""
     lm = current_model()
-    return f"{st.session_state.get('model_choice', 'bundled')}|{lm.folder}"
+    return f"{st.session_state.get('model_choice', 'bundled')}|{lm.folder}|{lm.meta.get('step', '')}"
 
 
 def cached(fn=None, *, max_entries: int = 64):
@@ -266,6 +350,12 @@ def cached(fn=None, *, max_entries: int = 64):
     @functools.wraps(fn)
     def call(*args):
         return run(current_model(), model_key(), f"{fn.__module__}.{fn.__qualname__}", *args)
+
+    def on(lm):
+        """The same cache for another model than the chosen one (e.g. the run a snapshot came from)."""
+        return lambda *args: run(lm, f"folder|{lm.folder}|{lm.meta.get('step', '')}",
+                                 f"{fn.__module__}.{fn.__qualname__}", *args)
+    call.on = on
     return call
 
 
@@ -369,6 +459,16 @@ def as_choice(options):
         if s not in options:
             raise ValueError(s)
         return s
+    return parse
+
+
+def as_int_choice(options):
+    """A whole number that must be one of ``options`` (e.g. the steps of the kept snapshots)."""
+    def parse(s: str) -> int:
+        v = int(s)
+        if v not in options:
+            raise ValueError(s)
+        return v
     return parse
 
 

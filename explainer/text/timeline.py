@@ -1,0 +1,95 @@
+"""Messages of the "How it learned" page (prefix "timeline.")."""
+
+EN = {
+    "timeline.title": "How it learned",
+    "timeline.lead": (
+        "The model in this app learned by reading 20 MB of stories, 5,000 steps long, nudging its weights a "
+        "little after every step. Copies of it were kept along the way: slide through them and watch what it "
+        "knows appear — and see that some skills arrive much later than others."),
+    "timeline.run.header": "The whole run: how wrong it was, step by step",
+    "timeline.run.caption": "Lower = better. Dotted lines: the kept copies; the bold one is the step you chose below.",
+    "timeline.run.title": "Loss during training",
+    "timeline.run.none": "This model has no saved training log.",
+    "timeline.axis.step": "training step",
+    "timeline.axis.loss": "loss (lower = better)",
+    "timeline.train": "text it read",
+    "timeline.val": "text kept aside",
+    "timeline.abilities.header": "When did each skill appear?",
+    "timeline.abilities.caption": (
+        "Measured on every kept copy: capital questions (68 countries), the Mary/John test (100 sentences it "
+        "never read: does it name the person who was not repeated?) and word analogies in its own word vectors."),
+    "timeline.abilities.title": "Skills against training step",
+    "timeline.abilities.y": "right answers",
+    "timeline.ability.capital_qa": "capital questions",
+    "timeline.ability.ioi": "Mary/John test",
+    "timeline.ability.analogy_tokens": "analogies",
+    "timeline.abilities.story": (
+        "Read off this chart: capitals from step {capital}, analogies from step {analogy}, but the Mary/John "
+        "test only from step {ioi}."),
+    "timeline.abilities.never": "never",
+    "timeline.step": "Look at the model after this many steps",
+    "timeline.step.final": "{step} (finished)",
+    "timeline.moment.header": "The model after {step:,} steps",
+    "timeline.next.header": "What it would write next",
+    "timeline.next.caption": "Its five favourite next tokens after each prompt (· stands for a space).",
+    "timeline.col.prompt": "prompt",
+    "timeline.col.top": "top 5 next tokens (probability)",
+    "timeline.map.header": "Its word vectors",
+    "timeline.map.caption": "Its own vectors for family words, colours and numbers, flattened to 2-D (PCA). Early on they are a random cloud; later, similar words gather.",
+    "timeline.map.empty": "None of these words is a single token of this model.",
+    "timeline.head.header": "One attention head: L{layer}H{head}",
+    "timeline.head.caption": "Where each word looks in the Mary/John sentence. In the finished model this head sends “to” to Mary; watch when it starts.",
+    "timeline.lens.header": "Layer by layer on the Warsaw question",
+    "timeline.lens.caption": "The chance of “Warsaw” and “Paris” if the model had to answer after each layer.",
+    "timeline.lens.x": "after layer",
+    "timeline.lens.y": "probability",
+    "timeline.more": "How these numbers were made",
+    "timeline.more.text": (
+        "The kept copies are the snapshots saved during training (steps {steps}); the last one is the finished "
+        "model. The skill curves are in `timeline.json` beside the model, written by "
+        "`python -m explainer evaluate --timeline --write` (a test re-measures one step and checks it matches). "
+        "Everything else on this page is computed live from the copy you chose."),
+}
+
+ZH = {
+    "timeline.title": "它是怎么学会的",
+    "timeline.lead": ("本应用里的模型读了 20 MB 的小故事，共训练 5,000 步，每一步之后都把权重微调一点点。"
+                      "训练途中保存了几份副本：拖动滑块逐个查看，看看它懂的东西是怎样出现的——也会发现有些本领比别的晚得多才学会。"),
+    "timeline.run.header": "整个训练过程：一步一步看它错得有多厉害",
+    "timeline.run.caption": "越低越好。虚线：保存下来的副本；粗线是你在下面选中的那一步。",
+    "timeline.run.title": "训练过程中的损失",
+    "timeline.run.none": "这个模型没有保存训练日志。",
+    "timeline.axis.step": "训练步数",
+    "timeline.axis.loss": "损失（越低越好）",
+    "timeline.train": "它读的文字",
+    "timeline.val": "留出来的文字",
+    "timeline.abilities.header": "每种本领是什么时候出现的？",
+    "timeline.abilities.caption": "在每个保存的副本上测量：首都问答（68 个国家）、Mary/John 测试（100 个它从没读过的句子：它会不会说出没有重复出现的那个人？）以及它自己词向量里的词语类比。",
+    "timeline.abilities.title": "本领随训练步数的变化",
+    "timeline.abilities.y": "答对的比例",
+    "timeline.ability.capital_qa": "首都问答",
+    "timeline.ability.ioi": "Mary/John 测试",
+    "timeline.ability.analogy_tokens": "词语类比",
+    "timeline.abilities.story": "从图上可以读出：首都问答从第 {capital} 步开始会，类比从第 {analogy} 步开始会，而 Mary/John 测试要到第 {ioi} 步才会。",
+    "timeline.abilities.never": "从未",
+    "timeline.step": "查看训练了多少步之后的模型",
+    "timeline.step.final": "{step}（训练完成）",
+    "timeline.moment.header": "训练 {step:,} 步之后的模型",
+    "timeline.next.header": "它接下来会写什么",
+    "timeline.next.caption": "每个提示词之后它最看好的 5 个词元（· 表示空格）。",
+    "timeline.col.prompt": "提示词",
+    "timeline.col.top": "最可能的 5 个下一个词元（概率）",
+    "timeline.map.header": "它的词向量",
+    "timeline.map.caption": "它自己的家庭称谓、颜色和数字的向量，压平到二维（PCA）。一开始是一团随机的点；后来，相似的词聚到一起。",
+    "timeline.map.empty": "这些词在这个模型里都不是单个词元。",
+    "timeline.head.header": "一个注意力头：L{layer}H{head}",
+    "timeline.head.caption": "在 Mary/John 句子里每个词看向哪里。训练完成的模型里，这个头让“to”看向 Mary；看看它是从什么时候开始的。",
+    "timeline.lens.header": "逐层观察华沙问题",
+    "timeline.lens.caption": "如果模型在每一层之后就必须回答，“Warsaw”和“Paris”的概率各是多少。",
+    "timeline.lens.x": "第几层之后",
+    "timeline.lens.y": "概率",
+    "timeline.more": "这些数字是怎么得到的",
+    "timeline.more.text": ("保存的副本就是训练中保存的快照（第 {steps} 步）；最后一个是训练完成的模型。"
+                           "本领曲线存放在模型旁边的 `timeline.json` 里，由 `python -m explainer evaluate --timeline --write` 写出"
+                           "（有一个测试会重新测量其中一步，检查是否一致）。本页其余内容都是根据你选中的副本实时计算的。"),
+}
