@@ -22,9 +22,12 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--preset", default="tiny")
     t.add_argument("--out", default=None, help="run folder (default runs/PRESET)")
     t.add_argument("--device", default="auto")
-    t.add_argument("--precision", default="fp32", choices=["fp32", "bf16", "auto"],
-                   help="fp32 (default), bf16 autocast, or auto: time both and keep the faster; "
-                        "recorded in the run and kept when it resumes")
+    t.add_argument("--precision", default="auto", choices=["fp32", "bf16", "auto"],
+                   help="auto (default): time fp32 and bf16 autocast on this machine and keep the faster; "
+                        "fp32 or bf16 to fix it. Recorded in the run and kept when it resumes")
+    t.add_argument("--compile", default="auto", choices=["auto", "on", "off"],
+                   help="torch.compile the training step: auto (default) when the run is long enough to pay "
+                        "back the compile time (~10 min of work or more); recorded and kept on resume")
     t.add_argument("--steps", type=int, default=None)
     t.add_argument("--seed", type=int, default=None)
     t.add_argument("--no-progress", action="store_true")
@@ -63,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--preset", default="default")
     b.add_argument("--threads", type=int, default=None)
     b.add_argument("--json", action="store_true")
+    b.add_argument("--compare", action="store_true",
+                   help="only the training step: ours against a plain eager PyTorch GPT of the same shape")
 
     a = ap.parse_args(argv)
     try:
@@ -99,7 +104,7 @@ def _run(a) -> int:
         from .train import read_text_file
         text = read_text_file(a.text) if a.text else None
         out = train(a.preset, a.out or f"runs/{a.preset}", device=a.device, precision=a.precision,
-                    steps=a.steps, seed=a.seed, progress=not a.no_progress, text=text)
+                    steps=a.steps, seed=a.seed, progress=not a.no_progress, text=text, compile=a.compile)
         print(f"saved in {out}: load it with explainer.load({str(out)!r}), or pick it in the app "
               f"(EXPLAINER_MODELS=<its parent folder>)")
         return 0
@@ -135,7 +140,11 @@ def _run(a) -> int:
         print(json.dumps(card, indent=1) if a.json else format_scorecard(card))
         return 0
     if a.cmd == "bench":
-        from .bench import format_bench, run_bench
+        from .bench import compare_training, format_bench, format_compare, run_bench
+        if a.compare:
+            res = compare_training(a.preset, a.threads)
+            print(json.dumps(res, indent=1) if a.json else format_compare(res))
+            return 0
         res = run_bench(a.checkpoint, a.preset, a.threads)
         print(json.dumps(res, indent=1) if a.json else format_bench(res))
         return 0

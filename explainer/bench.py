@@ -55,6 +55,111 @@ def training_speed(preset: str = "default", steps: int = 8) -> dict:
             "tok_per_s_fp32": round(out["fp32"]), "tok_per_s_bf16": round(out["bf16"])}
 
 
+class PlainGPT(torch.nn.Module):
+    """The comparison: a plain, eager PyTorch GPT of the same shape as ours (pre-LayerNorm blocks,
+    one fused q/k/v projection, PyTorch's fused causal attention, GELU MLP, learned positions, tied
+    embeddings), written the way minimal GPT implementations are, with nothing of ours in it."""
+
+    def __init__(self, cfg):
+        super().__init__()
+        nn = torch.nn
+        d = cfg.d_model
+        self.n_head = cfg.n_head
+        self.wte, self.wpe = nn.Embedding(cfg.vocab_size, d), nn.Embedding(cfg.n_ctx, d)
+        self.blocks = nn.ModuleList(nn.ModuleDict({
+            "ln1": nn.LayerNorm(d), "qkv": nn.Linear(d, 3 * d), "proj": nn.Linear(d, d),
+            "ln2": nn.LayerNorm(d), "fc": nn.Linear(d, cfg.d_mlp), "out": nn.Linear(cfg.d_mlp, d)})
+            for _ in range(cfg.n_layer))
+        self.ln_f = nn.LayerNorm(d)
+        self.head = nn.Linear(d, cfg.vocab_size, bias=False)
+        self.head.weight = self.wte.weight
+
+    def forward(self, idx, targets):
+        F = torch.nn.functional
+        B, T = idx.shape
+        x = self.wte(idx) + self.wpe(torch.arange(T, device=idx.device))
+        for b in self.blocks:
+            C = x.shape[-1]
+            q, k, v = b["qkv"](b["ln1"](x)).split(C, dim=2)
+            q, k, v = (t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2) for t in (q, k, v))
+            y = F.scaled_dot_product_attention(q, k, v, is_causal=True)
+            x = x + b["proj"](y.transpose(1, 2).contiguous().view(B, T, C))
+            x = x + b["out"](F.gelu(b["fc"](b["ln2"](x))))
+        logits = self.head(self.ln_f(x))
+        return logits, F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1))
+
+
+def _step_speed(model, params, batch: tuple, ctx, steps: int, warmup: int) -> tuple[float, float]:
+    """(tokens/s of the median step, seconds of the warm-up steps) of a full training step:
+    forward, loss, backward, gradient clipping, AdamW."""
+    from .train import _null
+    x, y = batch
+    opt = torch.optim.AdamW(params, lr=1e-4, betas=(0.9, 0.95))
+    ctx = ctx or _null
+
+    def step():
+        with ctx():
+            _, loss = model(x, y)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+    t0 = time.perf_counter()
+    for _ in range(warmup):
+        step()
+    warm = time.perf_counter() - t0
+    t = _timeit(step, repeat=steps, warmup=0)
+    return x.numel() / t, warm
+
+
+def compare_training(preset: str = "default", threads: int | None = None, steps: int = 10) -> dict:
+    """Our training step, as ``train`` runs it on this machine, against ``PlainGPT`` in the same run.
+
+    Ours: the precision ``train(precision="auto")`` picks here (bf16 autocast only where it is ≥ 10 %
+    faster) and ``torch.compile`` when ``train(compile="auto")`` would use it for this preset's whole
+    run (the compile time is reported apart: it is paid once per run)."""
+    import platform
+
+    from .model import GPT
+    from .train import PRESETS, _param_groups, choose_compile, choose_precision
+    if threads:
+        torch.set_num_threads(threads)
+    p = PRESETS[preset]
+    cfg = p.model_config()
+    torch.manual_seed(0)
+    x = torch.randint(0, cfg.vocab_size, (p.batch_size, p.n_ctx))
+    batch = (x, torch.roll(x, -1, dims=1))
+    plain = PlainGPT(cfg)
+    plain_tok, _ = _step_speed(plain, plain.parameters(), batch, None, steps, warmup=2)
+    ours = GPT(cfg)
+    eager_tok, _ = _step_speed(ours, _param_groups(ours, p.weight_decay), batch, None, steps, warmup=2)
+    dev = torch.device("cpu")
+    quiet = lambda *a: None
+    tokens = x.flatten().numpy()
+    use_bf16 = choose_precision(ours, p, dev, tokens, "auto", quiet)
+    use_compile = choose_compile("auto", p, dev, p.steps, quiet)
+    ctx = (lambda: torch.autocast("cpu", dtype=torch.bfloat16)) if use_bf16 else None
+    ours = GPT(cfg)
+    run = torch.compile(ours) if use_compile else ours
+    tuned_tok, warm = _step_speed(run, _param_groups(ours, p.weight_decay), batch, ctx, steps, warmup=3)
+    return {"preset": preset, "threads": torch.get_num_threads(), "cpu": platform.processor() or platform.machine(),
+            "plain_eager_fp32_tok_s": round(plain_tok), "ours_eager_fp32_tok_s": round(eager_tok),
+            "ours_as_trained_tok_s": round(tuned_tok), "precision": "bf16" if use_bf16 else "fp32",
+            "compiled": use_compile, "first_steps_s": round(warm, 1),
+            "ratio_eager": round(eager_tok / plain_tok, 2), "ratio_as_trained": round(tuned_tok / plain_tok, 2)}
+
+
+def format_compare(r: dict) -> str:
+    return "\n".join([
+        f"training step, {r['preset']} preset, {r['threads']} threads:",
+        f"  plain eager PyTorch GPT, fp32: {r['plain_eager_fp32_tok_s']:,} tok/s",
+        f"  ours, eager fp32:              {r['ours_eager_fp32_tok_s']:,} tok/s (× {r['ratio_eager']})",
+        f"  ours as train() runs it here ({r['precision']}{', compiled' if r['compiled'] else ''}): "
+        f"{r['ours_as_trained_tok_s']:,} tok/s (× {r['ratio_as_trained']}; first steps incl. compiling "
+        f"{r['first_steps_s']} s, once per run)",
+    ])
+
+
 def run_bench(checkpoint=None, preset: str = "default", threads: int | None = None) -> dict:
     from . import load
     if threads:

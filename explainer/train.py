@@ -358,6 +358,29 @@ def choose_precision(model: GPT, p: Preset, device, tokens, requested: str, log=
     return times[True] < 0.9 * times[False]
 
 
+COMPILE_PAYS_S = 600       # torch.compile costs ~20-40 s on 2 CPU cores and gains 7-12 %: worth it past ~10 min
+COMPILES = ("auto", "on", "off")
+
+
+def choose_compile(requested: str, p: Preset, device, steps_left: int, log=print) -> bool:
+    """Whether to train through ``torch.compile``: "on", "off", or "auto" — on when the rest of the run
+    is long enough for the compile time to pay back (estimated from the model's size), on a CPU with a
+    C compiler or a CUDA GPU. Decided once per run and recorded in config.json."""
+    if requested not in COMPILES:
+        raise ValueError(f"compile must be one of {', '.join(COMPILES)} (got {requested!r})")
+    if requested != "auto":
+        return requested == "on"
+    import shutil
+    if device.type not in ("cpu", "cuda") or (device.type == "cpu" and not (shutil.which("cc") or shutil.which("gcc"))):
+        return False
+    cfg = p.model_config()
+    flops = 6 * GPT(cfg).n_params() * steps_left * p.batch_size * p.n_ctx
+    est_s = flops / 150e9 if device.type == "cpu" else flops / 50e12     # a modest machine's sustained FLOP/s
+    log(f"compile: the rest of the run is ~{est_s / 60:.0f} min of work: "
+        f"{'compiling (it pays back)' if est_s > COMPILE_PAYS_S else 'eager (too short to pay back)'}")
+    return est_s > COMPILE_PAYS_S
+
+
 class _null:
     def __enter__(self):
         return self
@@ -427,7 +450,8 @@ def _resume_state(out: Path, model: GPT, opt, precision: str) -> tuple[int, list
 def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: str = "auto",
           precision: str = "fp32", steps: int | None = None, seed: int | None = None,
           progress: bool = True, log=print, stop_after_s: float | None = None,
-          until: int | None = None, should_stop=None, on_step=None, text: str | None = None) -> Path:
+          until: int | None = None, should_stop=None, on_step=None, text: str | None = None,
+          compile: str = "auto") -> Path:
     """Train (or resume) a model in ``out``. Returns ``out``.
 
     ``precision``: "fp32" (the default, the same on every machine), "bf16" autocast, or "auto" (time
@@ -438,6 +462,9 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
     every step with the loss, learning rate, gradient norm, tokens/s, the validation loss when it was
     measured at this step (else None), and the model and tokenizer
     being trained (``info["model"]``, ``info["encoding"]``: read them, never change them).
+
+    ``compile``: "auto" (``torch.compile`` when the run is long enough to pay back), "on" or "off";
+    recorded in ``config.json`` and kept on resume.
 
     ``text``: train on this text (its last tenth held out for validation; ``check_text`` limits)
     instead of the generated corpus; the tokenizer is trained on it too."""
@@ -467,11 +494,15 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
         log(f"resuming from step {step}")
     use_bf16 = (recorded == "bf16") if recorded else choose_precision(model, p, dev, train_tok, precision, log)
     autocast = (lambda: torch.autocast(dev.type, dtype=torch.bfloat16)) if use_bf16 else _null
+    _, old_meta = ckpt.read_config(out) if step else (None, {})
+    use_compile = old_meta["compiled"] if "compiled" in old_meta else choose_compile(compile, p, dev, p.steps - step, log)
+    # the compiled module shares the parameters; evaluation, snapshots and checkpoints use ``model``
+    fwd = torch.compile(model) if use_compile else model
     log(f"device {dev.type}, {'bf16 autocast' if use_bf16 else 'fp32'}, "
-        f"{model.n_params() / 1e6:.2f}M parameters, {p.steps} steps of "
+        f"{'compiled, ' if use_compile else ''}{model.n_params() / 1e6:.2f}M parameters, {p.steps} steps of "
         f"{p.batch_size}×{p.n_ctx} tokens")
     vwin = val_windows(val_tok, p, p.eval_batches * p.batch_size)
-    meta = {"preset": asdict(p), "precision": "bf16" if use_bf16 else "fp32", "device": dev.type,
+    meta = {"preset": asdict(p), "precision": "bf16" if use_bf16 else "fp32", "device": dev.type, "compiled": use_compile,
             "data": "own text" if text is not None else "generated corpus"}
     snap_steps = set(p.snapshot_steps())
     (out / ckpt.SNAPSHOTS).mkdir(exist_ok=True)
@@ -508,7 +539,7 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
                 g["lr"] = lr
             x, y = get_batch(train_tok, step, p, p.seed, dev)
             with autocast():
-                _, loss = model(x, y)
+                _, loss = fwd(x, y)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             grad_norm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0))

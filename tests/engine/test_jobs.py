@@ -174,3 +174,20 @@ def test_command_line_trains_on_a_text_file(tmp_path, capsys):
     bad.write_bytes(b"\x89PNG\x00\x00" * 1000)
     assert main(["train", "--preset", "live", "--text", str(bad), "--out", str(tmp_path / "x")]) == 2
     assert f"{bad} contains NUL bytes" in capsys.readouterr().err
+
+
+def test_compiled_training_is_recorded_and_kept_on_resume(tmp_path):
+    from explainer.train import choose_compile, train, PRESETS
+    import torch
+    cpu = torch.device("cpu")
+    assert choose_compile("auto", PRESETS["default"], cpu, 5000, lambda *a: None)      # ~40 min of work: compile
+    assert not choose_compile("auto", PRESETS["live"], cpu, 1500, lambda *a: None)    # seconds: eager
+    with pytest.raises(ValueError, match="compile must be one of"):
+        choose_compile("maybe", PRESETS["live"], cpu, 10)
+    out = tmp_path / "run"
+    train("live", out, steps=20, until=10, compile="on", precision="fp32", progress=False, log=lambda *a: None)
+    assert ckpt.read_config(out)[1]["compiled"] is True and ckpt.read_config(out)[1]["step"] == 10
+    train("live", out, steps=20, compile="off", precision="fp32", progress=False, log=lambda *a: None)
+    meta = ckpt.read_config(out)[1]
+    assert meta["compiled"] is True and meta["step"] == 20          # the run's first decision holds
+    assert explainer.load(out).next_token("Once upon a", 1)
