@@ -10,7 +10,7 @@ from explainer.jobs import ACTIVE, TrainingJob, new_folder
 from explainer.plots.training import loss_figure
 from explainer.train import MAX_TEXT_BYTES, MIN_TEXT_CHARS, TextError, check_text, decode_text
 from explainer.views import training
-from pages.common import chart, job_manager, join_list, own_model, page_top, t
+from pages.common import chart, current_model, job_manager, own_model, page_top, t
 
 SOURCES = ("stories", "paste", "upload")
 POLL_S = 1.0                   # how often the live panel asks the job what it has done
@@ -111,6 +111,7 @@ def load_zip() -> None:
 
 # ---- page --------------------------------------------------------------------------------------
 
+current_model()        # a link straight to this page goes through the app's router first (the sidebar)
 page_top()
 st.title(t("training.title"))
 st.write(t("training.lead"))

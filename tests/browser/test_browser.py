@@ -243,3 +243,43 @@ def test_on_a_phone_the_prompt_is_at_the_top(browser, server):
         page.screenshot(path=str(SHOTS / "phone_lens.png"))
     finally:
         ctx.close()
+
+
+def test_train_your_own_in_the_browser(tab):
+    """Start a training, watch the loss fall and words appear, pause, use the model on another page."""
+    import re
+    page = tab("/training")
+    page.check("training_start")
+    page.click(t("training.start"))
+
+    def numbers() -> tuple[int, float | None]:
+        text = page.text()
+        m = re.search(r"Training: step ([\d,]+) of", text)
+        loss = re.search(r"loss now\s*\n\s*([\d.]+)", text)
+        return (int(m.group(1).replace(",", "")) if m else 0), (float(loss.group(1)) if loss else None)
+
+    end = time.monotonic() + 120
+    first_loss = None
+    while time.monotonic() < end:
+        step, loss = numbers()
+        if loss is not None and first_loss is None:
+            first_loss = loss
+        if step >= 300 and t("training.probes.header") in page.text():
+            break
+        time.sleep(1)
+    step, loss = numbers()
+    assert step >= 300, page.text()[:400]
+    assert first_loss is not None and loss < first_loss - 1.0          # the curve moved down
+    page.check("training_live")
+    page.click(t("training.pause"))
+    page.page.get_by_text("Paused at step").wait_for(timeout=60_000)
+    page.idle()
+    page.click(t("training.use"))
+    page.check("training_paused")
+    page.page.get_by_role("link", name=t("nav.attention")).click()      # same session: the sidebar link
+    page.idle()
+    text = page.check("attention_on_your_model")
+    assert "2 layers × 2 heads" in text
+    page.page.get_by_role("link", name=t("nav.training")).click()
+    page.idle()
+    page.click(t("training.reset"))
