@@ -382,11 +382,22 @@ class JobManager:
                 self._running.append(job)
 
 
+KEEP_S = 24 * 3600               # a job folder untouched this long belongs to a session long gone
+
+
 def new_folder(root: str | Path | None = None) -> Path:
-    """A fresh folder for one job under ``root`` (default: the system's temp folder)."""
+    """A fresh folder for one job under ``root`` (default: $EXPLAINER_JOBS_DIR, else the system's temp
+    folder). Folders there untouched for a day are deleted on the way (sessions end without notice)."""
     import tempfile
     base = Path(root or os.environ.get("EXPLAINER_JOBS_DIR") or Path(tempfile.gettempdir()) / "explainer-jobs")
     base.mkdir(parents=True, exist_ok=True)
+    now = time.time()
+    for old in base.iterdir():
+        try:
+            if old.is_dir() and len(old.name) == 32 and now - old.stat().st_mtime > KEEP_S:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass
     return base / uuid.uuid4().hex
 
 

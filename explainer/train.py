@@ -77,7 +77,7 @@ PRESETS: dict[str, Preset] = {
                     eval_every=100, ckpt_every=200),
     # the app's "Train your own" page and `--preset live`: readable words in ~15 s on 2 CPU cores
     "live": Preset("live", corpus_bytes=300_000, vocab_size=1024, n_layer=2, n_head=2, d_model=64,
-                   n_ctx=64, batch_size=16, steps=1500, lr=3e-3, min_lr=3e-4, warmup=50,
+                   n_ctx=64, batch_size=16, steps=3000, lr=3e-3, min_lr=3e-4, warmup=50,
                    eval_every=50, eval_batches=4, ckpt_every=250),
     # the bundled model (assets/model)
     "default": Preset("default", corpus_bytes=20_000_000, vocab_size=4096, n_layer=6, n_head=6,

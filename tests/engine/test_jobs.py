@@ -191,3 +191,13 @@ def test_compiled_training_is_recorded_and_kept_on_resume(tmp_path):
     meta = ckpt.read_config(out)[1]
     assert meta["compiled"] is True and meta["step"] == 20          # the run's first decision holds
     assert explainer.load(out).next_token("Once upon a", 1)
+
+
+def test_old_job_folders_are_cleared_new_ones_kept(tmp_path):
+    import os
+    old, recent = tmp_path / ("a" * 32), tmp_path / ("b" * 32)
+    for d in (old, recent):
+        d.mkdir()
+    os.utime(old, (time.time() - 2 * 86400, time.time() - 2 * 86400))
+    fresh = new_folder(tmp_path)
+    assert not old.exists() and recent.exists() and fresh.parent == tmp_path and not fresh.exists()
