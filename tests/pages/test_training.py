@@ -113,3 +113,20 @@ def test_download_and_load_again(page, tiny_dir):
         z.writestr("config.json", "{}")
     with pytest.raises(explainer.CheckpointError, match="has no config.json and model.safetensors"):
         ckpt.unpack(buf.getvalue(), tiny_dir.parent / "bad2", "evil.zip")
+
+
+def test_a_server_folder_of_models_is_offered_in_the_sidebar(monkeypatch, tiny_dir, tmp_path):
+    import shutil
+    runs = tmp_path / "runs"
+    shutil.copytree(tiny_dir, runs / "class-run", ignore=shutil.ignore_patterns("data"))
+    (runs / "not-a-model").mkdir()
+    monkeypatch.setenv("EXPLAINER_MODELS", str(runs))
+    at = open_app(monkeypatch, None, query={"lang": "en"})
+    box = at.selectbox(key="model_choice")
+    label = t("app.model.folder", name="class-run")
+    assert label in box.options and not any("not-a-model" in o for o in box.options)   # options as shown
+    # (AppTest's later runs are the page alone, without the sidebar: the choice is made as the first run's state)
+    at = open_app(monkeypatch, None, query={"lang": "en"}, state={"model_choice": "folder:class-run"})
+    assert not at.exception and not at.error
+    params = explainer.load(tiny_dir).model.n_params() / 1e6
+    assert any(f"{params:.2f}M parameters" in c.value for c in at.caption), [c.value for c in at.caption][:3]
