@@ -96,11 +96,11 @@ st.caption(t("attention.n_tokens", n=T, layers=L, heads=H, total=L * H))
 # -- overview grid
 st.subheader(t("attention.overview.header"))
 st.caption(t("attention.overview.caption"))
-# two short lines per map, so six maps side by side fit a phone (390 px) without overlapping titles
-titles = [[f"L{l}H{h}<br>{t('attention.short.' + labels['label'][l][h])}" if labels["label"][l][h] else f"L{l}H{h}"
-           for h in range(H)] for l in range(L)]
+# the kind of each head, written inside its map (six maps side by side fit a phone, 390 px, without overlaps)
+titles = [[t("attention.short." + labels["label"][l][h]) if labels["label"][l][h] else "" for h in range(H)]
+          for l in range(L)]
 cell = max(90, min(150, 780 // max(H, 1)))
-chart(figure("attention.grid", (text,), lambda: P.overview_grid(att, titles, colorbar_title=t("attention.axis.weight"),
+chart(figure("attention.grid", (text,), lambda: P.overview_grid(att, titles, colorbar_title=t("attention.axis.weight"), tokens=tokens,
                                                                   cell_px=cell)),
       lambda: attention.pattern_frame(att, tokens), "attention_all_heads", key="attention.chart.grid")
 

@@ -28,8 +28,8 @@ EN = {
 
     "attention.overview.header": "Every head at a glance",
     "attention.overview.caption": (
-        "One small map per head: rows are layers (0 = closest to the input), columns are heads. "
-        "Above each map: the kind of head it is, measured on test texts (the scores are in “What kind of head is it?” below)."
+        "One small map per head: rows are layers (L0 = closest to the input), columns are heads (H0 …). "
+        "In the corner of each map: the kind of head it is, measured on test texts (the scores are in “What kind of head is it?” below)."
     ),
     "attention.overview.title": "Attention of every head (rows = layers, columns = heads)",
 
@@ -159,7 +159,7 @@ ZH = {
     "attention.preset.bank.help": "“his”看向哪个名字？在下方选择词“his”，查看所有注意力头。",
     "attention.n_tokens": "{n} 个词元 · {layers} 层 × {heads} 个头 = {total} 个注意力模式",
     "attention.overview.header": "一眼看遍所有注意力头",
-    "attention.overview.caption": "每个头一张小图：行是层（0 最靠近输入），列是头。每张图上方：在测试文本上测得的头的类型（分数见下面的“这是什么类型的头？”）。",
+    "attention.overview.caption": "每个头一张小图：行是层（L0 最靠近输入），列是头（H0 ……）。每张图的角上：在测试文本上测得的头的类型（分数见下面的“这是什么类型的头？”）。",
     "attention.overview.title": "所有注意力头的注意力（行 = 层，列 = 头）",
     "attention.labels.header": "这是什么类型的头？（测量得出，而非手写）",
     "attention.labels.caption": (

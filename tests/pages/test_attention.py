@@ -54,9 +54,16 @@ def _check_page(at: AppTest) -> None:
     layer, head = at.session_state["attention.layer"], at.session_state["attention.head"]
     np.testing.assert_allclose(arr(_fig(at, "attention.chart.head")["data"][0]["z"]),
                                tr.attention[layer, head], atol=1e-3)
-    grid = _fig(at, "attention.chart.grid")["data"]
-    assert len(grid) == L * H
-    np.testing.assert_allclose(arr(grid[-1]["z"]), tr.attention[L - 1, H - 1], atol=2e-3)
+    spec = _fig(at, "attention.chart.grid")
+    grid, side, T = spec["data"], spec["layout"]["meta"]["tile"], spec["layout"]["meta"]["size"]
+    assert len(grid) == 1                                   # one trace of L × H tiles
+    z = arr(grid[0]["z"])
+    assert z.shape == (L * side - (side - T), H * side - (side - T))
+    for l, h in ((0, 0), (L - 1, H - 1), (1, H - 2)):
+        np.testing.assert_allclose(z[l * side:l * side + T, h * side:h * side + T], tr.attention[l, h], atol=2e-3)
+    assert np.isnan(z[T:side, :]).all()                    # the gaps are empty
+    assert spec["layout"]["xaxis"]["ticktext"] == [f"H{h}" for h in range(H)]
+    assert spec["layout"]["yaxis"]["ticktext"] == [f"L{l}" for l in range(L)]
     assert at.session_state["attention.query"] == T - 1
     q = arr(_fig(at, "attention.chart.query")["data"][0]["z"])
     np.testing.assert_allclose(q, tr.attention[:, :, T - 1, :].reshape(L * H, T), atol=1e-3)
