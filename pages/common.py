@@ -44,10 +44,12 @@ def load_model(path: str | None = None) -> "explainer.LM":
 PAGES = [  # (name, icon, default)
     ("lesson", ":material/school:", False),
     ("overview", ":material/home:", True),
+    ("counting", ":material/functions:", False),
     ("tokens", ":material/text_fields:", False),
     ("vectors", ":material/scatter_plot:", False),
     ("attention", ":material/visibility:", False),
     ("lens", ":material/layers:", False),
+    ("neurons", ":material/hub:", False),
     ("sampling", ":material/casino:", False),
     ("timeline", ":material/timeline:", False),
     ("training", ":material/model_training:", False),
@@ -614,13 +616,21 @@ def lessons() -> tuple[dict, list[str]]:
     return load_lessons()
 
 
+@st.cache_resource(show_spinner=False)
+def counted_models():
+    """The letter and word counting models (explainer.views.counting.build), built once per server
+    and shared read-only, like the model: the counting page and the lesson use them."""
+    from explainer.views.counting import build
+    return build()
+
+
 def _lesson_answer(lm, lesson_id: str, i: int) -> dict:
     from explainer.views.lesson import answer
     question = lessons()[0][lesson_id]["steps"][i]["question"]
     snaps = []
     if question["kind"] == "snapshot_word":
         snaps = [(s, load_snapshot(str(p))) for s, p in lm.snapshots()]
-    return answer(lm, question, snaps)
+    return answer(lm, question, snaps, counted_models() if question["kind"] == "counting_next" else None)
 
 
 lesson_answer = cached(_lesson_answer, max_entries=128)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from explainer.plots.overview import params_figure, resid_norm_figure, scale_figure
 from explainer.views.overview import pipeline_summary, scale_rows
-from pages.common import (chart, current_model, figure, notice_truncation, page_top, prompt,
+from pages.common import (PAGES, chart, current_model, figure, notice_truncation, page_top, prompt,
                           require_prompt, set_prompt, t)
 
 lm = current_model()
@@ -65,3 +65,11 @@ st.dataframe(pd.DataFrame(rows), hide_index=True,
                                 st.column_config.NumberColumn(t(f"overview.scol.{c}"), format="localized"))
                             for c in rows[0]})
 st.caption(t("overview.scale.note"))
+
+st.header(t("overview.map.header"))
+st.caption(t("overview.map.caption"))
+for name, icon, _ in PAGES:
+    left, right = st.columns([2, 3])
+    with left:
+        st.page_link(f"pages/{name}.py", label=t(f"nav.{name}"), icon=icon)
+    right.caption(t(f"overview.map.{name}"))

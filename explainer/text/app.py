@@ -87,3 +87,7 @@ EN["app.model.yours_gone"] = "Your model is no longer there (it was reset or rep
 ZH["app.model.yours_gone"] = "你的模型已经不在了（被重置或替换）：现在显示内置模型。"
 EN["app.model.folder_error"] = "This model cannot be loaded: {err}. Showing the bundled model."
 ZH["app.model.folder_error"] = "这个模型无法加载：{err}。现在显示内置模型。"
+EN["nav.counting"] = "From counting to a GPT"
+ZH["nav.counting"] = "从计数到 GPT"
+EN["nav.neurons"] = "Why neural networks work"
+ZH["nav.neurons"] = "神经网络为什么管用"

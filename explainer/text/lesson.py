@@ -30,6 +30,7 @@ EN = {
     "lesson.unit.cosine": "cosine similarity to b − a + c",
     "lesson.unit.weight": "attention weight",
     "lesson.unit.share": "share of repeated 4-word pieces",
+    "lesson.unit.error": "error of the fit (lower = closer)",
     "lesson.in_lesson": "In a lesson",
 }
 ZH = {
@@ -59,5 +60,6 @@ ZH = {
     "lesson.unit.cosine": "与 b − a + c 的余弦相似度",
     "lesson.unit.weight": "注意力权重",
     "lesson.unit.share": "重复的四词片段所占比例",
+    "lesson.unit.error": "拟合误差（越低越贴近）",
     "lesson.in_lesson": "课程进行中",
 }

@@ -1,6 +1,19 @@
 """Messages of the overview page, the pipeline (prefix "overview.")."""
 
 EN = {
+    "overview.map.header": "Map of the app",
+    "overview.map.caption": "Every chapter, in the order of the guided lesson. Each opens on a working example.",
+    "overview.map.lesson": "a guided tour: guess first, then the model answers",
+    "overview.map.overview": "this page: your sentence through the whole model",
+    "overview.map.counting": "how language models worked before neural networks, and why counting runs out",
+    "overview.map.tokens": "how text is cut into tokens",
+    "overview.map.vectors": "words as lists of numbers; king − man + woman",
+    "overview.map.attention": "which earlier words each word looks at",
+    "overview.map.lens": "what the model would say after each layer",
+    "overview.map.neurons": "why a sum of simple bent lines can learn any shape",
+    "overview.map.sampling": "how the next word is picked: temperature, top-k, top-p",
+    "overview.map.timeline": "how this model learned, step by step",
+    "overview.map.training": "train your own small GPT and open it on every page",
     "overview.title": "How a GPT turns your text into the next word",
     "overview.intro": ("This app opens up a real, small GPT that was trained on this project's own "
                    "English corpus. Everything you see is computed by that model, right now, on the "
@@ -64,6 +77,19 @@ EN = {
     "overview.pages": "Explore each stage",
 }
 ZH = {
+    "overview.map.header": "应用地图",
+    "overview.map.caption": "所有章节，按引导课程的顺序排列。每一章打开时都有一个能运行的例子。",
+    "overview.map.lesson": "引导式参观：先猜，再看模型的回答",
+    "overview.map.overview": "本页：你的句子走过整个模型",
+    "overview.map.counting": "神经网络出现之前语言模型怎样工作，以及为什么数数会不够用",
+    "overview.map.tokens": "文字怎样被切成词元",
+    "overview.map.vectors": "把词变成一串数字；king − man + woman",
+    "overview.map.attention": "每个词会看向前面的哪些词",
+    "overview.map.lens": "模型在每一层之后会说什么",
+    "overview.map.neurons": "为什么简单折线之和能学会任何形状",
+    "overview.map.sampling": "下一个词是怎样选出来的：温度、top-k、top-p",
+    "overview.map.timeline": "这个模型是怎样一步一步学会的",
+    "overview.map.training": "训练你自己的小 GPT，并在每个页面上打开它",
     "overview.shape.chars": "{n} 个字符",
     "overview.shape.tokens": "{n} 个词元",
     "overview.shape.blocks": "{layers} × [注意力（{heads} 个头）+ MLP（宽 {mlp}）]",

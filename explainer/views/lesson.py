@@ -22,7 +22,11 @@ Question kinds (``kind``) and what the model computes for each option:
 - ``repetition``     share of repeated 4-grams in 120 tokens, greedy vs temperature 0.8 — options
                      ``"greedy"`` / ``"sampled"``, the answer repeats more;
 - ``snapshot_word``  P(``word``) at each training snapshot — the answer is the first snapshot where
-                     it is the top guess.
+                     it is the top guess;
+- ``counting_next``  P(``word``) after ``prompt`` from the word 3-gram counting model and from the GPT —
+                     options ``"counting"`` / ``"gpt"``, the answer gives the word more;
+- ``relu_off``       the error of ``neurons`` neurons with their bends off against the best straight
+                     line on ``target`` — options ``"better"`` / ``"same"``.
 """
 
 from __future__ import annotations
@@ -37,9 +41,9 @@ from ..lm import ASSETS, LM
 
 LESSONS = ASSETS.parent / "lessons"
 LANGS = ("en", "zh")
-PAGES = ("overview", "tokens", "vectors", "attention", "lens", "sampling")
+PAGES = ("overview", "counting", "tokens", "vectors", "attention", "lens", "neurons", "sampling", "timeline")
 KINDS = ("next_word", "tokens", "analogy", "attention", "lens_layer", "fact_ablation", "repetition",
-         "snapshot_word")
+         "snapshot_word", "counting_next", "relu_off")
 GLOBAL_STATE = ("prompt", "model_choice")
 
 
@@ -138,11 +142,35 @@ def text(obj: dict, lang: str) -> str:
 
 # ---- the model answers -------------------------------------------------------------------------
 
-def answer(lm: LM, question: dict, snapshots: list[tuple[int, LM]] | None = None) -> dict:
+def answer(lm: LM, question: dict, snapshots: list[tuple[int, LM]] | None = None, counted=None) -> dict:
     """What the model computes for every option of ``question``: ``{"scores": {option: number},
-    "answer": option, "unit": "probability" | "tokens" | "cosine" | "weight" | "layer" | "share",
-    "facts": {name: value}}`` (``facts`` fill the reveal text's placeholders)."""
+    "answer": option, "unit": "probability" | "tokens" | "cosine" | "weight" | "layer" | "share" | "error",
+    "facts": {name: value}}`` (``facts`` fill the reveal text's placeholders). ``counted``: the counting
+    models (``views.counting.build()``) when the caller holds them already."""
     kind, opts = question["kind"], [str(o) for o in question["options"]]
+    if kind == "counting_next":
+        from . import counting
+        from ..ngram import ADD_K, words_of
+        _, wm = counted or counting.build()
+        ids = wm.encode(words_of(question["prompt"]))
+        c, used = wm.backoff_counts(counting.WORD_N, ids[-(counting.WORD_N - 1):])
+        word = question["word"]
+        p_count = float((c[wm.encode([word])[0]] + ADD_K) / (c.sum() + ADD_K * wm.V))
+        p_gpt = float(lm.next_probs(question["prompt"])[lm.answer_id(word)])
+        scores = {o: (p_count if o == "counting" else p_gpt) for o in opts}
+        context = " ".join(words_of(question["prompt"])[-(used - 1):]) if used > 1 else ""
+        return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "probability",
+                "facts": {"p_counting": p_count, "p_gpt": p_gpt, "context": context, "word": word}}
+    if kind == "relu_off":
+        from .neurons import best_line, fit_relu, target
+        x, y = target(question.get("target", "bump"))
+        n, steps = int(question.get("neurons", 64)), int(question.get("steps", 2000))
+        off, on = fit_relu(x, y, n, steps, relu=False)["loss"], fit_relu(x, y, n, steps, relu=True)["loss"]
+        line = best_line(x, y)["loss"]
+        verdict = "same" if off >= line * (1 - 1e-3) else "better"
+        scores = {o: (line if o == "same" else off) for o in opts}
+        return {"scores": scores, "answer": verdict, "unit": "error",
+                "facts": {"off": off, "line": line, "on": on, "n": n}}
     if kind == "next_word":
         p = lm.next_probs(question["prompt"])
         scores = {o: float(p[lm.answer_id(o)]) for o in opts}

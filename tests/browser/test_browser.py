@@ -203,19 +203,19 @@ def test_a_shared_link_opens_the_page_in_chinese(tab):
 
 
 def test_a_shared_lesson_link_opens_the_step_and_reveals_the_models_answer(tab):
-    """A teacher's link to step 6 of the lesson: the lens page opens on the Warsaw prompt with the
+    """A teacher's link to step 7 of the lesson: the lens page opens on the Warsaw prompt with the
     step's question; a guess, then the model's own answer and the step's numbers."""
     from explainer.views.lesson import answer, fill, load_lessons
     lm = explainer.load()
-    step = load_lessons()[0]["how-a-gpt-works"]["steps"][5]
-    page = tab("/?lesson=how-a-gpt-works&step=6")
-    text = page.check("lesson_step6")
+    step = load_lessons()[0]["how-a-gpt-works"]["steps"][6]
+    page = tab("/?lesson=how-a-gpt-works&step=7")
+    text = page.check("lesson_step7")
     assert t("lens.title") in text and step["title"]["en"] in text
-    assert t("lesson.progress", title="How a GPT works, in nine steps", i=6, n=9) in text
+    assert t("lesson.progress", title="How a GPT works, in eleven steps", i=7, n=11) in text
     page.page.get_by_text("1", exact=True).first.click()            # guess: after block 1
     page.idle()
     page.click(t("lesson.check"))
-    text = page.check("lesson_step6_revealed")
+    text = page.check("lesson_step7_revealed")
     a = answer(lm, step["question"])
     assert fill(step["question"]["reveal"]["en"], a["facts"]) in text.replace("\n", " ")
     assert t("lesson.wrong", guess="1", answer=a["answer"]) in text

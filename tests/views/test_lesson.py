@@ -42,7 +42,8 @@ def test_a_broken_lesson_says_what_is_wrong(tmp_path):
     problems = L.check_lesson(bad, page_keys())
     assert any(p.startswith("step 1's text needs a text in every language") for p in problems)
     assert any(p.startswith("step 2: page 'nowhere'") for p in problems)
-    assert any("step 3: state key 'lens.words' does not belong to the vectors page" in p for p in problems)
+    assert any(f"step 3: state key 'lens.words' does not belong to the {bad['steps'][2]['page']} page" in p
+               for p in problems)
     assert any(p.startswith("step 4: question kind 'mind_reading'") for p in problems)
     assert any(p.startswith("step 5: a question needs at least two options") for p in problems)
     f = tmp_path / "broken.json"
@@ -82,6 +83,12 @@ def test_answers_are_computed_by_the_model(bundled_lm, answers):
             assert a["facts"]["after"] == pytest.approx(cases["probs"]["mlp_off"])
         elif q["kind"] == "analogy":
             assert a["facts"]["top"] == lm.analogy(q["a"], q["b"], q["c"], k=1)[0][0]
+        elif q["kind"] == "counting_next":
+            assert a["scores"]["gpt"] == pytest.approx(float(lm.next_probs(q["prompt"])[lm.answer_id(q["word"])]))
+            assert 0 < a["scores"]["counting"] < 1 and a["facts"]["context"] == "drink to"
+        elif q["kind"] == "relu_off":
+            from explainer.views.neurons import best_line, target
+            assert a["facts"]["line"] == pytest.approx(best_line(*target(q["target"]))["loss"])
         # the reveal text takes every number it names from the model
         for lang in L.LANGS:
             assert "{" not in L.fill(q["reveal"][lang], a["facts"])
@@ -94,3 +101,6 @@ def test_the_bundled_lesson_shows_the_articles_results(answers):
     assert by_kind["analogy"]["answer"] == "queen"
     assert by_kind["fact_ablation"]["answer"] == "drops"
     assert by_kind["tokens"]["answer"] == "o200k_base"
+    assert by_kind["counting_next"]["answer"] == "gpt"           # counting sees only "drink to"
+    assert by_kind["relu_off"]["answer"] == "same"               # straight lines add up to a straight line
+    assert by_kind["relu_off"]["facts"]["on"] < 0.01 * by_kind["relu_off"]["facts"]["line"]

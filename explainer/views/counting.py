@@ -1,0 +1,116 @@
+"""The "From counting to a GPT" page's numbers: letter and word n-gram models counted on the
+project's own generated stories, compared with the GPT on the same held-out text. No Streamlit here.
+
+    models = build()                                  # (letters 1…8, words 1…3), ~5 s, cached by the page
+    quality_frame(models, lm, held_out())             # bits per character of every model and of the GPT
+    runs_out_frame(models, held_out())                # unseen share and table size against n
+    samples(models, lm, "Once upon a time", seed=0)   # the same prompt and seed, every model
+    next_word_frames(models, lm, prompt)              # counting's next words beside the GPT's
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import torch
+
+from .. import corpus
+from ..lm import LM
+from ..ngram import ADD_K, NGram, words_of
+
+COUNT_BYTES = 5_000_000          # counted text: the same generator and seed as the GPT's 20 MB corpus
+HELD_OUT_BYTES = 200_000         # the GPT's own validation text (a different seed)
+CHAR_N = 8
+WORD_N = 3
+SAMPLE_CHARS = 200
+SHOWN_CHAR_N = (1, 2, 3, 5, 8)
+
+
+def build(size: int = COUNT_BYTES) -> tuple[NGram, NGram]:
+    text = corpus.generate_corpus(size, seed=0)
+    return NGram.from_chars(text, CHAR_N), NGram.from_words(text, WORD_N)
+
+
+def held_out() -> str:
+    return corpus.held_out_text(HELD_OUT_BYTES)
+
+
+def gpt_bits_per_char(lm: LM, text: str) -> float:
+    """The GPT's surprise on ``text`` in bits per character: every token predicted from the ones
+    before it (windows of its context length), summed, over the characters those tokens spell."""
+    ids = np.asarray(lm.encode(text), dtype=np.int64)
+    T = lm.config.n_ctx
+    n = (len(ids) - 1) // T
+    x = torch.from_numpy(ids[:n * T].reshape(n, T))
+    y = torch.from_numpy(ids[1:n * T + 1].reshape(n, T))
+    nats = 0.0
+    with torch.inference_mode():
+        for i in range(0, n, 32):
+            _, loss = lm.model(x[i:i + 32], y[i:i + 32])
+            nats += loss.item() * y[i:i + 32].numel()
+    chars = len(lm.decode(ids[1:n * T + 1].tolist()))
+    return nats / math.log(2) / chars
+
+
+def quality_frame(models: tuple[NGram, NGram], lm: LM, text: str) -> pd.DataFrame:
+    """model kind, n, bits per character on the held-out text (lower = better), for every model.
+    Letter models are scored on the same characters (from the 8th on); word models on the same words
+    (from the 3rd on), their bits spread over the text's characters."""
+    cm, wm = models
+    cid = cm.encode(text)
+    rows = [{"kind": "letters", "n": n, "bits_per_char": cm.bits_per_symbol(n, cid, start=CHAR_N - 1)}
+            for n in range(1, CHAR_N + 1)]
+    wid = wm.encode(words_of(text))
+    for n in range(1, WORD_N + 1):
+        bits = -np.log2(wm.probs_of(n, wid, start=WORD_N - 1)).sum()
+        rows.append({"kind": "words", "n": n, "bits_per_char": float(bits) / len(text)})
+    rows.append({"kind": "gpt", "n": None, "bits_per_char": gpt_bits_per_char(lm, text)})
+    return pd.DataFrame(rows)
+
+
+def runs_out_frame(models: tuple[NGram, NGram], text: str) -> pd.DataFrame:
+    """kind, n, share of the held-out n-grams never seen in the counted text, distinct n-grams
+    counted (the table's rows), and log10 of the possible n-grams (V^n)."""
+    cm, wm = models
+    cid, wid = cm.encode(text), wm.encode(words_of(text))
+    rows = [{"kind": "letters", "n": n, "unseen": cm.unseen_share(n, cid), "table": cm.table_size(n),
+             "log10_possible": n * math.log10(cm.V)} for n in range(1, CHAR_N + 1)]
+    rows += [{"kind": "words", "n": n, "unseen": wm.unseen_share(n, wid), "table": wm.table_size(n),
+              "log10_possible": n * math.log10(wm.V)} for n in range(1, WORD_N + 1)]
+    return pd.DataFrame(rows)
+
+
+def samples(models: tuple[NGram, NGram], lm: LM, prompt: str, seed: int = 0,
+            length: int = SAMPLE_CHARS) -> list[dict]:
+    """The prompt continued by every model with the same seed: letters (n = 1, 2, 3, 5, 8), words
+    (1, 2, 3) — each about ``length`` characters — and the GPT (temperature 1, same seed)."""
+    cm, wm = models
+    out = [{"kind": "letters", "n": n, "text": cm.decode(cm.generate(n, cm.encode(prompt), length, seed))}
+           for n in SHOWN_CHAR_N]
+    pw = wm.encode(words_of(prompt))
+    start = len(wm.decode(pw))
+    for n in range(1, WORD_N + 1):
+        new = wm.generate(n, pw, max(8, length // 5), seed)
+        out.append({"kind": "words", "n": n, "text": wm.decode(np.concatenate([pw, new]))[start:]})
+    gpt = lm.generate(prompt, max_new_tokens=max(8, length // 3), temperature=1.0, seed=seed)
+    out.append({"kind": "gpt", "n": None, "text": gpt[:length + 40]})
+    return out
+
+
+def next_word_frames(models: tuple[NGram, NGram], lm: LM, prompt: str, k: int = 8) -> dict:
+    """After ``prompt``: the word 3-gram model's next words (backing off to shorter contexts never
+    seen) and the GPT's next words (its tokens that start a word), each with probabilities."""
+    _, wm = models
+    ws = words_of(prompt)
+    ids = wm.encode(ws)
+    counts, used = wm.backoff_counts(WORD_N, ids[-(WORD_N - 1):] if len(ids) else ids)
+    p = (counts + ADD_K) / (counts.sum() + ADD_K * wm.V)
+    p[0] = 0.0
+    top = np.argsort(-p)[:k]
+    counting = pd.DataFrame({"word": [wm.vocab[i] for i in top], "probability": p[top]})
+    nxt = lm.next_token(prompt, k)
+    gpt = pd.DataFrame({"word": [w.strip() or repr(w) for w, _ in nxt], "probability": [q for _, q in nxt]})
+    context = ws[-(used - 1):] if used > 1 else []
+    return {"counting": counting, "gpt": gpt, "context": context, "order": used}
