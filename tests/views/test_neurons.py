@@ -1,0 +1,62 @@
+"""The ReLU playground's fit and one GPT neuron (explainer/views/neurons.py)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from explainer.views import neurons as N
+
+
+@pytest.mark.parametrize("name", ["wave", "step", "bump", "points"])
+def test_more_neurons_fit_closer(name):
+    x, y = N.target(name)
+    loss = {n: N.fit_relu(x, y, n, 2000)["loss"] for n in (1, 4, 32)}
+    assert loss[32] < loss[4] <= loss[1] * 1.001
+    assert loss[32] < 0.2 * N.best_line(x, y)["loss"]
+
+
+@pytest.mark.parametrize("name", ["wave", "bump"])
+def test_without_the_bend_it_is_the_best_straight_line(name):
+    x, y = N.target(name)
+    off = N.fit_relu(x, y, 16, 3000, relu=False)
+    line = N.best_line(x, y)
+    assert off["loss"] == pytest.approx(line["loss"], rel=1e-3)
+    np.testing.assert_allclose(off["pred"], line["pred"], atol=1e-2)
+
+
+def test_pieces_add_up_and_training_lowers_the_error():
+    x, y = N.target("wave")
+    f = N.fit_relu(x, y, 8, 1500)
+    np.testing.assert_allclose(f["pieces"].sum(1) + f["bias"], f["pred"])
+    assert f["pieces"].shape == (len(x), 8)
+    assert f["history"][-1][1] < f["history"][0][1] and f["history"][-1][0] == 1500
+    assert N.fit_relu(x, y, 8, 0)["loss"] == pytest.approx(f["history"][0][1])
+    with pytest.raises(ValueError, match="n_neurons must be 1 … 64"):
+        N.fit_relu(x, y, 65, 10)
+    with pytest.raises(ValueError, match="steps must be 0 … 5000"):
+        N.fit_relu(x, y, 4, -1)
+
+
+def test_user_points_are_cleaned():
+    pts = N.clean_points(pd.DataFrame({"x": [0.5, "a", -0.5, 3, 0.5], "y": [1, 2, 0, 0, 9]}))
+    assert pts["x"].tolist() == [-0.5, 0.5] and pts["y"].tolist() == [0, 1]
+    with pytest.raises(ValueError, match="at least 2 points"):
+        N.clean_points(pd.DataFrame({"x": [0.1], "y": [1]}))
+    x, y = N.target("points", pd.DataFrame({"x": [-1, 1], "y": [0, 2]}))
+    np.testing.assert_allclose(y, x + 1)
+
+
+def test_a_gpt_neuron_fires_where_it_says(bundled_lm):
+    from explainer import corpus
+    text = corpus.held_out_text(20_000)
+    lm = bundled_lm
+    assert N.neuron_count(lm) == {"layers": 6, "per_layer": 768, "total": 4608, "inputs": 192}
+    j = N.pick_neuron(lm, 4, text)
+    ctx = N.neuron_contexts(lm, 4, j, text, k=5)
+    assert len(ctx) == 5 and ctx["activation"].is_monotonic_decreasing
+    # the table's top activation is what the model computes at that place
+    win = N.probe_windows(lm, text)
+    acts = N.mlp_activations(lm, 4, win)[:, :, j]
+    assert ctx["activation"].iloc[0] == pytest.approx(float(acts.max()), rel=1e-5)
+    with pytest.raises(ValueError, match="layer must be 0 … 5"):
+        N.neuron_contexts(lm, 6, 0, text)
