@@ -36,6 +36,8 @@ PRESETS = {
     "/attention": ["attention.preset.bank", "attention.preset.ioi"],
     "/lens": ["lens.preset.warsaw", "lens.preset.question"],
     "/sampling": ["sampling.preset.story", "sampling.preset.spread", "sampling.rep.run"],
+    "/counting": [],
+    "/neurons": [],
     "/timeline": [],
     "/training": [],
 }

@@ -283,3 +283,18 @@ def test_train_your_own_in_the_browser(tab):
     page.page.get_by_role("link", name=t("nav.training")).click()
     page.idle()
     page.click(t("training.reset"))
+
+
+def test_the_two_chapters_in_the_browser(tab):
+    """Counting beside the GPT, and the ReLU playground, in Chinese and English, with their numbers."""
+    from explainer.views import counting
+    page = tab("/counting?lang=zh")
+    text = page.check("counting_zh")
+    assert t("counting.title", "zh") in text and t("counting.runs.header", "zh") in text
+    page = tab("/neurons")
+    text = page.check("neurons")
+    assert t("neurons.title") in text and t("neurons.gpt.header") in text
+    page.page.get_by_text(t("neurons.relu")).click()                  # switch the bends off
+    page.idle()
+    text = page.check("neurons_linear")
+    assert "straight lines added up are still one straight line" in text
