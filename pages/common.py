@@ -53,6 +53,7 @@ PAGES = [  # (name, icon, default)
     ("sampling", ":material/casino:", False),
     ("timeline", ":material/timeline:", False),
     ("training", ":material/model_training:", False),
+    ("classroom", ":material/groups:", False),
 ]
 
 

@@ -14,6 +14,7 @@ EN = {
     "overview.map.sampling": "how the next word is picked: temperature, top-k, top-p",
     "overview.map.timeline": "how this model learned, step by step",
     "overview.map.training": "train your own small GPT and open it on every page",
+    "overview.map.classroom": "the whole class guesses on their phones, then the model answers",
     "overview.title": "How a GPT turns your text into the next word",
     "overview.intro": ("This app opens up a real, small GPT that was trained on this project's own "
                    "English corpus. Everything you see is computed by that model, right now, on the "
@@ -90,6 +91,7 @@ ZH = {
     "overview.map.sampling": "下一个词是怎样选出来的：温度、top-k、top-p",
     "overview.map.timeline": "这个模型是怎样一步一步学会的",
     "overview.map.training": "训练你自己的小 GPT，并在每个页面上打开它",
+    "overview.map.classroom": "全班用手机一起猜，再看模型的回答",
     "overview.shape.chars": "{n} 个字符",
     "overview.shape.tokens": "{n} 个词元",
     "overview.shape.blocks": "{layers} × [注意力（{heads} 个头）+ MLP（宽 {mlp}）]",

@@ -10,9 +10,9 @@ from explainer.i18n import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 CONCEPTS = ["lesson", "overview", "counting", "tokens", "vectors", "attention", "lens", "neurons", "sampling",
-            "timeline", "training"]
+            "timeline", "training", "classroom"]
 ENGINE = ["model", "tokenizer", "corpus", "train", "checkpoint", "export", "lm", "sampling", "embeddings",
-          "i18n", "demos", "ablation", "scorecard", "bench", "jobs", "ngram", "__main__"]
+          "i18n", "demos", "ablation", "scorecard", "bench", "jobs", "ngram", "classroom", "__main__"]
 
 
 def imports(path: Path) -> set[str]:

@@ -1,0 +1,294 @@
+"""Class mode's state: classes, students and their answers, in a real database.
+
+    store = open_store()                                  # SQLite file (WAL) or $DATABASE_URL (PostgreSQL)
+    code, key = store.create_class("how-a-gpt-works")     # the teacher keeps ``key``
+    sid = store.join(code, "Ana")                         # a student's id (kept in their session)
+    store.answer(code, sid, step=0, answer="sugar", options=["sugar", "milk"])
+    store.tally(code, 0)                                  # {"sugar": 1}
+    store.set_step(code, key, 1)                          # the whole class moves on
+
+SQLite by default (one file, WAL mode, safe for the many threads of one server); PostgreSQL when
+``DATABASE_URL`` is set (``postgresql://…``) — what several replicas of the app behind a load balancer
+need to share one class. The schema is created and migrated by the app (``MIGRATIONS``; PostgreSQL
+takes an advisory lock so two replicas starting at once do not race). A class expires ``CLASS_HOURS``
+after it was created. A student answers each question once: a second answer replaces the first.
+Every input is bounded and checked (``ClassError`` says what is wrong); every query is scoped to one
+class code, and changing a class needs its teacher key. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import sqlite3
+import tempfile
+import threading
+import time
+import unicodedata
+from pathlib import Path
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"     # no 0/O, 1/I/L: easy to read off a projector
+CODE_LEN = 6
+NICK_MAX = 24
+ANSWER_MAX = 64
+CLASS_HOURS = 6
+MAX_STUDENTS = 300
+MAX_STEPS = 100
+DB_ENV = "DATABASE_URL"
+SQLITE_ENV = "EXPLAINER_CLASS_DB"
+
+MIGRATIONS = [
+    # 1: classes, students, answers
+    [
+        """CREATE TABLE IF NOT EXISTS classes (
+               code TEXT PRIMARY KEY, teacher_key TEXT NOT NULL, lesson TEXT NOT NULL,
+               step INTEGER NOT NULL DEFAULT 0, revealed INTEGER NOT NULL DEFAULT 0,
+               created_at DOUBLE PRECISION NOT NULL, expires_at DOUBLE PRECISION NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS students (
+               code TEXT NOT NULL REFERENCES classes(code) ON DELETE CASCADE, student TEXT NOT NULL,
+               nickname TEXT NOT NULL, joined_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (code, student))""",
+        """CREATE TABLE IF NOT EXISTS answers (
+               code TEXT NOT NULL, step INTEGER NOT NULL, student TEXT NOT NULL, answer TEXT NOT NULL,
+               answered_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (code, step, student),
+               FOREIGN KEY (code, student) REFERENCES students(code, student) ON DELETE CASCADE)""",
+        "CREATE INDEX IF NOT EXISTS classes_expiry ON classes (expires_at)",
+    ],
+]
+
+
+class ClassError(ValueError):
+    """A code, name or answer that cannot be taken; the message says why, for the person who typed it."""
+
+
+# ---- checking what people type ---------------------------------------------------------------
+
+def clean_code(code) -> str:
+    c = re.sub(r"[\s-]", "", str(code or "")).upper()
+    if len(c) != CODE_LEN or any(ch not in CODE_ALPHABET for ch in c):
+        raise ClassError(f"a class code is {CODE_LEN} letters and digits, like {'K7PX3M'} (got {str(code)[:20]!r})")
+    return c
+
+
+def clean_nickname(name) -> str:
+    n = unicodedata.normalize("NFC", str(name or "")).strip()
+    n = "".join(ch for ch in n if unicodedata.category(ch)[0] != "C")      # no control characters
+    if len(n) > NICK_MAX:
+        raise ClassError(f"a nickname is at most {NICK_MAX} characters (got {len(n)})")
+    return n
+
+
+def clean_answer(answer, options) -> str:
+    a = str(answer or "")
+    if len(a) > ANSWER_MAX:
+        raise ClassError(f"an answer is at most {ANSWER_MAX} characters")
+    if options is not None and a not in [str(o) for o in options]:
+        raise ClassError(f"{a[:20]!r} is not one of this question's choices")
+    return a
+
+
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LEN))
+
+
+# ---- the store ---------------------------------------------------------------------------------
+
+class Store:
+    """One database; safe to share between the threads of a server (one connection per thread)."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.kind = "postgres" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self.migrate()
+
+    # connections -------------------------------------------------------------------------------
+    def _conn(self):
+        c = getattr(self._local, "conn", None)
+        if c is None:
+            if self.kind == "postgres":
+                import psycopg
+                c = psycopg.connect(self.url, autocommit=True)
+            else:
+                path = self.url.removeprefix("sqlite:///")
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                c = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+                c.execute("PRAGMA journal_mode=WAL")
+                c.execute("PRAGMA synchronous=NORMAL")
+                c.execute("PRAGMA foreign_keys=ON")
+                c.execute("PRAGMA busy_timeout=30000")
+            self._local.conn = c
+        return c
+
+    def _q(self, sql: str, args=(), fetch: str | None = None):
+        if self.kind == "postgres":
+            sql = sql.replace("?", "%s")
+        c = self._conn()
+        for attempt in range(5):
+            try:
+                cur = c.execute(sql, args)
+                if fetch == "one":
+                    return cur.fetchone()
+                if fetch == "all":
+                    return cur.fetchall()
+                return cur.rowcount
+            except sqlite3.OperationalError as e:          # "database is locked" beyond the busy timeout
+                if "locked" not in str(e) or attempt == 4:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+
+    def migrate(self) -> int:
+        """Create or update the schema; returns the version. Safe when several processes start at once."""
+        with self._lock:
+            c = self._conn()
+            if self.kind == "postgres":
+                c.execute("SELECT pg_advisory_lock(741852)")
+            else:
+                c.execute("BEGIN IMMEDIATE")
+            try:
+                self._q("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+                row = self._q("SELECT MAX(version) FROM schema_version", fetch="one")
+                version = int(row[0] or 0)
+                for v, statements in enumerate(MIGRATIONS[version:], start=version + 1):
+                    for sql in statements:
+                        self._q(sql)
+                    self._q("INSERT INTO schema_version (version) VALUES (?)", (v,))
+                    version = v
+            finally:
+                if self.kind == "postgres":
+                    c.execute("SELECT pg_advisory_unlock(741852)")
+                else:
+                    c.execute("COMMIT")
+            return version
+
+    def close(self) -> None:
+        c = getattr(self._local, "conn", None)
+        if c is not None:
+            c.close()
+            self._local.conn = None
+
+    # classes -----------------------------------------------------------------------------------
+    def create_class(self, lesson: str, now: float | None = None) -> tuple[str, str]:
+        """A new class on ``lesson``: (code for the students, key for the teacher)."""
+        now = time.time() if now is None else now
+        self.purge(now)
+        key = secrets.token_urlsafe(16)
+        for _ in range(20):
+            code = _new_code()
+            try:
+                self._q("INSERT INTO classes (code, teacher_key, lesson, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                        (code, key, str(lesson)[:80], now, now + CLASS_HOURS * 3600))
+                return code, key
+            except Exception as e:       # a code already taken (unique violation): draw another
+                if "UNIQUE" not in str(e).upper() and "duplicate" not in str(e).lower():
+                    raise
+        raise ClassError("no free class code found; try again")
+
+    def get_class(self, code, now: float | None = None) -> dict:
+        code = clean_code(code)
+        row = self._q("SELECT code, lesson, step, revealed, created_at, expires_at FROM classes WHERE code = ?",
+                      (code,), fetch="one")
+        if row is None:
+            raise ClassError(f"there is no class {code}: check the code on the teacher's screen")
+        if row[5] < (time.time() if now is None else now):
+            raise ClassError(f"class {code} has ended (classes last {CLASS_HOURS} hours)")
+        n = self._q("SELECT COUNT(*) FROM students WHERE code = ?", (code,), fetch="one")[0]
+        return {"code": row[0], "lesson": row[1], "step": int(row[2]), "revealed": bool(row[3]),
+                "created_at": row[4], "expires_at": row[5], "students": int(n)}
+
+    def _teacher(self, code, key) -> str:
+        code = clean_code(code)
+        row = self._q("SELECT teacher_key FROM classes WHERE code = ?", (code,), fetch="one")
+        if row is None or not secrets.compare_digest(str(row[0]), str(key or "")):
+            raise ClassError("only the teacher who started this class can change it")
+        return code
+
+    def set_step(self, code, key, step: int) -> None:
+        code = self._teacher(code, key)
+        if not 0 <= int(step) < MAX_STEPS:
+            raise ClassError(f"step must be 0 … {MAX_STEPS - 1} (got {step})")
+        self._q("UPDATE classes SET step = ?, revealed = 0 WHERE code = ?", (int(step), code))
+
+    def set_revealed(self, code, key, revealed: bool = True) -> None:
+        code = self._teacher(code, key)
+        self._q("UPDATE classes SET revealed = ? WHERE code = ?", (int(bool(revealed)), code))
+
+    def end_class(self, code, key) -> None:
+        code = self._teacher(code, key)
+        self._q("UPDATE classes SET expires_at = ? WHERE code = ?", (time.time() - 1, code))
+
+    def purge(self, now: float | None = None) -> int:
+        """Delete classes that have expired (with their students and answers)."""
+        now = time.time() if now is None else now
+        old = [r[0] for r in self._q("SELECT code FROM classes WHERE expires_at < ?", (now,), fetch="all")]
+        for code in old:
+            self._q("DELETE FROM answers WHERE code = ?", (code,))
+            self._q("DELETE FROM students WHERE code = ?", (code,))
+            self._q("DELETE FROM classes WHERE code = ?", (code,))
+        return len(old)
+
+    # students and answers ----------------------------------------------------------------------
+    def join(self, code, nickname: str = "", now: float | None = None) -> str:
+        info = self.get_class(code, now)
+        if info["students"] >= MAX_STUDENTS:
+            raise ClassError(f"class {info['code']} is full ({MAX_STUDENTS} students)")
+        name = clean_nickname(nickname) or f"student {info['students'] + 1}"
+        sid = secrets.token_hex(8)
+        self._q("INSERT INTO students (code, student, nickname, joined_at) VALUES (?, ?, ?, ?)",
+                (info["code"], sid, name, time.time() if now is None else now))
+        return sid
+
+    def nickname(self, code, student) -> str:
+        row = self._q("SELECT nickname FROM students WHERE code = ? AND student = ?",
+                      (clean_code(code), str(student)), fetch="one")
+        if row is None:
+            raise ClassError("you are not in this class: join it with its code first")
+        return row[0]
+
+    def answer(self, code, student, step: int, answer, options=None, now: float | None = None) -> None:
+        """Record (or replace) this student's answer to ``step``."""
+        info = self.get_class(code, now)
+        a = clean_answer(answer, options)
+        self.nickname(info["code"], student)                    # a student of this class, or an error
+        if int(step) != info["step"]:
+            raise ClassError("the class has moved on to another question")
+        if info["revealed"]:
+            raise ClassError("the model's answer is already shown: wait for the next question")
+        self._q("INSERT INTO answers (code, step, student, answer, answered_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (code, step, student) DO UPDATE SET answer = excluded.answer, "
+                "answered_at = excluded.answered_at",
+                (info["code"], int(step), str(student), a, time.time() if now is None else now))
+
+    def my_answer(self, code, student, step: int) -> str | None:
+        row = self._q("SELECT answer FROM answers WHERE code = ? AND step = ? AND student = ?",
+                      (clean_code(code), int(step), str(student)), fetch="one")
+        return row[0] if row else None
+
+    def tally(self, code, step: int) -> dict[str, int]:
+        """How many students gave each answer to ``step``."""
+        rows = self._q("SELECT answer, COUNT(*) FROM answers WHERE code = ? AND step = ? GROUP BY answer",
+                       (clean_code(code), int(step)), fetch="all")
+        return {r[0]: int(r[1]) for r in rows}
+
+    def rows(self, code, key) -> list[dict]:
+        """Every answer of the class, for the teacher's CSV: step, nickname, answer, time."""
+        code = self._teacher(code, key)
+        rows = self._q("SELECT a.step, s.nickname, a.answer, a.answered_at FROM answers a JOIN students s "
+                       "ON a.code = s.code AND a.student = s.student WHERE a.code = ? ORDER BY a.step, s.nickname",
+                       (code,), fetch="all")
+        return [{"step": int(r[0]) + 1, "nickname": r[1], "answer": r[2],
+                 "answered_at": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(r[3]))} for r in rows]
+
+
+def default_url() -> str:
+    """$DATABASE_URL when set (PostgreSQL), else a SQLite file ($EXPLAINER_CLASS_DB or the temp folder)."""
+    url = os.environ.get(DB_ENV)
+    if url:
+        return url
+    path = os.environ.get(SQLITE_ENV) or str(Path(tempfile.gettempdir()) / "explainer-classes.sqlite3")
+    return "sqlite:///" + path
+
+
+def open_store(url: str | None = None) -> Store:
+    return Store(url or default_url())
