@@ -71,7 +71,7 @@ def start_warm_up() -> None:
     threading.Thread(target=_warm_up, args=(int(port),), name="explainer-warm-up", daemon=True).start()
 
 
-async def script_run(ws, page: str, widget_states=(), timeout: float = 300):
+async def script_run(ws, page: str, widget_states=(), timeout: float = 300, query: str = ""):
     """Over Streamlit's own WebSocket ``ws`` (what a browser tab speaks), ask for a run of ``page``
     with these widget states; yield every ForwardMsg until that run has finished (a run cut short by
     a newer one is waited past)."""
@@ -81,7 +81,7 @@ async def script_run(ws, page: str, widget_states=(), timeout: float = 300):
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
     msg = BackMsg()
     msg.rerun_script.page_name = page
-    msg.rerun_script.query_string = ""
+    msg.rerun_script.query_string = query
     msg.rerun_script.widget_states.widgets.extend(widget_states)
     await ws.send(msg.SerializeToString())
     while True:

@@ -88,21 +88,21 @@ class Session:
     async def close(self) -> None:
         await self.ws.close()
 
-    async def run(self, page: str, widget_states=(), timeout: float = 120) -> float:
+    async def run(self, page: str, widget_states=(), timeout: float = 120, query: str = "") -> float:
         """Ask for a script run of ``page`` (with these widget states) and wait for it to finish."""
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
         from pages.common import script_run
         t0 = time.perf_counter()
         self.widgets = {}
-        async for fwd in script_run(self.ws, page, widget_states, timeout):
+        async for fwd in script_run(self.ws, page, widget_states, timeout, query):
             kind = fwd.WhichOneof("type")
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 el = fwd.delta.new_element
                 which = el.WhichOneof("type")
                 if which == "exception":
                     self.errors.append(f"{page}: {el.exception.type}: {el.exception.message[:200]}")
-                elif which in ("button", "slider", "number_input"):
+                elif which in ("button", "slider", "number_input", "radio", "text_input"):
                     w = getattr(el, which)
                     self.widgets[w.label] = (which, w)
             elif kind == "script_finished" and fwd.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
@@ -126,7 +126,9 @@ class Session:
             return None
         kind, w = found
         state = WidgetState(id=w.id)
-        if kind == "slider":
+        if kind in ("radio", "text_input"):                  # value: the option's text, or the text typed
+            state.string_value = str(value)
+        elif kind == "slider":
             state.double_array_value.data.extend([float(value)])
         elif w.data_type == w.INT:
             state.int_value = int(value)

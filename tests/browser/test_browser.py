@@ -8,6 +8,7 @@ Playwright is missing; ``.ci/run`` installs both."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import time
@@ -298,3 +299,39 @@ def test_the_two_chapters_in_the_browser(tab):
     page.idle()
     text = page.check("neurons_linear")
     assert "straight lines added up are still one straight line" in text
+
+
+def test_class_mode_one_teacher_three_students(browser, server):
+    """A teacher's page and three phones: join with the code, guess, reveal, move on — the phones follow."""
+    teacher = Tab(browser, server, "/classroom")
+    phones = []
+    try:
+        teacher.click(t("classroom.start"))
+        code = teacher.page.locator("div").filter(has_text=re.compile(r"^[A-Z2-9]{6}$")).first.inner_text().strip()
+        assert len(code) == 6
+        for i, guess in enumerate(["sugar", "sugar", "milk"]):
+            ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+            page = ctx.new_page()
+            page.goto(f"{server}/classroom?class={code}", wait_until="domcontentloaded")
+            page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
+            page.get_by_label(t("classroom.nickname")).fill(f"phone {i + 1}")
+            page.get_by_role("button", name=t("classroom.join")).click()
+            page.get_by_text(guess, exact=True).first.wait_for(timeout=30_000)
+            page.get_by_text(guess, exact=True).first.click()
+            page.get_by_role("button", name=t("classroom.you.send")).click()
+            page.get_by_text(t("classroom.you.sent", answer="").split("**")[0]).first.wait_for(timeout=30_000)
+            phones.append((ctx, page))
+        teacher.page.get_by_text(t("classroom.answered.value", a=3, n=3)).wait_for(timeout=30_000)
+        teacher.click(t("classroom.reveal"))
+        text = teacher.check("class_teacher_revealed")
+        assert "sugar" in text
+        phones[2][1].get_by_text("the model says").wait_for(timeout=30_000)       # the phone followed
+        phones[2][1].screenshot(path=str(SHOTS / "class_phone_revealed.png"))
+        teacher.click(t("classroom.next"))
+        phones[0][1].get_by_text(t("classroom.progress", i=2, n=11)).wait_for(timeout=30_000)
+        phones[0][1].screenshot(path=str(SHOTS / "class_phone_next.png"))
+        assert phones[0][1].locator('[data-testid="stException"]').count() == 0
+    finally:
+        for ctx, _ in phones:
+            ctx.close()
+        teacher.close()
