@@ -24,17 +24,26 @@ VAL_SEED = 999
 # ---- language modelling -------------------------------------------------------------------
 
 @torch.no_grad()
-def held_out_loss(lm: LM, text: str) -> float:
+def held_out_nats(lm: LM, text: str) -> tuple[float, np.ndarray]:
+    """(total surprise in nats, the ids it was measured on): ``text`` in windows of the context length,
+    every token predicted from the ones before it in its window."""
     ids = np.asarray(lm.encode(text), dtype=np.int64)
     T = lm.config.n_ctx
     n = (len(ids) - 1) // T
     x = torch.from_numpy(ids[:n * T].reshape(n, T))
     y = torch.from_numpy(ids[1:n * T + 1].reshape(n, T))
     total = 0.0
-    for i in range(0, n, 32):
-        _, loss = lm.model(x[i:i + 32], y[i:i + 32])
-        total += loss.item() * len(x[i:i + 32])
-    return total / n
+    with torch.inference_mode():
+        for i in range(0, n, 32):
+            _, loss = lm.model(x[i:i + 32], y[i:i + 32])
+            total += loss.item() * y[i:i + 32].numel()
+    return total, ids[1:n * T + 1]
+
+
+def held_out_loss(lm: LM, text: str) -> float:
+    """Mean loss per token (nats) on ``text``."""
+    total, predicted = held_out_nats(lm, text)
+    return total / len(predicted)
 
 
 # ---- facts and names ------------------------------------------------------------------------

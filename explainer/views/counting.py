@@ -14,11 +14,11 @@ import math
 
 import numpy as np
 import pandas as pd
-import torch
 
 from .. import corpus
 from ..lm import LM
 from ..ngram import ADD_K, NGram, words_of
+from ..scorecard import held_out_nats
 
 COUNT_BYTES = 5_000_000          # counted text: the same generator and seed as the GPT's 20 MB corpus
 HELD_OUT_BYTES = 200_000         # the GPT's own validation text (a different seed)
@@ -40,18 +40,8 @@ def held_out() -> str:
 def gpt_bits_per_char(lm: LM, text: str) -> float:
     """The GPT's surprise on ``text`` in bits per character: every token predicted from the ones
     before it (windows of its context length), summed, over the characters those tokens spell."""
-    ids = np.asarray(lm.encode(text), dtype=np.int64)
-    T = lm.config.n_ctx
-    n = (len(ids) - 1) // T
-    x = torch.from_numpy(ids[:n * T].reshape(n, T))
-    y = torch.from_numpy(ids[1:n * T + 1].reshape(n, T))
-    nats = 0.0
-    with torch.inference_mode():
-        for i in range(0, n, 32):
-            _, loss = lm.model(x[i:i + 32], y[i:i + 32])
-            nats += loss.item() * y[i:i + 32].numel()
-    chars = len(lm.decode(ids[1:n * T + 1].tolist()))
-    return nats / math.log(2) / chars
+    nats, predicted = held_out_nats(lm, text)
+    return nats / math.log(2) / len(lm.decode(predicted.tolist()))
 
 
 def quality_frame(models: tuple[NGram, NGram], lm: LM, text: str) -> pd.DataFrame:
