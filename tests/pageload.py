@@ -40,6 +40,7 @@ PRESETS = {
     "/neurons": [],
     "/timeline": [],
     "/training": [],
+    "/classroom": [],
 }
 APP = '[data-testid="stApp"]'
 
