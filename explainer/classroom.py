@@ -219,14 +219,8 @@ class Store:
         self._q("UPDATE classes SET expires_at = ? WHERE code = ?", (time.time() - 1, code))
 
     def purge(self, now: float | None = None) -> int:
-        """Delete classes that have expired (with their students and answers)."""
-        now = time.time() if now is None else now
-        old = [r[0] for r in self._q("SELECT code FROM classes WHERE expires_at < ?", (now,), fetch="all")]
-        for code in old:
-            self._q("DELETE FROM answers WHERE code = ?", (code,))
-            self._q("DELETE FROM students WHERE code = ?", (code,))
-            self._q("DELETE FROM classes WHERE code = ?", (code,))
-        return len(old)
+        """Delete classes that have expired; their students and answers go with them (ON DELETE CASCADE)."""
+        return self._q("DELETE FROM classes WHERE expires_at < ?", (time.time() if now is None else now,))
 
     # students and answers ----------------------------------------------------------------------
     def join(self, code, nickname: str = "", now: float | None = None) -> str:

@@ -43,7 +43,7 @@ STEP_EVERY_S = 0.2              # at most this often a plain step message (the l
 SAMPLE_TOKENS = 24
 HISTORY_MAX = 2_000             # loss points kept for the chart (thinned evenly beyond this)
 
-STATES = ("new", "queued", "starting", "running", "pausing", "paused", "finished", "error")
+# a job's states: new, queued, starting, running, pausing, paused, finished, error
 ACTIVE = ("queued", "starting", "running", "pausing")
 
 
@@ -76,10 +76,8 @@ def _work(folder: str, preset: str, steps: int, own_text: bool, threads: int, pr
         stop_file = folder_p / STOP
         text = (folder_p / SOURCE).read_text(encoding="utf-8") if own_text else None
         last = {"sent": 0.0, "probe": 0.0}
-        step_box = {"step": 0}
 
         def on_step(step: int, info: dict) -> None:
-            step_box["step"] = step
             now = time.monotonic()
             row = {k: info[k] for k in ("loss", "loss_ema", "lr", "grad_norm", "tok_per_s", "elapsed_s", "val_loss")}
             if now - last["sent"] >= STEP_EVERY_S or info["val_loss"] is not None:
@@ -92,11 +90,11 @@ def _work(folder: str, preset: str, steps: int, own_text: bool, threads: int, pr
                 last["probe"] = time.monotonic()
 
         train(preset, folder_p, precision="fp32", steps=steps, progress=False,
-              log=lambda msg: say("log", step_box["step"], str(msg)),
+              log=lambda msg: print(msg, file=sys.stderr, flush=True),     # into worker.log
               should_stop=stop_file.exists, on_step=on_step, text=text, device="auto")
-        done = int(ckpt.read_config(folder_p)[1].get("step", step_box["step"]))
         from .lm import load
         lm = load(folder_p)
+        done = int(lm.meta["step"])
         say("probe", done, _probe(lm.model, lm.tokenizer, prompts))
         say("finished" if done >= steps else "paused", done, None)
     except BaseException as e:  # noqa: BLE001 — whatever happens, the page must hear it
@@ -148,7 +146,6 @@ class TrainingJob:
         self.last: dict = {}
         self.probes: dict = {}
         self.probe_step = 0
-        self.log: list[str] = []
         self.error: str | None = None
         self.started_at: float | None = None            # wall time of the first start
         self.first_probe_s: float | None = None
@@ -191,10 +188,6 @@ class TrainingJob:
         self._kill()
         shutil.rmtree(self.folder, ignore_errors=True)
         self._reset_state()
-
-    def close(self) -> None:
-        """The owner is gone: stop and delete (as reset)."""
-        self.reset()
 
     def position(self) -> int | None:
         """1 = next to start; None when not queued."""
@@ -308,8 +301,6 @@ class TrainingJob:
                 self.probes, self.probe_step = data, step
                 if self.first_probe_s is None and self.started_at is not None:
                     self.first_probe_s = time.monotonic() - self.started_at
-            elif kind == "log":
-                self.log = (self.log + [data])[-50:]
             elif kind in ("paused", "finished"):
                 self.step = step
                 self.state = kind
@@ -403,7 +394,7 @@ def new_folder(root: str | Path | None = None) -> Path:
 
 def _read_lines(stream, messages) -> None:
     """The reader thread of one child: each JSON line becomes a message; a line that is not JSON
-    (a library printing to stdout) is kept as a log line."""
+    (a library printing to stdout) is passed on as a "log" message, which the job ignores."""
     for raw in stream:
         try:
             kind, step, data = json.loads(raw)

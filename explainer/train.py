@@ -145,13 +145,16 @@ class TextError(ValueError):
     """Text a model cannot be trained on (empty, too short, too large, not text); says which and why."""
 
 
+def _check_size(n_bytes: int, name: str) -> None:
+    if n_bytes > MAX_TEXT_BYTES:
+        raise TextError(f"{name} is {n_bytes:,} bytes; the limit is {MAX_TEXT_BYTES:,} bytes (2 MB)")
+
+
 def check_text(text: str, name: str = "the text") -> str:
     """The text itself, or a TextError naming ``name`` and what is wrong."""
     if not isinstance(text, str):
         raise TextError(f"{name} is not text")
-    n = len(text.encode("utf-8"))
-    if n > MAX_TEXT_BYTES:
-        raise TextError(f"{name} is {n:,} bytes; the limit is {MAX_TEXT_BYTES:,} bytes (2 MB)")
+    _check_size(len(text.encode("utf-8")), name)
     if "\x00" in text:
         raise TextError(f"{name} contains NUL bytes: it looks like a binary file, not text")
     if len(text.strip()) < MIN_TEXT_CHARS:
@@ -166,15 +169,13 @@ def read_text_file(path: str | Path) -> str:
         size = path.stat().st_size
     except OSError as e:
         raise TextError(f"{path}: cannot be read ({e.strerror or e})") from None
-    if size > MAX_TEXT_BYTES:
-        raise TextError(f"{path} is {size:,} bytes; the limit is {MAX_TEXT_BYTES:,} bytes (2 MB)")
+    _check_size(size, str(path))
     return decode_text(path.read_bytes(), str(path))
 
 
 def decode_text(data: bytes, name: str) -> str:
     """Bytes of a text file → checked text (UTF-8, with or without a byte-order mark)."""
-    if len(data) > MAX_TEXT_BYTES:
-        raise TextError(f"{name} is {len(data):,} bytes; the limit is {MAX_TEXT_BYTES:,} bytes (2 MB)")
+    _check_size(len(data), name)                 # before decoding; check_text then checks the text
     if b"\x00" in data:
         raise TextError(f"{name} contains NUL bytes: it looks like a binary file, not text")
     try:
@@ -419,13 +420,13 @@ class Stop:
 PRECISIONS = ("fp32", "bf16", "auto")
 
 
-def _resume_state(out: Path, model: GPT, opt, precision: str) -> tuple[int, list[dict], float, str | None]:
-    """(step, loss-log rows, seconds trained, recorded precision) of the run in ``out``; a fresh run
-    is (0, [], 0.0, None). Any part of a checkpoint missing or out of step is a CheckpointError that
+def _resume_state(out: Path, model: GPT, opt, precision: str) -> tuple[int, list[dict], float, dict]:
+    """(step, loss-log rows, seconds trained, the run's recorded config.json facts — precision,
+    compiled, …) of the run in ``out``; a fresh run is (0, [], 0.0, {}). Any part of a checkpoint missing or out of step is a CheckpointError that
     names the file and says what to do."""
     w, s, c, l = (out / ckpt.WEIGHTS, out / TRAIN_STATE, out / ckpt.CONFIG, out / ckpt.LOSS_LOG)
     if not (w.exists() or s.exists()):
-        return 0, [], 0.0, None
+        return 0, [], 0.0, {}
     fix = f"delete {out} to start again, or train into another --out folder"
     for f in (w, s, c, l):
         if not f.exists():
@@ -444,7 +445,7 @@ def _resume_state(out: Path, model: GPT, opt, precision: str) -> tuple[int, list
     if precision != "auto" and recorded and precision != recorded:
         raise ckpt.CheckpointError(f"{c} records that this run trains in {recorded}: resume it with "
                                    f"--precision {recorded} (or auto), or train into another --out folder")
-    return step, rows, (rows[-1]["elapsed_s"] if rows else 0.0), recorded
+    return step, rows, (rows[-1]["elapsed_s"] if rows else 0.0), meta
 
 
 def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: str = "auto",
@@ -492,10 +493,11 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
     step, log_rows, elapsed_before, recorded = _resume_state(out, model, opt, precision)
     if step:
         log(f"resuming from step {step}")
-    use_bf16 = (recorded == "bf16") if recorded else choose_precision(model, p, dev, train_tok, precision, log)
+    # decisions made once per run, read back from config.json when it resumes
+    use_bf16 = (recorded["precision"] == "bf16") if recorded.get("precision") else \
+        choose_precision(model, p, dev, train_tok, precision, log)
     autocast = (lambda: torch.autocast(dev.type, dtype=torch.bfloat16)) if use_bf16 else _null
-    _, old_meta = ckpt.read_config(out) if step else (None, {})
-    use_compile = old_meta["compiled"] if "compiled" in old_meta else choose_compile(compile, p, dev, p.steps - step, log)
+    use_compile = recorded["compiled"] if "compiled" in recorded else choose_compile(compile, p, dev, p.steps - step, log)
     # the compiled module shares the parameters; evaluation, snapshots and checkpoints use ``model``
     fwd = torch.compile(model) if use_compile else model
     log(f"device {dev.type}, {'bf16 autocast' if use_bf16 else 'fp32'}, "

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from explainer.classroom import CLASS_HOURS, NICK_MAX, ClassError, open_store
+from explainer.classroom import CLASS_HOURS, NICK_MAX, ClassError, clean_code, open_store
 from explainer.plots.classroom import reveal_figure
 from explainer.views import classroom
 from explainer.views.lesson import fill
@@ -47,7 +47,6 @@ def join_class() -> None:
         sid = store().join(st.session_state.get("classroom.join_code", ""), st.session_state.get("classroom.nick", ""))
     except ClassError as e:
         return _error(e)
-    from explainer.classroom import clean_code
     st.session_state.update({"classroom.role": "student", "classroom.student": sid,
                              "classroom.code": clean_code(st.session_state["classroom.join_code"])})
     st.session_state.pop("classroom.error", None)
@@ -186,7 +185,7 @@ else:
             return
         seen = st.session_state.get("classroom.seen")
         st.session_state["classroom.seen"] = (info["step"], info["revealed"])
-        if seen is not None and seen != (info["step"], info["revealed"]) and seen[0] != info["step"]:
+        if seen and seen[0] != info["step"]:              # the class moved on: forget the old guess box
             st.session_state.pop(f"classroom.guess.{seen[0]}", None)
         st.caption(t("classroom.you.joined", code=code, name=name) + " " + t("classroom.follows"))
         st.caption(t("classroom.progress", i=q["i"] + 1, n=q["n"]))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import gc
 import io
-import json
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -156,8 +155,8 @@ def own_model() -> "explainer.LM | None":
     if folder is None:
         return None
     try:
-        step = int(json.loads((folder / "config.json").read_text(encoding="utf-8")).get("step", 0))
-    except (OSError, ValueError, TypeError):
+        step = int(explainer.checkpoint.read_config(folder)[1].get("step", 0))
+    except (explainer.CheckpointError, OSError, ValueError, TypeError):
         return None
     held = st.session_state.get("training.lm")
     if held and held[0] == str(folder) and held[1] == step:

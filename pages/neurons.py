@@ -11,17 +11,20 @@ from pages.common import (as_bool, as_choice, as_int, cached, chart, current_mod
 PROBE_TEXT_BYTES = 60_000          # held-out text the neurons are read on (the model never trained on it)
 
 
+def _target(name: str, points: tuple):
+    """The curve to copy; ``points``: the user's (x, y) pairs as a tuple (hashable, for the caches)."""
+    return neurons.target(name, pd.DataFrame(list(points), columns=["x", "y"]) if points else None)
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def fit(name: str, points: tuple, n: int, steps: int, relu: bool) -> tuple[dict, dict, tuple]:
-    pts = pd.DataFrame(list(points), columns=["x", "y"]) if points else None
-    x, y = neurons.target(name, pts)
+    x, y = _target(name, points)
     return neurons.fit_relu(x, y, n, steps, relu), neurons.best_line(x, y), (x, y)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def by_size(name: str, points: tuple, steps: int):
-    pts = pd.DataFrame(list(points), columns=["x", "y"]) if points else None
-    return neurons.error_by_size(*neurons.target(name, pts), steps)
+    return neurons.error_by_size(*_target(name, points), steps)
 
 
 @st.cache_data(show_spinner=False)

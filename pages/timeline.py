@@ -7,6 +7,7 @@ from explainer.plots.lens import word_lines
 from explainer.plots.timeline import abilities_figure, run_figure
 from explainer.plots.vectors import word_map_figure
 from explainer.views import attention, timeline
+from explainer.views.training import next_words_frame
 from pages.common import as_int_choice, cached, chart, current_model, figure, linked, load_model, page_top, t
 
 THRESHOLD = 0.3              # the attention page's head labels (the same cache)
@@ -78,7 +79,7 @@ a, b = st.columns(2)
 with a:
     st.subheader(t("timeline.next.header"))
     st.caption(t("timeline.next.caption"))
-    st.dataframe(timeline.probe_frame(m["next"]), hide_index=True, width="stretch", column_config={
+    st.dataframe(next_words_frame(m["next"]), hide_index=True, width="stretch", column_config={
         "prompt": st.column_config.TextColumn(t("timeline.col.prompt"), width="small"),
         "top": st.column_config.TextColumn(t("timeline.col.top"), width="large")})
     st.subheader(t("timeline.lens.header"))

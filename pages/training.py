@@ -6,7 +6,7 @@ import streamlit as st
 
 from explainer import CheckpointError
 from explainer import checkpoint as ckpt
-from explainer.jobs import ACTIVE, TrainingJob, new_folder
+from explainer.jobs import ACTIVE, PROBES, TrainingJob, new_folder
 from explainer.plots.training import loss_figure
 from explainer.train import MAX_TEXT_BYTES, MIN_TEXT_CHARS, TextError, check_text, decode_text
 from explainer.views import training
@@ -200,7 +200,7 @@ def live_panel() -> None:
         st.dataframe(probes, hide_index=True, width="stretch", column_config={
             "prompt": st.column_config.TextColumn(t("training.probes.prompt"), width="medium"),
             "top": st.column_config.TextColumn(t("training.probes.top"), width="large")})
-        st.markdown(t("training.sample", prompt=training.PROBES[0], text=training.sample_text(s)))
+        st.markdown(t("training.sample", prompt=PROBES[0], text=training.sample_text(s)))
         if s["first_probe_s"] is not None:
             st.caption(t("training.first_words", s=s["first_probe_s"]))
     was_active = st.session_state.get("training.was_active", False)

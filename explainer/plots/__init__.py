@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from ..views import visible  # noqa: F401 — the plots' name for it (axis labels)
+
 SEQ = "Viridis"          # magnitudes (probabilities, attention)
 SEQ_SOFT = "Cividis"
 DIVERGING = [[0.0, "#2166ac"], [0.5, "#f7f7f7"], [1.0, "#e66101"]]   # blue – white – orange
@@ -27,6 +29,3 @@ def label_positions(tokens: list[str]) -> list[str]:
     return [f"{i}: {t}" for i, t in enumerate(tokens)]
 
 
-def visible(tok: str) -> str:
-    """A token with its leading space and newlines shown, for axis labels."""
-    return tok.replace(" ", "·").replace("\n", "↵") if tok.strip() != tok or "\n" in tok else tok

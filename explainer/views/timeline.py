@@ -71,7 +71,3 @@ def moment(lm, head: tuple[int, int]) -> dict:
             "tokens": att["tokens"], "lens": lens}
 
 
-def probe_frame(nxt: dict) -> pd.DataFrame:
-    from .training import shown_token
-    return pd.DataFrame([{"prompt": q, "top": " · ".join(f"{shown_token(w)} {p:.0%}" for w, p in top)}
-                         for q, top in nxt.items()], columns=["prompt", "top"])

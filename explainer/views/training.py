@@ -9,12 +9,13 @@ No Streamlit here.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import pandas as pd
 
-from .. import jobs
 from ..model import GPTConfig
 from ..train import PRESETS
+from . import visible
 
 
 def loss_frame(status: dict) -> pd.DataFrame:
@@ -26,24 +27,24 @@ def loss_frame(status: dict) -> pd.DataFrame:
     return train.merge(val, on="step", how="outer").sort_values("step").reset_index(drop=True)
 
 
-def shown_token(tok: str) -> str:
-    """A token as a student can read it in a table: spaces as ·, newlines as ↵."""
-    return tok.replace("\n", "↵").replace(" ", "·") if tok.strip() != tok or "\n" in tok else tok
+def next_words_frame(nxt: dict) -> pd.DataFrame:
+    """prompt | "·word 41% · ·word 12% …": each prompt's top next tokens (``{prompt: [(token, p)]}``)."""
+    rows = [{"prompt": q, "top": " · ".join(f"{visible(w)} {p:.0%}" for w, p in top)} for q, top in nxt.items()]
+    return pd.DataFrame(rows, columns=["prompt", "top"])
 
 
 def probe_frame(status: dict) -> pd.DataFrame:
-    """prompt | "word 41% · word 12% …" for every probe prompt the job reported."""
-    nxt = (status.get("probes") or {}).get("next") or {}
-    rows = [{"prompt": q, "top": " · ".join(f"{shown_token(w)} {p:.0%}" for w, p in top)} for q, top in nxt.items()]
-    return pd.DataFrame(rows, columns=["prompt", "top"])
+    """The job's latest probe reading as ``next_words_frame``."""
+    return next_words_frame((status.get("probes") or {}).get("next") or {})
 
 
 def sample_text(status: dict) -> str:
     return ((status.get("probes") or {}).get("sample") or "").replace("\n", " ↵ ").strip()
 
 
+@lru_cache(maxsize=8)
 def preset_facts(preset: str = "live") -> dict:
-    """What the page says about the model it trains: shape, weights, vocabulary."""
+    """What the page says about the model it trains: shape, weights, vocabulary (built once)."""
     from ..model import GPT
     p = PRESETS[preset]
     cfg: GPTConfig = p.model_config()
@@ -58,5 +59,3 @@ def metrics(status: dict) -> dict:
     return {"step": status.get("step", 0), "loss": last.get("loss_ema"), "tok_per_s": last.get("tok_per_s"),
             "grad_norm": last.get("grad_norm"), "lr": last.get("lr")}
 
-
-PROBES = jobs.PROBES

@@ -91,11 +91,15 @@ def test_no_student_can_touch_another_class(store):
 def test_classes_expire(store):
     now = time.time()
     code, _ = store.create_class("how-a-gpt-works", now=now - CLASS_HOURS * 3600 - 10)
+    sid = store.join(code, "early", now=now - CLASS_HOURS * 3600)
+    store.answer(code, sid, 0, "sugar", OPTIONS, now=now - CLASS_HOURS * 3600)
     with pytest.raises(ClassError, match="has ended"):
         store.join(code, "late")
     store.create_class("how-a-gpt-works")                            # starting a class clears ended ones
     with pytest.raises(ClassError, match="there is no class"):
         store.get_class(code)
+    assert store.tally(code, 0) == {}                                # its answers went with it
+    assert store._q("SELECT COUNT(*) FROM students WHERE code = ?", (code,), fetch="one")[0] == 0
 
 
 def test_many_students_at_once_lose_nothing(store):
