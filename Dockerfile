@@ -6,13 +6,12 @@ FROM python:3.11-slim
 ENV PIP_NO_CACHE_DIR=1 PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
 
-# PyTorch's CPU build first (the default one would add several GB of CUDA libraries)
-RUN pip install --index-url https://download.pytorch.org/whl/cpu "torch==2.13.0"
-
-COPY pyproject.toml README.md ./
+# requirements.txt: PyTorch's CPU build (the default one would add several GB of CUDA libraries),
+# then the project with its bundled model: the same file as the README's command and Community Cloud
+COPY requirements.txt pyproject.toml README.md ./
 COPY explainer ./explainer
 COPY assets ./assets
-RUN pip install .
+RUN pip install -r requirements.txt
 
 COPY app.py ./
 COPY pages ./pages

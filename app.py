@@ -12,11 +12,11 @@ ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 # the icon is a file of ours: a Material icon would be fetched from a font server
 st.set_page_config(page_title=t("app.title"), page_icon=str(ICON), layout="wide")
 read_link_once()
-sidebar()
-presenter_toggle()
-
+# the pages first: whatever stops a run below (a damaged model), the menu lists the app's pages
 nav = st.navigation([st.Page(f"pages/{name}.py", title=t(f"nav.{name}"), icon=icon, default=default)
                      for name, icon, default in PAGES])
+sidebar()
+presenter_toggle()
 write_link()
 open_deep_link()
 nav.run()

@@ -17,6 +17,7 @@ Every loader raises :class:`CheckpointError` naming the file that is missing or 
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -33,15 +34,28 @@ MERGES = "merges.json"
 LOSS_LOG = "loss_log.json"
 SNAPSHOTS = "snapshots"
 SCORECARD = "scorecard.json"
+TIMELINE = "timeline.json"                      # skills against the step (evaluate --timeline --write)
+W2V_VECTORS = "word2vec.safetensors"
+W2V_WORDS = "word2vec.json"
+CONTEXT = "context_vectors.safetensors"
 
 
 class CheckpointError(ValueError):
-    """A checkpoint file is missing, truncated or does not match the model."""
+    """A checkpoint file is missing, truncated or does not match the model. The message names the
+    file as ``folder/file`` (the checkpoint folder's own name, never the server's full path)."""
+
+
+def short(path: Path) -> str:
+    """``folder/file`` of a checkpoint file: enough to find it, without the server's own path."""
+    path = Path(path)
+    if path.parent.name == SNAPSHOTS:
+        return "/".join(path.parts[-3:])
+    return "/".join(path.parts[-2:])
 
 
 def _need(path: Path) -> Path:
     if not path.is_file():
-        raise CheckpointError(f"checkpoint file not found: {path}")
+        raise CheckpointError(f"{short(path)} is missing")
     return path
 
 
@@ -49,7 +63,7 @@ def read_json(path: Path) -> dict:
     try:
         return json.loads(_need(Path(path)).read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise CheckpointError(f"{path} is not valid JSON ({e}); the file is damaged") from e
+        raise CheckpointError(f"{short(path)} is not valid JSON ({e}); the file is damaged") from e
 
 
 def write_atomic(path: Path, write) -> None:
@@ -110,11 +124,97 @@ def load_tensors(path: Path) -> dict[str, torch.Tensor]:
     try:
         return load_file(str(path))
     except (SafetensorsError, OSError, ValueError, RuntimeError) as e:
-        raise CheckpointError(f"{path} could not be read ({e}); the file is truncated or damaged") from e
+        raise CheckpointError(f"{short(path)} could not be read ({e}); the file is truncated or damaged") from e
+
+
+_DTYPE_BYTES = {"F64": 8, "F32": 4, "F16": 2, "BF16": 2, "I64": 8, "I32": 4, "I16": 2, "I8": 1, "U8": 1,
+                "BOOL": 1}
+MAX_HEADER_BYTES = 10_000_000
+
+
+def read_header(path: Path) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """name → (dtype, shape) of every tensor in a safetensors file, read from its header alone
+    (nothing is allocated), after checking that the file holds exactly the bytes the header
+    describes: a truncated or padded file is a CheckpointError naming it."""
+    path = _need(Path(path))
+    size = path.stat().st_size
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+            n = int.from_bytes(head, "little") if len(head) == 8 else -1
+            if not 2 <= n <= min(size - 8, MAX_HEADER_BYTES):
+                raise CheckpointError(f"{short(path)} is empty, truncated or not a safetensors file")
+            header = json.loads(f.read(n))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise CheckpointError(f"{short(path)} has a damaged header ({type(e).__name__}); "
+                              "it is not a safetensors file") from None
+    if not isinstance(header, dict):
+        raise CheckpointError(f"{short(path)} has a damaged header; it is not a safetensors file")
+    out, end = {}, 0
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        try:
+            dtype, shape, (a, b) = info["dtype"], tuple(int(x) for x in info["shape"]), info["data_offsets"]
+            want = _DTYPE_BYTES[dtype]
+            for x in shape:
+                want *= x
+            ok = 0 <= a <= b and b - a == want and all(x >= 0 for x in shape)
+        except (KeyError, TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise CheckpointError(f"{short(path)} has a damaged header (tensor {str(name)[:40]!r})")
+        out[name], end = (dtype, shape), max(end, b)
+    if 8 + n + end != size:
+        raise CheckpointError(f"{short(path)} is {size:,} bytes but its header describes {8 + n + end:,}: "
+                              "the file is truncated or damaged")
+    return out
+
+
+def expected_shapes(cfg: GPTConfig) -> dict[str, tuple[int, ...]]:
+    """The weights a model of ``cfg`` has, and their shapes, built on PyTorch's meta device: no
+    memory is allocated, however large the config claims to be."""
+    return dict(_shapes(tuple(sorted(cfg.to_dict().items()))))
+
+
+@functools.lru_cache(maxsize=16)
+def _shapes(items: tuple) -> tuple:
+    with torch.device("meta"):
+        model = GPT(GPTConfig(**dict(items)))
+    return tuple((k, tuple(v.shape)) for k, v in model.state_dict().items())
+
+
+def check_weights_file(path: Path, cfg: GPTConfig) -> None:
+    """CheckpointError naming ``path`` unless its header holds exactly ``cfg``'s weights (as fp32,
+    fp16 or int8 with scales) and the file is whole. Reads the header only."""
+    header = read_header(path)
+    own = expected_shapes(cfg)
+    stored = {k: v for k, v in header.items() if not k.endswith(".__scale")}
+    missing, extra = sorted(set(own) - set(stored)), sorted(set(stored) - set(own))
+    bad = sorted(k for k in set(own) & set(stored) if own[k] != stored[k][1])
+    if missing or extra or bad:
+        detail = "; ".join(s for s in [
+            f"missing {missing[:3]}" if missing else "",
+            f"unexpected {extra[:3]}" if extra else "",
+            "shape mismatch " + ", ".join(f"{k} {stored[k][1]} vs {own[k]}" for k in bad[:3]) if bad else ""] if s)
+        folder = path.parent.parent if path.parent.name == SNAPSHOTS else path.parent
+        raise CheckpointError(f"{short(path)} does not match the model in {short(folder / CONFIG)}: {detail}")
+    for k, (dtype, shape) in stored.items():
+        if dtype == "I8" and header.get(k + ".__scale", (None, ()))[1] != (shape[0], 1):
+            raise CheckpointError(f"{short(path)}: int8 weight {k} has no matching scale")
+
+
+def check_finite(state: dict[str, torch.Tensor], path: Path) -> None:
+    for k, v in state.items():
+        if v.is_floating_point() and not bool(torch.isfinite(v).all()):
+            raise CheckpointError(f"{short(path)}: the weight {k} holds NaN or infinite values; "
+                                  "the file is damaged (or the training diverged)")
 
 
 def load_weights_into(model: GPT, path: Path) -> None:
+    check_weights_file(path, model.cfg)
     state = tensors_to_state(load_tensors(path))
+    check_finite(state, path)
     own = model.state_dict()
     missing = sorted(set(own) - set(state))
     extra = sorted(set(state) - set(own))
@@ -125,7 +225,7 @@ def load_weights_into(model: GPT, path: Path) -> None:
             f"unexpected {extra[:3]}" if extra else "",
             "shape mismatch " + ", ".join(f"{k} {tuple(state[k].shape)} vs {tuple(own[k].shape)}"
                                           for k in bad[:3]) if bad else ""] if s)
-        raise CheckpointError(f"{path} does not match the model in config.json: {detail}")
+        raise CheckpointError(f"{short(path)} does not match the model in {CONFIG}: {detail}")
     model.load_state_dict(state)
 
 
@@ -140,20 +240,83 @@ def save_checkpoint(folder: Path, model: GPT, meta: dict, dtype: str = "fp32") -
 
 
 def read_config(folder: Path) -> tuple[GPTConfig, dict]:
-    raw = read_json(Path(folder) / CONFIG)
-    if "model" not in raw:
-        raise CheckpointError(f"{Path(folder) / CONFIG} has no 'model' section")
+    path = Path(folder) / CONFIG
+    raw = read_json(path)
+    if not isinstance(raw, dict) or not isinstance(raw.get("model"), dict):
+        raise CheckpointError(f"{short(path)} has no 'model' section")
     try:
         cfg = GPTConfig.from_dict(raw["model"])
     except (TypeError, ValueError) as e:
-        raise CheckpointError(f"{Path(folder) / CONFIG}: bad model config ({e})") from e
+        raise CheckpointError(f"{short(path)}: bad model config ({e})") from e
+    step = raw.get("step", 0)
+    if isinstance(step, bool) or not isinstance(step, int) or step < 0:
+        raise CheckpointError(f"{short(path)}: 'step' must be a whole number ≥ 0 (got {str(step)[:20]!r})")
     return cfg, {k: v for k, v in raw.items() if k != "model"}
 
 
+def _rows(path: Path, need: tuple[str, ...]) -> None:
+    """A ``{"rows": [{...}, …]}`` file (loss log, timeline) whose rows hold numbers under ``need``."""
+    raw = read_json(path)
+    rows = raw.get("rows") if isinstance(raw, dict) else None
+    if not isinstance(rows, list) or not all(
+            isinstance(r, dict) and all(isinstance(r.get(k), (int, float)) and not isinstance(r.get(k), bool)
+                                        for k in need) for r in rows):
+        raise CheckpointError(f"{short(path)} has no list of rows with {', '.join(need)}; the file is damaged")
+
+
+def check_folder(folder: Path) -> list[tuple[Path, str]]:
+    """Check every file of a checkpoint without loading its weights: config, the weights' and
+    vectors' headers against the config, the tokenizer, and the side files the pages read (loss
+    log, timeline, scorecard, word vectors; a damaged merges.json only costs the tokenization page
+    its merge history, which says so). Raises CheckpointError naming the first damaged
+    file; returns the damaged snapshots as (path, what is wrong) — those are left out, not fatal."""
+    from .tokenizer import TokenizerFileError, load_tiktoken_bpe
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CheckpointError(f"the model folder {folder.name!r} is missing")
+    cfg, _ = read_config(folder)
+    check_weights_file(folder / WEIGHTS, cfg)
+    try:
+        n = len(load_tiktoken_bpe(_need(folder / TOKENIZER)))
+    except TokenizerFileError as e:
+        raise CheckpointError(str(e).replace(str(folder), folder.name)) from None
+    if n + 1 != cfg.vocab_size:            # the ranks, then <|endoftext|>
+        raise CheckpointError(f"{short(folder / TOKENIZER)} has {n} tokens but {short(folder / CONFIG)} says "
+                              f"vocab_size={cfg.vocab_size}: tokenizer and model do not belong together")
+    if (folder / LOSS_LOG).exists():
+        _rows(folder / LOSS_LOG, ("step",))
+    if (folder / TIMELINE).exists():
+        _rows(folder / TIMELINE, ("step",))
+    if (folder / SCORECARD).exists() and not isinstance(read_json(folder / SCORECARD), dict):
+        raise CheckpointError(f"{short(folder / SCORECARD)} is not a scorecard; the file is damaged")
+    if (folder / W2V_VECTORS).exists():
+        words = read_json(folder / W2V_WORDS).get("words") if (folder / W2V_WORDS).exists() else None
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise CheckpointError(f"{short(folder / W2V_WORDS)} has no list of words; the file is damaged")
+        shape = read_header(folder / W2V_VECTORS).get("vectors", (None, ()))[1]
+        if len(shape) != 2 or shape[0] != len(words):
+            raise CheckpointError(f"{short(folder / W2V_VECTORS)} holds {shape[:1] or 'no'} vectors for "
+                                  f"{len(words)} words in {W2V_WORDS}: the two files do not belong together")
+    if (folder / CONTEXT).exists():
+        h = read_header(folder / CONTEXT)
+        ids, vecs = h.get("ids", (None, ()))[1], h.get("vectors", (None, ()))[1]
+        if len(ids) != 1 or len(vecs) < 2 or ids[0] not in vecs or vecs[-1] != cfg.d_model:
+            raise CheckpointError(f"{short(folder / CONTEXT)} does not hold this model's context vectors")
+    broken = []
+    for _, p in list_snapshots(folder):
+        try:
+            check_weights_file(p, cfg)
+        except CheckpointError as e:
+            broken.append((p, str(e)))
+    return broken
+
+
 def load_model(folder: Path, weights: Path | None = None) -> tuple[GPT, dict]:
-    """Rebuild the model from config.json and load weights (model.safetensors or a snapshot)."""
+    """Rebuild the model from config.json and load weights (model.safetensors or a snapshot); the
+    weights file's header is checked against the config before any tensor is allocated."""
     folder = Path(folder)
     cfg, meta = read_config(folder)
+    check_weights_file(weights or folder / WEIGHTS, cfg)
     model = GPT(cfg)
     load_weights_into(model, weights or folder / WEIGHTS)
     model.eval()

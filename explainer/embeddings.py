@@ -24,9 +24,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-W2V_VECTORS = "word2vec.safetensors"
-W2V_WORDS = "word2vec.json"
-CONTEXT = "context_vectors.safetensors"
+from .checkpoint import CONTEXT, W2V_VECTORS, W2V_WORDS  # noqa: E402 — the file names live with the checkpoint
+
 WORD_RE = re.compile(r"[A-Za-z]+")
 
 W2V_SETTINGS = dict(vector_size=100, window=5, min_count=5, sg=1, negative=10, epochs=5)

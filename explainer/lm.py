@@ -153,6 +153,7 @@ class LM:
         self._spaces: dict[str, VectorSpace] = {}
         self._w2v = load_word2vec(self.folder) if self.folder else None
         self._ctx = load_context_vectors(self.folder) if self.folder else None
+        self.broken_snapshots: list[tuple[Path, str]] = []     # (path, what is wrong): not offered
 
     # ---- text <-> ids --------------------------------------------------------------------
     @property
@@ -392,7 +393,9 @@ class LM:
         return self.model.param_counts()
 
     def snapshots(self) -> list[tuple[int, Path]]:
-        return ckpt.list_snapshots(self.folder) if self.folder else []
+        """(step, path) of the snapshots kept from training, the damaged ones left out."""
+        broken = {str(p) for p, _ in self.broken_snapshots}
+        return [(s, p) for s, p in ckpt.list_snapshots(self.folder) if str(p) not in broken] if self.folder else []
 
     def at_snapshot(self, path: Path) -> "LM":
         """A new LM with the weights of a snapshot (the shared one is not touched)."""
@@ -406,16 +409,17 @@ def load(path: str | Path | None = None) -> LM:
     """Load a checkpoint folder (default: ``$EXPLAINER_CHECKPOINT``, else the bundled model in
     ``assets/model``)."""
     folder = Path(path or os.environ.get("EXPLAINER_CHECKPOINT") or ASSETS)
-    if not folder.is_dir():
-        raise ckpt.CheckpointError(f"checkpoint folder not found: {folder}")
+    broken = ckpt.check_folder(folder)          # every file, before any weight is read
     model, meta = ckpt.load_model(folder)
     from .tokenizer import TokenizerFileError
     try:
         enc = make_encoding(load_tiktoken_bpe(folder / ckpt.TOKENIZER))
     except TokenizerFileError as e:
-        raise ckpt.CheckpointError(str(e)) from e
+        raise ckpt.CheckpointError(str(e).replace(str(folder), folder.name)) from e
     if enc.n_vocab != model.cfg.vocab_size:
         raise ckpt.CheckpointError(
-            f"{folder / ckpt.TOKENIZER} has {enc.n_vocab} tokens but {folder / ckpt.CONFIG} says "
+            f"{ckpt.short(folder / ckpt.TOKENIZER)} has {enc.n_vocab} tokens but {ckpt.short(folder / ckpt.CONFIG)} says "
             f"vocab_size={model.cfg.vocab_size}: tokenizer and model do not belong together")
-    return LM(model, enc, folder, meta)
+    lm = LM(model, enc, folder, meta)
+    lm.broken_snapshots = broken
+    return lm

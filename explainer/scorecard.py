@@ -208,7 +208,7 @@ def scorecard(lm: LM, ioi_n: int = 300) -> dict:
     return card
 
 
-TIMELINE = "timeline.json"
+from .checkpoint import TIMELINE  # noqa: E402 — the file name lives with the checkpoint
 TIMELINE_IOI_N = 100
 
 

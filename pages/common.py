@@ -111,20 +111,42 @@ def _warm_up(port: int) -> None:
 
 @st.cache_resource(show_spinner="Loading a snapshot…")
 def load_snapshot(path: str) -> "explainer.LM":
-    return load_model(None).at_snapshot(path)
+    return base_model().at_snapshot(path)
 
 
 # ---- models beside the bundled one -------------------------------------------------------------
 MODELS_ENV = "EXPLAINER_MODELS"      # a folder of checkpoint folders the server offers (never a browser's path)
 
 
-def server_models() -> dict[str, Path]:
-    """name → folder of every checkpoint in $EXPLAINER_MODELS (folders holding a config.json)."""
+def server_models() -> dict[str, tuple[Path, str | None]]:
+    """name → (folder, what is wrong or None) of every checkpoint in $EXPLAINER_MODELS (folders
+    holding a config.json). Each is checked (``checkpoint.check_folder``, headers only) once per
+    change of its files: a damaged one is marked in the sidebar instead of offered."""
     import os
     root = os.environ.get(MODELS_ENV)
     if not root or not Path(root).is_dir():
         return {}
-    return {p.name: p for p in sorted(Path(root).iterdir())[:50] if (p / "config.json").is_file()}
+    out = {}
+    for p in sorted(Path(root).iterdir())[:50]:
+        if (p / "config.json").is_file():
+            out[p.name] = (p, _folder_problem(str(p), _files_stamp(p)))
+    return out
+
+
+def _files_stamp(folder: Path) -> tuple:
+    try:
+        return tuple(sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in folder.iterdir()))
+    except OSError:
+        return ()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _folder_problem(path: str, stamp: tuple) -> str | None:
+    try:
+        explainer.checkpoint.check_folder(Path(path))
+        return None
+    except (explainer.CheckpointError, OSError) as e:
+        return str(e) if isinstance(e, explainer.CheckpointError) else type(e).__name__
 
 
 @st.cache_resource(show_spinner="Loading a model…", max_entries=8)
@@ -210,18 +232,19 @@ def sidebar() -> None:
                      on_change=_language_chosen)
         if st.query_params.get("lang", "en") != lang():    # keep it in the address: a shared link
             st.query_params["lang"] = lang()                # opens in the same language
-        try:
-            base = load_model(None)
-        except Exception as e:  # a broken bundled checkpoint: say so instead of a traceback
-            st.error(t("app.load_error", err=e))
-            st.stop()
+    base = base_model_or_stop()
+    with st.sidebar:
         choices = {"bundled": t("app.model.bundled")}
         broken = st.session_state.get("_broken_snapshots", {})
         for step, path in base.snapshots():
             if str(path) not in broken:
                 choices[str(path)] = t("app.model.snapshot", step=step)
-        for name in server_models():
-            choices[f"folder:{name}"] = t("app.model.folder", name=name)
+        damaged = {str(path): (f"{path.parent.name}/{path.name}", err) for path, err in base.broken_snapshots}
+        for name, (folder, problem) in server_models().items():
+            if problem is None:
+                choices[f"folder:{name}"] = t("app.model.folder", name=name)
+            else:
+                damaged[f"folder:{name}"] = (name, problem)
         try:
             mine = own_model()
         except explainer.CheckpointError:
@@ -229,8 +252,15 @@ def sidebar() -> None:
         if mine is not None:
             choices["yours"] = t("app.model.yours", step=int(mine.meta.get("step", 0)))
         if st.session_state["model_choice"] not in choices:
+            if st.session_state["model_choice"] in damaged:       # asked for by a link or an old session
+                key = "app.model.folder_error" if st.session_state["model_choice"].startswith("folder:") \
+                    else "app.snapshot_error"
+                st.error(t(key, err=damaged[st.session_state["model_choice"]][1]))
             st.session_state["model_choice"] = "bundled"
         st.selectbox(t("app.model"), list(choices), format_func=choices.get, key="model_choice", help=t("app.model.help"))
+        if damaged:              # marked, not offered: which checkpoint and what is wrong with it
+            st.caption(t("app.model.damaged_list", items=join_list(
+                t("app.model.damaged_item", name=n, err=e) for n, e in damaged.values())))
         lm = current_model()
         c = lm.config
         st.caption(t("app.model_info", params=f"{lm.model.n_params() / 1e6:.2f}M", layers=c.n_layer,
@@ -287,6 +317,50 @@ def open_deep_link() -> None:
             pass
 
 
+def served_folder() -> Path:
+    """The checkpoint this server was told to serve: ``$EXPLAINER_CHECKPOINT``, else the bundled one."""
+    import os
+    return Path(os.environ.get("EXPLAINER_CHECKPOINT") or explainer.lm.ASSETS)
+
+
+def base_model() -> "explainer.LM":
+    """The session's finished model: the served one, or the bundled one after a damaged served model
+    (the user pressed the button that ``base_model_or_stop`` offers)."""
+    if st.session_state.get("_use_bundled"):
+        return load_model(str(explainer.lm.ASSETS))
+    return load_model(None)
+
+
+def _use_bundled() -> None:
+    st.session_state["_use_bundled"] = True
+    st.session_state["model_choice"] = "bundled"
+
+
+def base_model_or_stop() -> "explainer.LM":
+    """``base_model()``, or, when its checkpoint is damaged or missing, one clear message in the page
+    (which file, what is wrong) with a button back to the bundled model, and the page stops there."""
+    try:
+        return base_model()
+    except (explainer.CheckpointError, OSError) as e:
+        err = e if isinstance(e, explainer.CheckpointError) else f"{type(e).__name__}"
+        log_problem("the served model cannot be loaded", e)
+    st.error(t("app.model.unusable", err=err))
+    bundled = Path(explainer.lm.ASSETS).resolve()
+    if not st.session_state.get("_use_bundled") and served_folder().resolve() != bundled:
+        try:
+            load_model(str(bundled))
+            st.button(t("app.model.use_bundled"), on_click=_use_bundled, type="primary", key="_use_bundled_btn")
+        except (explainer.CheckpointError, OSError) as e:
+            log_problem("the bundled model cannot be loaded either", e)
+    st.stop()
+
+
+def log_problem(what: str, e: BaseException) -> None:
+    """The detail for the server's log (paths and all); the user sees the short message."""
+    import logging
+    logging.getLogger("explainer").warning("%s: %s", what, e)
+
+
 def current_model() -> "explainer.LM":
     if not st.session_state.get("_shell_ran"):
         # A deep link opened before app.py ever ran in this server: Streamlit then runs the page
@@ -296,7 +370,7 @@ def current_model() -> "explainer.LM":
         st.switch_page("app.py", query_params=st.query_params.to_dict())
     choice = st.session_state.get("model_choice", "bundled")
     if choice == "bundled":
-        return load_model(None)
+        return base_model_or_stop()
     if choice == "yours":
         try:
             mine = own_model()
@@ -305,25 +379,28 @@ def current_model() -> "explainer.LM":
         if mine is None:
             st.session_state["model_choice"] = "bundled"
             st.info(t("app.model.yours_gone"))
-            return load_model(None)
+            return base_model_or_stop()
         return mine
     if choice.startswith("folder:"):
-        folder = server_models().get(choice.split(":", 1)[1])
+        name = choice.split(":", 1)[1]
+        folder, problem = server_models().get(name, (None, None))
         try:
             if folder is None:
-                raise explainer.CheckpointError(f"{choice.split(':', 1)[1]} is not in the server's model folder")
+                raise explainer.CheckpointError(f"{name[:40]} is not in the server's model folder")
+            if problem:
+                raise explainer.CheckpointError(problem)
             return load_folder(str(folder))
-        except explainer.CheckpointError as e:
+        except (explainer.CheckpointError, OSError) as e:
             st.session_state["model_choice"] = "bundled"
             st.error(t("app.model.folder_error", err=e))
-            return load_model(None)
+            return base_model_or_stop()
     try:
         return load_snapshot(choice)
-    except explainer.CheckpointError as e:
-        # a damaged snapshot file: say which, leave it out of the list, go on with the bundled model
+    except (explainer.CheckpointError, OSError) as e:
+        # a damaged snapshot file: say which, leave it out of the list, go on with the finished model
         st.session_state.setdefault("_broken_snapshots", {})[choice] = str(e)
         st.error(t("app.snapshot_error", err=e))
-        return load_model(None)
+        return base_model_or_stop()
 
 
 def model_key() -> str:
@@ -676,7 +753,11 @@ def _phone_prompt_edited() -> None:
 def page_top() -> None:
     """Every page starts with this: on a phone (where the sidebar is folded away) the shared prompt;
     the running lesson's step, or nothing. When a step has just changed and wants another page, that
-    page is opened instead."""
+    page is opened instead. A page opened alone (a first deep link, AppTest) stops here with the
+    model's message when the model cannot be used, as the router does."""
+    if not st.session_state.get("_shell_ran"):
+        current_model()                     # goes through the router first
+    base_model_or_stop()
     st.html(PHONE_CSS)
     with st.container(key="phone-prompt"):
         st.session_state["_phone_prompt_box"] = prompt()

@@ -14,7 +14,6 @@ EN = {
     "app.model_info": "{params} parameters · {layers} layers × {heads} heads · d={d} · context {ctx} tokens",
     "app.truncated": "The text is longer than the model's context of {ctx} tokens: the first {n} tokens were dropped.",
     "app.empty": "The prompt is empty: type some text in the sidebar or pick a preset.",
-    "app.load_error": "The model could not be loaded: {err}",
     "app.present": "Presenter mode",
     "app.present.help": "Large text and charts for a projector; the link keeps it (present=1).",
     "app.share": "Link to this view",
@@ -50,7 +49,6 @@ ZH = {
     "app.model_info": "{params} 个参数 · {layers} 层 × {heads} 个头 · d={d} · 上下文 {ctx} 个词元",
     "app.truncated": "文本超出了模型 {ctx} 个词元的上下文长度：最前面的 {n} 个词元被丢弃了。",
     "app.empty": "提示词为空：请在侧边栏输入文字，或选择一个预设。",
-    "app.load_error": "无法加载模型：{err}",
     "app.present": "演示模式",
     "app.present.help": "为投影仪放大文字和图表；链接会记住它（present=1）。",
     "app.share": "这个画面的链接",
@@ -93,3 +91,12 @@ EN["nav.neurons"] = "Why neural networks work"
 ZH["nav.neurons"] = "神经网络为什么管用"
 EN["nav.classroom"] = "Class mode"
 ZH["nav.classroom"] = "课堂模式"
+EN["app.model.unusable"] = ("This model cannot be used, so no page can show it: {err}. Whoever runs this server "
+                            "can replace the file or point the server at another model.")
+ZH["app.model.unusable"] = "这个模型无法使用，所以各页面都无法显示它：{err}。运行这台服务器的人可以替换这个文件，或者让服务器改用另一个模型。"
+EN["app.model.use_bundled"] = "Use the model that ships with the app"
+ZH["app.model.use_bundled"] = "改用应用自带的模型"
+EN["app.model.damaged_list"] = "Not offered because a file is damaged: {items}"
+ZH["app.model.damaged_list"] = "因文件损坏而未列出：{items}"
+EN["app.model.damaged_item"] = "{name} ({err})"
+ZH["app.model.damaged_item"] = "{name}（{err}）"

@@ -174,7 +174,7 @@ def test_damaged_checkpoints_name_the_file(tiny_copy, damage):
         match = "tokenizer.tiktoken"
     else:
         tiny_copy = tiny_copy / "nope"
-        match = "not found"
+        match = "missing"
     with pytest.raises(CheckpointError, match=match):
         explainer.load(tiny_copy)
 
