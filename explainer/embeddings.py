@@ -76,12 +76,20 @@ def train_word2vec(text: str, seed: int = 0, workers: int = 2) -> tuple[list[str
     return words, np.asarray(m.wv.vectors, dtype=np.float32)
 
 
-def train_word2vec_to(text: str, folder: Path, seed: int = 0) -> None:
+def train_word2vec_to(text: str, folder: Path, seed: int = 0) -> bool:
+    """word2vec on ``text`` into ``folder``; False (nothing written) when no word of Latin letters
+    occurs often enough to get a vector (a text in Chinese or Russian, say)."""
+    from collections import Counter
+
     from safetensors.numpy import save_file
     from .checkpoint import write_json
+    counts = Counter(w for sentence in w2v_sentences(text) for w in sentence)
+    if not any(c >= W2V_SETTINGS["min_count"] for c in counts.values()):
+        return False
     words, vecs = train_word2vec(text, seed)
     save_file({"vectors": vecs}, str(Path(folder) / W2V_VECTORS))
     write_json(Path(folder) / W2V_WORDS, {"words": words, "settings": W2V_SETTINGS})
+    return True
 
 
 def load_word2vec(folder: Path) -> tuple[list[str], np.ndarray] | None:
@@ -140,14 +148,21 @@ def compute_context_vectors(model, enc, tokens: np.ndarray, max_tokens: int = 20
     return sel.numpy().astype(np.int32), vecs.numpy().astype(np.float32)
 
 
-def compute_context_vectors_to(folder: Path, tokens: np.ndarray) -> None:
+def compute_context_vectors_to(folder: Path, tokens: np.ndarray) -> bool:
+    """The context vectors of the model in ``folder``; False (nothing written) when its vocabulary
+    has no whole-word tokens that occur often enough."""
     from safetensors.numpy import save_file
     from .checkpoint import load_model
     from .tokenizer import load_tiktoken_bpe, make_encoding
     model, _ = load_model(folder)
     enc = make_encoding(load_tiktoken_bpe(Path(folder) / "tokenizer.tiktoken"))
+    if not word_token_ids(enc):
+        return False
     ids, vecs = compute_context_vectors(model, enc, tokens)
+    if len(ids) == 0:
+        return False
     save_file({"ids": ids, "vectors": vecs.astype(np.float16)}, str(Path(folder) / CONTEXT))
+    return True
 
 
 def load_context_vectors(folder: Path) -> tuple[np.ndarray, np.ndarray] | None:

@@ -130,7 +130,7 @@ class TrainingJob:
         self.prompts = tuple(prompts)
         self.own_text = text is not None
         if text is not None:
-            check_text(text)
+            text = check_text(text, n_ctx=PRESETS[preset].n_ctx)
         self._text = text
         self.id = uuid.uuid4().hex[:12]
         self._reset_state()

@@ -139,6 +139,7 @@ MANIFEST = "manifest.json"
 MIN_TEXT_CHARS = 2_000           # below this there is too little to learn from (and to hold out)
 MAX_TEXT_BYTES = 2_000_000       # 2 MB: more than a 60-second run can read once
 VAL_SHARE = 0.1                  # the last tenth is held out for the validation loss
+MIN_HELD_OUT_CHARS = 600         # … and at least this much, so a short text still fills the validation windows
 
 
 class TextError(ValueError):
@@ -150,16 +151,41 @@ def _check_size(n_bytes: int, name: str) -> None:
         raise TextError(f"{name} is {n_bytes:,} bytes; the limit is {MAX_TEXT_BYTES:,} bytes (2 MB)")
 
 
-def check_text(text: str, name: str = "the text") -> str:
-    """The text itself, or a TextError naming ``name`` and what is wrong."""
+def check_text(text: str, name: str = "the text", n_ctx: int = PRESETS["live"].n_ctx) -> str:
+    """The text itself (lone surrogates and NULs replaced), or a TextError naming ``name`` and what is
+    wrong: too large, binary, too short, or too few pieces to fill a model's window of ``n_ctx``
+    tokens in both its training part and its held-out part (so an accepted text always trains)."""
     if not isinstance(text, str):
         raise TextError(f"{name} is not text")
+    from .inputs import clean_text
+    text, _ = clean_text(text)                   # lone surrogates (a crafted paste) → U+FFFD
     _check_size(len(text.encode("utf-8")), name)
     if "\x00" in text:
         raise TextError(f"{name} contains NUL bytes: it looks like a binary file, not text")
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise TextError(f"{name} has {len(text.strip()):,} characters; at least {MIN_TEXT_CHARS:,} are needed")
+    need = n_ctx + 2
+    for part, what in zip(split_text(text), ("the part learned from", "the last tenth, held out to measure the model")):
+        n = pieces(part, need)
+        if n < need:
+            raise TextError(f"{name} splits into only {n:,} words and signs in {what}; the model reads {need:,} "
+                            f"tokens at a time. It is mostly one thing repeated, or long runs without a space "
+                            f"or a punctuation mark: give it varied text (stories, notes, articles)")
     return text
+
+
+def pieces(text: str, enough: int | None = None) -> int:
+    """How many pieces the tokenizer's pre-split cuts ``text`` into (words, numbers, signs, spaces),
+    counting up to ``enough``. A text of n pieces gives at least n tokens whatever the learned
+    vocabulary, so this bounds the tokens before a tokenizer exists (a text of one repeated letter,
+    or with no spaces at all, is one piece per line)."""
+    from .tokenizer import GPT2_PATTERN, _compiled
+    n = 0
+    for _ in _compiled(GPT2_PATTERN).finditer(text):
+        n += 1
+        if enough is not None and n >= enough:
+            break
+    return n
 
 
 def read_text_file(path: str | Path) -> str:
@@ -186,8 +212,9 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def split_text(text: str) -> tuple[str, str]:
-    """(training part, held-out part): the last tenth, cut at a line or space where there is one."""
-    cut = int(len(text) * (1 - VAL_SHARE))
+    """(training part, held-out part): the last tenth (at least ``MIN_HELD_OUT_CHARS``), cut at a
+    line or a space where there is one near, else anywhere (a text of one line, Chinese without spaces)."""
+    cut = min(int(len(text) * (1 - VAL_SHARE)), len(text) - MIN_HELD_OUT_CHARS)
     for sep in ("\n", " "):
         j = text.rfind(sep, int(cut * 0.9), cut)
         if j > 0:
@@ -483,7 +510,7 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
     if dev.type == "cpu" and os.cpu_count():
         torch.set_num_threads(os.cpu_count())
     if text is not None:
-        check_text(text)
+        text = check_text(text, n_ctx=p.n_ctx)
     train_tok, val_tok, enc = prepare_data(out, p, log, text)
     cfg = p.model_config()
     if enc.n_vocab != cfg.vocab_size:
@@ -596,11 +623,15 @@ def finish(out: Path, log=print) -> None:
     from . import embeddings
     text = (out / DATA_DIR / "corpus.txt").read_text(encoding="utf-8")
     t0 = time.time()
-    embeddings.train_word2vec_to(text, out)
-    log(f"word2vec trained in {time.time() - t0:.1f} s")
+    if embeddings.train_word2vec_to(text, out):
+        log(f"word2vec trained in {time.time() - t0:.1f} s")
+    else:
+        log("word2vec: no word of Latin letters occurs 5 times in this text; the model has no word2vec vectors")
     t0 = time.time()
-    embeddings.compute_context_vectors_to(out, np.load(out / DATA_DIR / "train.npy"))
-    log(f"context vectors computed in {time.time() - t0:.1f} s")
+    if embeddings.compute_context_vectors_to(out, np.load(out / DATA_DIR / "train.npy")):
+        log(f"context vectors computed in {time.time() - t0:.1f} s")
+    else:
+        log("context vectors: no whole-word tokens of Latin letters; none saved")
 
 
 def _param_groups(model: GPT, wd: float):

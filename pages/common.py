@@ -16,6 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 import explainer
+from explainer.inputs import clean_text
 from explainer.i18n import LANGUAGES, pick_language, t as _t
 from explainer.plots import CONFIG
 from explainer.views.tokens import fragment_share
@@ -217,9 +218,29 @@ def _browser_locale() -> str | None:
         return None
 
 
+def clean_session_text() -> None:
+    """Every text the session holds (the prompt, every text box, a link's values once read) made
+    writable, once per run before any widget is drawn: a lone surrogate or NUL from a crafted link or
+    paste becomes U+FFFD (explainer.inputs) with a notice, instead of an error on every page."""
+    replaced = 0
+    for key in list(st.session_state):
+        value = st.session_state[key]
+        if isinstance(value, str):
+            value, n = clean_text(value)
+            if n:
+                try:
+                    st.session_state[key] = value
+                except st.errors.StreamlitAPIException:     # a widget already drawn in this run
+                    continue
+                replaced += n
+    if replaced:
+        st.info(t("app.text_replaced", n=replaced))
+
+
 def sidebar() -> None:
     """Language, model and the shared prompt; values live in st.session_state."""
     st.session_state["_shell_ran"] = True
+    clean_session_text()
     if "lang" not in st.session_state:    # first run of this session: link, then browser language
         st.session_state["lang"] = pick_language(st.query_params.get("lang"), _browser_locale())
     st.session_state.setdefault("prompt", DEFAULT_PROMPT)
@@ -601,9 +622,9 @@ def linked(keys: dict) -> None:
             if raw is None:
                 continue
             try:
-                st.session_state[key] = parse(raw)
+                st.session_state[key] = parse(clean_text(raw)[0])
             except (ValueError, TypeError):
-                st.info(t("app.link.bad", name=key, value=raw[:40]))
+                st.info(t("app.link.bad", name=key, value=clean_text(raw[:40])[0]))
     for name in list(st.query_params):               # other pages' controls leave the address
         if name not in GLOBAL_LINK_KEYS and name not in keys:
             del st.query_params[name]
@@ -627,7 +648,7 @@ def read_link_once() -> None:
     st.session_state["_link_read"] = True
     q = st.query_params
     if q.get("prompt"):
-        st.session_state["prompt"] = q["prompt"]         # (a long one is cut, with a notice, in the sidebar)
+        st.session_state["prompt"] = q["prompt"]         # (cut and cleaned, with a notice, in the sidebar)
     if "present" in q:
         try:
             st.session_state["present"] = as_bool(q["present"])
@@ -757,6 +778,7 @@ def page_top() -> None:
     model's message when the model cannot be used, as the router does."""
     if not st.session_state.get("_shell_ran"):
         current_model()                     # goes through the router first
+    clean_session_text()
     base_model_or_stop()
     st.html(PHONE_CSS)
     with st.container(key="phone-prompt"):
@@ -789,7 +811,8 @@ def lesson_panel() -> str | None:
             if ok:
                 go_to_step(wanted, step)
             else:
-                st.session_state["lesson.bad_link"] = (wanted[:40], st.query_params.get("step", "1")[:10])
+                st.session_state["lesson.bad_link"] = (clean_text(wanted[:40])[0],
+                                                       clean_text(st.query_params.get("step", "1")[:10])[0])
                 st.session_state["lesson.goto"] = "lesson"
     goto = st.session_state.pop("lesson.goto", None)
     lesson_id = st.session_state.get("lesson.id")

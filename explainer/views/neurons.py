@@ -55,7 +55,7 @@ def best_line(x: np.ndarray, y: np.ndarray) -> dict:
 
 
 def fit_relu(x: np.ndarray, y: np.ndarray, n_neurons: int, steps: int, relu: bool = True, seed: int = 0,
-             lr: float = 0.02) -> dict:
+             lr: float = 0.01) -> dict:
     """One hidden layer: ŷ = c + Σᵢ aᵢ · max(wᵢ·x + bᵢ, 0) (without the max when ``relu`` is off),
     trained by full-batch Adam on the mean squared error for ``steps`` steps from a seeded start whose
     bends are spread over [-1, 1]. Returns the prediction, each neuron's piece aᵢ·max(wᵢx+bᵢ, 0),

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CONCEPTS = ["lesson", "overview", "counting", "tokens", "vectors", "attention", "lens", "neurons", "sampling",
             "timeline", "training", "classroom"]
 ENGINE = ["model", "tokenizer", "corpus", "train", "checkpoint", "export", "lm", "sampling", "embeddings",
-          "i18n", "demos", "ablation", "scorecard", "bench", "jobs", "ngram", "classroom", "__main__"]
+          "i18n", "inputs", "demos", "ablation", "scorecard", "bench", "jobs", "ngram", "classroom", "__main__"]
 
 
 def imports(path: Path) -> set[str]:

@@ -7,6 +7,8 @@ import zipfile
 
 import pytest
 
+pytestmark = pytest.mark.training
+
 import explainer
 from explainer import checkpoint as ckpt
 from explainer.i18n import t
@@ -35,7 +37,7 @@ def page(monkeypatch, tmp_path):
         job.reset()
 
 
-def run_until(at, cond, timeout=90):
+def run_until(at, cond, timeout=600):      # a guard against a hang, not a speed limit
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         at.run()
