@@ -4,11 +4,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages.common import (PAGES, open_deep_link, presenter_toggle, read_link_once, share_box, sidebar,
-                          t, write_link)
+from pages.common import (PAGES, choose_language, open_deep_link, presenter_toggle, read_link_once, share_box,
+                          sidebar, t, write_link)
 
 ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 
+choose_language()           # before anything is named: the title, the menu
 # the icon is a file of ours: a Material icon would be fetched from a font server
 st.set_page_config(page_title=t("app.title"), page_icon=str(ICON), layout="wide")
 read_link_once()

@@ -22,3 +22,29 @@ def clean_text(text: str) -> tuple[str, int]:
     if not isinstance(text, str):
         return text, 0
     return _UNWRITABLE.subn(REPLACEMENT, text)
+
+
+def literal(text) -> str:
+    """``text`` as a markdown code span: shown exactly as typed, never as a link, an image or
+    formatting (Streamlit renders its messages as markdown). For values from a link or a user that a
+    message echoes.
+
+    >>> literal("![](//198.51.100.7/a)")
+    '`![](//198.51.100.7/a)`'
+    """
+    s = str(text).replace("\n", " ").replace("\r", " ")
+    longest = max((len(run) for run in re.findall("`+", s)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if s.startswith("`") or s.endswith("`") else ""
+    return f"{fence}{pad}{s}{pad}{fence}"
+
+
+SPREADSHEET_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell):
+    """A text cell that a spreadsheet would run as a formula (it begins with = + - @, a tab or a CR)
+    gets a leading apostrophe, as OWASP advises for CSV exports; other values pass unchanged."""
+    if isinstance(cell, str) and cell.startswith(SPREADSHEET_FORMULA):
+        return "'" + cell
+    return cell

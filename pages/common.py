@@ -16,7 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 import explainer
-from explainer.inputs import clean_text
+from explainer.inputs import clean_text, literal
 from explainer.i18n import LANGUAGES, pick_language, t as _t
 from explainer.plots import CONFIG
 from explainer.views.tokens import fragment_share
@@ -237,12 +237,18 @@ def clean_session_text() -> None:
         st.info(t("app.text_replaced", n=replaced))
 
 
+def choose_language() -> None:
+    """On a session's first run: the language from the link, else the browser's (before the router
+    names its pages)."""
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = pick_language(st.query_params.get("lang"), _browser_locale())
+
+
 def sidebar() -> None:
     """Language, model and the shared prompt; values live in st.session_state."""
     st.session_state["_shell_ran"] = True
     clean_session_text()
-    if "lang" not in st.session_state:    # first run of this session: link, then browser language
-        st.session_state["lang"] = pick_language(st.query_params.get("lang"), _browser_locale())
+    choose_language()
     st.session_state.setdefault("prompt", DEFAULT_PROMPT)
     st.session_state.setdefault("model_choice", "bundled")
     with st.sidebar:
@@ -624,7 +630,7 @@ def linked(keys: dict) -> None:
             try:
                 st.session_state[key] = parse(clean_text(raw)[0])
             except (ValueError, TypeError):
-                st.info(t("app.link.bad", name=key, value=clean_text(raw[:40])[0]))
+                st.info(t("app.link.bad", name=key, value=literal(clean_text(raw[:40])[0])))
     for name in list(st.query_params):               # other pages' controls leave the address
         if name not in GLOBAL_LINK_KEYS and name not in keys:
             del st.query_params[name]

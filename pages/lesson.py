@@ -3,6 +3,7 @@ is drawn above every page (pages/common.py: lesson_panel) and the step's page is
 
 import streamlit as st
 
+from explainer.inputs import literal
 from explainer.views.lesson import LESSONS, text
 from pages.common import go_to_step, lang, lessons, page_top, t
 
@@ -13,7 +14,7 @@ if st.session_state.pop("lesson.finished", False):
     st.success(t("lesson.done"))
 bad_link = st.session_state.pop("lesson.bad_link", None)
 if bad_link:
-    st.warning(t("lesson.bad_link", lesson=bad_link[0], step=bad_link[1]))
+    st.warning(t("lesson.bad_link", lesson=literal(bad_link[0]), step=literal(bad_link[1])))
 
 found, bad = lessons()
 for err in bad:

@@ -43,5 +43,9 @@ def qr_png(url: str, scale: int = 8) -> bytes:
 
 
 def csv_bytes(rows: list[dict]) -> bytes:
+    """The teacher's CSV; a nickname or answer that a spreadsheet would run as a formula is defused."""
+    from ..inputs import spreadsheet_safe
     df = pd.DataFrame(rows, columns=["step", "nickname", "answer", "answered_at"])
+    for col in ("nickname", "answer"):
+        df[col] = df[col].map(spreadsheet_safe)
     return df.to_csv(index=False).encode("utf-8")

@@ -6,6 +6,7 @@ import pytest
 import explainer
 from explainer import checkpoint as ckpt
 from explainer.i18n import t
+from explainer.inputs import literal
 from explainer.scorecard import TIMELINE, abilities
 from explainer.views import timeline
 from tests.apphelp import open_app
@@ -39,7 +40,7 @@ def test_a_step_from_a_link_and_a_stale_one(monkeypatch):
     assert not at.exception and at.select_slider(key="timeline.step").value == 3000
     at = open_app(monkeypatch, page="pages/timeline.py", query={"timeline.step": "2999"})
     assert not at.exception
-    assert any(i.value == t("app.link.bad", name="timeline.step", value="2999") for i in at.info)
+    assert any(i.value == t("app.link.bad", name="timeline.step", value=literal("2999")) for i in at.info)
     assert at.select_slider(key="timeline.step").value == 1000
 
 
