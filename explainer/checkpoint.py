@@ -212,20 +212,16 @@ def check_finite(state: dict[str, torch.Tensor], path: Path) -> None:
 
 
 def load_weights_into(model: GPT, path: Path) -> None:
+    """The weights of ``path`` into ``model``: the header checked against ``model.cfg`` first (names,
+    shapes, whole file), then the tensors read and refused if any holds NaN or inf."""
     check_weights_file(path, model.cfg)
+    _fill(model, path)
+
+
+def _fill(model: GPT, path: Path) -> None:
+    """``load_weights_into`` after ``check_weights_file`` has passed (names and shapes match)."""
     state = tensors_to_state(load_tensors(path))
     check_finite(state, path)
-    own = model.state_dict()
-    missing = sorted(set(own) - set(state))
-    extra = sorted(set(state) - set(own))
-    bad = sorted(k for k in set(own) & set(state) if own[k].shape != state[k].shape)
-    if missing or extra or bad:
-        detail = "; ".join(s for s in [
-            f"missing {missing[:3]}" if missing else "",
-            f"unexpected {extra[:3]}" if extra else "",
-            "shape mismatch " + ", ".join(f"{k} {tuple(state[k].shape)} vs {tuple(own[k].shape)}"
-                                          for k in bad[:3]) if bad else ""] if s)
-        raise CheckpointError(f"{short(path)} does not match the model in {CONFIG}: {detail}")
     model.load_state_dict(state)
 
 
@@ -316,9 +312,10 @@ def load_model(folder: Path, weights: Path | None = None) -> tuple[GPT, dict]:
     weights file's header is checked against the config before any tensor is allocated."""
     folder = Path(folder)
     cfg, meta = read_config(folder)
-    check_weights_file(weights or folder / WEIGHTS, cfg)
+    path = weights or folder / WEIGHTS
+    check_weights_file(path, cfg)               # before GPT(cfg) allocates anything
     model = GPT(cfg)
-    load_weights_into(model, weights or folder / WEIGHTS)
+    _fill(model, path)
     model.eval()
     for p in model.parameters():
         p.requires_grad_(False)

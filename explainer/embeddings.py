@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .checkpoint import CONTEXT, W2V_VECTORS, W2V_WORDS  # noqa: E402 — the file names live with the checkpoint
+from .checkpoint import CONTEXT, W2V_VECTORS, W2V_WORDS  # the file names live with the checkpoint's other files
 
 WORD_RE = re.compile(r"[A-Za-z]+")
 

@@ -409,17 +409,9 @@ def load(path: str | Path | None = None) -> LM:
     """Load a checkpoint folder (default: ``$EXPLAINER_CHECKPOINT``, else the bundled model in
     ``assets/model``)."""
     folder = Path(path or os.environ.get("EXPLAINER_CHECKPOINT") or ASSETS)
-    broken = ckpt.check_folder(folder)          # every file, before any weight is read
+    broken = ckpt.check_folder(folder)          # every file (tokenizer and vocab_size too), before any weight is read
     model, meta = ckpt.load_model(folder)
-    from .tokenizer import TokenizerFileError
-    try:
-        enc = make_encoding(load_tiktoken_bpe(folder / ckpt.TOKENIZER))
-    except TokenizerFileError as e:
-        raise ckpt.CheckpointError(str(e).replace(str(folder), folder.name)) from e
-    if enc.n_vocab != model.cfg.vocab_size:
-        raise ckpt.CheckpointError(
-            f"{ckpt.short(folder / ckpt.TOKENIZER)} has {enc.n_vocab} tokens but {ckpt.short(folder / ckpt.CONFIG)} says "
-            f"vocab_size={model.cfg.vocab_size}: tokenizer and model do not belong together")
+    enc = make_encoding(load_tiktoken_bpe(folder / ckpt.TOKENIZER))    # checked, with vocab_size, above
     lm = LM(model, enc, folder, meta)
     lm.broken_snapshots = broken
     return lm

@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 from . import ablation, demos
+from .checkpoint import TIMELINE  # the file name lives with the checkpoint's other files; re-exported here
 from .embeddings import WordError, analogy_accuracy
 from .lm import LM
 from .sampling import repeated_ngram_share
@@ -208,7 +209,6 @@ def scorecard(lm: LM, ioi_n: int = 300) -> dict:
     return card
 
 
-from .checkpoint import TIMELINE  # noqa: E402 — the file name lives with the checkpoint
 TIMELINE_IOI_N = 100
 
 

@@ -152,16 +152,16 @@ def _check_size(n_bytes: int, name: str) -> None:
 
 
 def check_text(text: str, name: str = "the text", n_ctx: int = PRESETS["live"].n_ctx) -> str:
-    """The text itself (lone surrogates and NULs replaced), or a TextError naming ``name`` and what is
+    """The text itself (lone surrogates replaced), or a TextError naming ``name`` and what is
     wrong: too large, binary, too short, or too few pieces to fill a model's window of ``n_ctx``
     tokens in both its training part and its held-out part (so an accepted text always trains)."""
     if not isinstance(text, str):
         raise TextError(f"{name} is not text")
+    if "\x00" in text:
+        raise TextError(f"{name} contains NUL bytes: it looks like a binary file, not text")
     from .inputs import clean_text
     text, _ = clean_text(text)                   # lone surrogates (a crafted paste) → U+FFFD
     _check_size(len(text.encode("utf-8")), name)
-    if "\x00" in text:
-        raise TextError(f"{name} contains NUL bytes: it looks like a binary file, not text")
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise TextError(f"{name} has {len(text.strip()):,} characters; at least {MIN_TEXT_CHARS:,} are needed")
     need = n_ctx + 2
