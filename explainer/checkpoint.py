@@ -17,7 +17,6 @@ Every loader raises :class:`CheckpointError` naming the file that is missing or 
 
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 
@@ -171,24 +170,11 @@ def read_header(path: Path) -> dict[str, tuple[str, tuple[int, ...]]]:
     return out
 
 
-def expected_shapes(cfg: GPTConfig) -> dict[str, tuple[int, ...]]:
-    """The weights a model of ``cfg`` has, and their shapes, built on PyTorch's meta device: no
-    memory is allocated, however large the config claims to be."""
-    return dict(_shapes(tuple(sorted(cfg.to_dict().items()))))
-
-
-@functools.lru_cache(maxsize=16)
-def _shapes(items: tuple) -> tuple:
-    with torch.device("meta"):
-        model = GPT(GPTConfig(**dict(items)))
-    return tuple((k, tuple(v.shape)) for k, v in model.state_dict().items())
-
-
 def check_weights_file(path: Path, cfg: GPTConfig) -> None:
     """CheckpointError naming ``path`` unless its header holds exactly ``cfg``'s weights (as fp32,
     fp16 or int8 with scales) and the file is whole. Reads the header only."""
     header = read_header(path)
-    own = expected_shapes(cfg)
+    own = cfg.weight_shapes()
     stored = {k: v for k, v in header.items() if not k.endswith(".__scale")}
     missing, extra = sorted(set(own) - set(stored)), sorted(set(stored) - set(own))
     bad = sorted(k for k in set(own) & set(stored) if own[k] != stored[k][1])

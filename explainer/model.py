@@ -81,11 +81,31 @@ class GPTConfig:
             raise ValueError(f"this config has about {n:,} parameters, more than the {self.MAX_PARAMS:,} "
                              f"this explainer builds (≈ {4 * n / 1e9:.0f} GB of weights)")
 
+    def weight_shapes(self) -> dict[str, tuple[int, ...]]:
+        """Name → shape of every weight ``GPT(self)`` has (its state dict), computed without building
+        it: a checkpoint's file is checked against this before anything is allocated
+        (tests/engine/test_model.py holds it equal to the built model's)."""
+        first, block, last = self._shapes()
+        out = dict(first)
+        for i in range(self.n_layer):
+            out.update({f"blocks.{i}.{k}": v for k, v in block.items()})
+        return {**out, **last}
+
+    def _shapes(self) -> tuple[dict, dict, dict]:
+        """(embeddings, one block — names without ``blocks.i.`` —, final LayerNorm) shapes."""
+        d, m = self.d_model, self.d_mlp
+        block = {"ln1.weight": (d,), "ln1.bias": (d,), "attn.qkv.weight": (3 * d, d), "attn.qkv.bias": (3 * d,),
+                 "attn.proj.weight": (d, d), "attn.proj.bias": (d,), "ln2.weight": (d,), "ln2.bias": (d,),
+                 "mlp.fc.weight": (m, d), "mlp.fc.bias": (m,), "mlp.proj.weight": (d, m), "mlp.proj.bias": (d,)}
+        return ({"wte.weight": (self.vocab_size, d), "wpe.weight": (self.n_ctx, d)}, block,
+                {"ln_f.weight": (d,), "ln_f.bias": (d,)})
+
     def n_params_estimate(self) -> int:
-        """Parameters of a model with this config (embeddings, blocks, final LayerNorm)."""
-        d, L = self.d_model, self.n_layer
-        block = 4 * d * d + 4 * d + 2 * d * self.d_mlp + self.d_mlp + d + 4 * d
-        return self.vocab_size * d + self.n_ctx * d + L * block + 2 * d
+        """Parameters of a model with this config (embeddings, blocks, final LayerNorm), from the
+        shapes of one block (no loop over the layers a config claims)."""
+        first, block, last = self._shapes()
+        size = lambda shapes: sum(math.prod(v) for v in shapes.values())   # noqa: E731
+        return size(first) + self.n_layer * size(block) + size(last)
 
 
 @dataclass(frozen=True, eq=False)

@@ -199,3 +199,12 @@ def test_intervention_outside_the_model_or_input_is_a_clear_error(model):
                         (Intervention.patch("blocks.0.nothing", torch.zeros(12, CFG.d_model)), "unknown activation point")]:
         with pytest.raises(ValueError, match=message):
             model(ids(T=12), intervention=iv)
+
+
+@pytest.mark.parametrize("cfg", [GPTConfig(vocab_size=50, n_ctx=8, n_layer=2, n_head=2, d_model=8, d_mlp=12),
+                                 GPTConfig()])
+def test_weight_shapes_are_the_built_models(cfg):
+    """What a checkpoint is checked against before anything is allocated is what GPT(cfg) holds."""
+    built = {k: tuple(v.shape) for k, v in GPT(cfg).state_dict().items()}
+    assert cfg.weight_shapes() == built
+    assert cfg.n_params_estimate() == sum(v.numel() for v in GPT(cfg).state_dict().values())
