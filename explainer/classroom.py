@@ -18,6 +18,7 @@ class code, and changing a class needs its teacher key. No Streamlit here.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -138,6 +139,22 @@ class Store:
                     raise
                 time.sleep(0.05 * (attempt + 1))
 
+    @contextlib.contextmanager
+    def _transaction(self):
+        """One transaction on this thread's connection (SQLite takes the write lock at its start)."""
+        c = self._conn()
+        if self.kind == "postgres":
+            with c.transaction():
+                yield
+            return
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        c.execute("COMMIT")
+
     def migrate(self) -> int:
         """Create or update the schema; returns the version. Safe when several processes start at once."""
         with self._lock:
@@ -224,13 +241,20 @@ class Store:
 
     # students and answers ----------------------------------------------------------------------
     def join(self, code, nickname: str = "", now: float | None = None) -> str:
-        info = self.get_class(code, now)
-        if info["students"] >= MAX_STUDENTS:
-            raise ClassError(f"class {info['code']} is full ({MAX_STUDENTS} students)")
-        name = clean_nickname(nickname) or f"student {info['students'] + 1}"
+        """A new student's id. The count and the insert are one transaction that holds the class's
+        row (PostgreSQL: ``FOR UPDATE``; SQLite: ``BEGIN IMMEDIATE``), so ``MAX_STUDENTS`` holds when
+        hundreds join at once."""
+        code = self.get_class(code, now)["code"]
         sid = secrets.token_hex(8)
-        self._q("INSERT INTO students (code, student, nickname, joined_at) VALUES (?, ?, ?, ?)",
-                (info["code"], sid, name, time.time() if now is None else now))
+        with self._transaction():
+            if self.kind == "postgres":
+                self._q("SELECT code FROM classes WHERE code = ? FOR UPDATE", (code,), fetch="one")
+            n = int(self._q("SELECT COUNT(*) FROM students WHERE code = ?", (code,), fetch="one")[0])
+            if n >= MAX_STUDENTS:
+                raise ClassError(f"class {code} is full ({MAX_STUDENTS} students)")
+            name = clean_nickname(nickname) or f"student {n + 1}"
+            self._q("INSERT INTO students (code, student, nickname, joined_at) VALUES (?, ?, ?, ?)",
+                    (code, sid, name, time.time() if now is None else now))
         return sid
 
     def nickname(self, code, student) -> str:

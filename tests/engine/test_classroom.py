@@ -127,3 +127,33 @@ def test_many_students_at_once_lose_nothing(store):
     assert store.get_class(code)["students"] == n
     print(f"\n{store.kind}: {2 * n} answers + {n} joins from {n} threads in {dt:.2f} s "
           f"({2 * n / dt:.0f} answers/s)")
+
+
+def test_the_class_cap_holds_when_many_join_at_once(store, monkeypatch):
+    """200 joins from 40 threads released together into a class capped at 20: exactly 20 get in,
+    the other 180 are told the class is full (the count and the insert were two statements: 32 got
+    into PostgreSQL in the same run)."""
+    import explainer.classroom as classroom
+    monkeypatch.setattr(classroom, "MAX_STUDENTS", 20)
+    code, _ = store.create_class("how-a-gpt-works")
+    start, joined, full, errors = threading.Barrier(40), [], [], []
+
+    def student(i):
+        start.wait()
+        for j in range(5):
+            try:
+                joined.append(store.join(code, f"s{i}-{j}"))
+            except ClassError as e:
+                full.append(str(e))
+            except Exception as e:  # noqa: BLE001
+                errors.append(repr(e))
+        store.close()
+    threads = [threading.Thread(target=student, args=(i,)) for i in range(40)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(joined) == 20 and len(set(joined)) == 20
+    assert len(full) == 180 and all("is full (20 students)" in m for m in full)
+    assert store.get_class(code)["students"] == 20
