@@ -4,6 +4,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from explainer import settings
+from explainer.inputs import literal
+
 from pages.common import (PAGES, choose_language, open_deep_link, presenter_toggle, read_link_once, share_box,
                           sidebar, t, write_link)
 
@@ -16,6 +19,9 @@ read_link_once()
 # the pages first: whatever stops a run below (a damaged model), the menu lists the app's pages
 nav = st.navigation([st.Page(f"pages/{name}.py", title=t(f"nav.{name}"), icon=icon, default=default)
                      for name, icon, default in PAGES])
+if settings.problems():     # before anything reads a setting: name each one that is out of range
+    st.error(t("app.settings.bad") + "\n\n" + "\n".join(f"- {literal(p)}" for p in settings.problems()))
+    st.stop()
 sidebar()
 presenter_toggle()
 write_link()

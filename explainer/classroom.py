@@ -19,15 +19,15 @@ class code, and changing a class needs its teacher key. No Streamlit here.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import secrets
 import sqlite3
-import tempfile
 import threading
 import time
 import unicodedata
 from pathlib import Path
+
+from . import settings
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"     # no 0/O, 1/I/L: easy to read off a projector
 CODE_LEN = 6
@@ -301,11 +301,7 @@ class Store:
 
 def default_url() -> str:
     """$DATABASE_URL when set (PostgreSQL), else a SQLite file ($EXPLAINER_CLASS_DB or the temp folder)."""
-    url = os.environ.get(DB_ENV)
-    if url:
-        return url
-    path = os.environ.get(SQLITE_ENV) or str(Path(tempfile.gettempdir()) / "explainer-classes.sqlite3")
-    return "sqlite:///" + path
+    return settings.get(DB_ENV) or "sqlite:///" + str(settings.get(SQLITE_ENV))
 
 
 def open_store(url: str | None = None) -> Store:

@@ -30,6 +30,7 @@ import uuid
 from pathlib import Path
 
 from . import checkpoint as ckpt
+from . import settings
 
 SOURCE = "source.txt"           # the user's text, written before the first start (resume reads it)
 PROBES = (                       # prompts whose next words the page watches change
@@ -317,9 +318,8 @@ class JobManager:
     def __init__(self, max_running: int | None = None, threads: int | None = None,
                  max_waiting: int = 40, lease_s: float = 90.0):
         cores = os.cpu_count() or 1
-        env = os.environ.get("EXPLAINER_MAX_TRAININGS")
-        self.max_running = max(1, int(env)) if env and env.isdigit() else (
-            max_running if max_running is not None else max(1, min(4, cores // 2)))
+        self.max_running = (settings.get("EXPLAINER_MAX_TRAININGS") if settings.is_set("EXPLAINER_MAX_TRAININGS")
+                            or max_running is None else max_running)
         # each run gets an equal share of the cores, leaving one for the pages when there are two or more
         self.threads = threads if threads is not None else max(1, (cores - (1 if cores > 1 else 0)) // self.max_running)
         self.max_waiting = max_waiting
@@ -379,8 +379,7 @@ KEEP_S = 24 * 3600               # a job folder untouched this long belongs to a
 def new_folder(root: str | Path | None = None) -> Path:
     """A fresh folder for one job under ``root`` (default: $EXPLAINER_JOBS_DIR, else the system's temp
     folder). Folders there untouched for a day are deleted on the way (sessions end without notice)."""
-    import tempfile
-    base = Path(root or os.environ.get("EXPLAINER_JOBS_DIR") or Path(tempfile.gettempdir()) / "explainer-jobs")
+    base = Path(root or settings.get("EXPLAINER_JOBS_DIR"))
     base.mkdir(parents=True, exist_ok=True)
     now = time.time()
     for old in base.iterdir():

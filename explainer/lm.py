@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import contextvars
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +26,7 @@ import numpy as np
 import torch
 
 from . import checkpoint as ckpt
-from . import sampling
+from . import sampling, settings
 from .embeddings import (VectorSpace, WordError, load_context_vectors, load_word2vec, shown,
                          word_token_ids)
 from .model import GPT, GPTConfig, Intervention, KVCache
@@ -408,7 +407,7 @@ class LM:
 def load(path: str | Path | None = None) -> LM:
     """Load a checkpoint folder (default: ``$EXPLAINER_CHECKPOINT``, else the bundled model in
     ``assets/model``)."""
-    folder = Path(path or os.environ.get("EXPLAINER_CHECKPOINT") or ASSETS)
+    folder = Path(path or settings.get("EXPLAINER_CHECKPOINT") or ASSETS)
     broken = ckpt.check_folder(folder)          # every file (tokenizer and vocab_size too), before any weight is read
     model, meta = ckpt.load_model(folder)
     enc = make_encoding(load_tiktoken_bpe(folder / ckpt.TOKENIZER))    # checked, with vocab_size, above

@@ -16,6 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 import explainer
+from explainer import settings
 from explainer.inputs import clean_text, literal
 from explainer.i18n import LANGUAGES, pick_language, t as _t
 from explainer.plots import CONFIG
@@ -62,10 +63,8 @@ def start_warm_up() -> None:
     run-through before class does — so the heavy first views (head labels, maps, the lesson's
     answers, figures) are ready when students arrive. Only under a running server (not in AppTest);
     ``EXPLAINER_WARM_UP=0`` turns it off. A warm-up that fails costs speed, nothing else."""
-    import os
-
     from streamlit import runtime
-    if os.environ.get("EXPLAINER_WARM_UP", "1") == "0" or not runtime.exists():
+    if settings.get("EXPLAINER_WARM_UP") == "0" or not runtime.exists():
         return
     port = st.get_option("server.port")
     threading.Thread(target=_warm_up, args=(int(port),), name="explainer-warm-up", daemon=True).start()
@@ -123,9 +122,8 @@ def server_models() -> dict[str, tuple[Path, str | None]]:
     """name → (folder, what is wrong or None) of every checkpoint in $EXPLAINER_MODELS (folders
     holding a config.json). Each is checked (``checkpoint.check_folder``, headers only) once per
     change of its files: a damaged one is marked in the sidebar instead of offered."""
-    import os
-    root = os.environ.get(MODELS_ENV)
-    if not root or not Path(root).is_dir():
+    root = settings.get(MODELS_ENV)
+    if root is None or not root.is_dir():
         return {}
     out = {}
     for p in sorted(Path(root).iterdir())[:50]:
@@ -346,8 +344,7 @@ def open_deep_link() -> None:
 
 def served_folder() -> Path:
     """The checkpoint this server was told to serve: ``$EXPLAINER_CHECKPOINT``, else the bundled one."""
-    import os
-    return Path(os.environ.get("EXPLAINER_CHECKPOINT") or explainer.lm.ASSETS)
+    return Path(settings.get("EXPLAINER_CHECKPOINT") or explainer.lm.ASSETS)
 
 
 def base_model() -> "explainer.LM":

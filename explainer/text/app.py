@@ -102,3 +102,6 @@ EN["app.model.damaged_item"] = "{name} ({err})"
 ZH["app.model.damaged_item"] = "{name}（{err}）"
 EN["app.text_replaced"] = "{n} character(s) in your text could not be read and were replaced with �."
 ZH["app.text_replaced"] = "你的文字里有 {n} 个字符无法读取，已替换为 �。"
+EN["app.settings.bad"] = ("This server's settings are out of range, so the app does not start. Whoever runs the "
+                          "server should change them and start it again:")
+ZH["app.settings.bad"] = "这台服务器的设置超出了允许的范围，所以应用没有启动。运行服务器的人需要修改下面的设置，然后重新启动："
