@@ -24,6 +24,7 @@ import torch
 from safetensors import SafetensorError as SafetensorsError
 from safetensors.torch import load_file, save_file
 
+from . import settings
 from .model import GPT, GPTConfig
 
 CONFIG = "config.json"
@@ -101,18 +102,6 @@ def state_to_tensors(state: dict[str, torch.Tensor], dtype: str = "fp32") -> dic
     return out
 
 
-def tensors_to_state(tensors: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
-    state = {}
-    for k, v in tensors.items():
-        if k.endswith(".__scale"):
-            continue
-        if v.dtype == torch.int8:
-            state[k] = v.float() * tensors[k + ".__scale"].float()
-        else:
-            state[k] = v.float()
-    return state
-
-
 def save_weights(model: GPT, path: Path, dtype: str = "fp32") -> None:
     tensors = state_to_tensors(model.state_dict(), dtype)
     write_atomic(path, lambda tmp: save_file(tensors, str(tmp), metadata={"dtype": dtype}))
@@ -135,6 +124,11 @@ def read_header(path: Path) -> dict[str, tuple[str, tuple[int, ...]]]:
     """name → (dtype, shape) of every tensor in a safetensors file, read from its header alone
     (nothing is allocated), after checking that the file holds exactly the bytes the header
     describes: a truncated or padded file is a CheckpointError naming it."""
+    return {k: v[:2] for k, v in _layout(path).items()}
+
+
+def _layout(path: Path) -> dict[str, tuple[str, tuple[int, ...], int]]:
+    """``read_header`` with where each tensor's bytes begin in the file."""
     path = _need(Path(path))
     size = path.stat().st_size
     try:
@@ -163,7 +157,7 @@ def read_header(path: Path) -> dict[str, tuple[str, tuple[int, ...]]]:
             ok = False
         if not ok:
             raise CheckpointError(f"{short(path)} has a damaged header (tensor {str(name)[:40]!r})")
-        out[name], end = (dtype, shape), max(end, b)
+        out[name], end = (dtype, shape, 8 + n + a), max(end, b)
     if 8 + n + end != size:
         raise CheckpointError(f"{short(path)} is {size:,} bytes but its header describes {8 + n + end:,}: "
                               "the file is truncated or damaged")
@@ -190,11 +184,28 @@ def check_weights_file(path: Path, cfg: GPTConfig) -> None:
             raise CheckpointError(f"{short(path)}: int8 weight {k} has no matching scale")
 
 
-def check_finite(state: dict[str, torch.Tensor], path: Path) -> None:
-    for k, v in state.items():
-        if v.is_floating_point() and not bool(torch.isfinite(v).all()):
-            raise CheckpointError(f"{short(path)}: the weight {k} holds NaN or infinite values; "
-                                  "the file is damaged (or the training diverged)")
+def load_bytes(cfg: GPTConfig) -> int:
+    """The memory a model of ``cfg`` takes once loaded: its weights as fp32 (loading adds only the
+    largest single tensor, read one at a time)."""
+    return 4 * cfg.n_params_estimate()
+
+
+def check_budget(cfg: GPTConfig, path: Path) -> None:
+    """CheckpointError naming ``path`` (its config) when a model of ``cfg`` would take more memory than
+    this server gives one load (``EXPLAINER_MAX_LOAD_MB``): refused from the config alone, before any
+    file is read or tensor allocated."""
+    need, budget = load_bytes(cfg), settings.get("EXPLAINER_MAX_LOAD_MB") * 1_000_000
+    if need > budget:
+        raise CheckpointError(f"{short(path)} describes a model of {cfg.n_params_estimate():,} weights, "
+                              f"{need / 1e6:,.0f} MB in memory; this server loads at most {budget / 1e6:,.0f} MB "
+                              "per model (its setting EXPLAINER_MAX_LOAD_MB)")
+
+
+def _finite(v: torch.Tensor, name: str, path: Path) -> torch.Tensor:
+    if v.is_floating_point() and not bool(torch.isfinite(v).all()):
+        raise CheckpointError(f"{short(path)}: the weight {name} holds NaN or infinite values; "
+                              "the file is damaged (or the training diverged)")
+    return v
 
 
 def load_weights_into(model: GPT, path: Path) -> None:
@@ -204,11 +215,34 @@ def load_weights_into(model: GPT, path: Path) -> None:
     _fill(model, path)
 
 
+_TORCH_DTYPES = {"F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16, "I8": torch.int8}
+
+
 def _fill(model: GPT, path: Path) -> None:
-    """``load_weights_into`` after ``check_weights_file`` has passed (names and shapes match)."""
-    state = tensors_to_state(load_tensors(path))
-    check_finite(state, path)
-    model.load_state_dict(state)
+    """``load_weights_into`` after ``check_weights_file`` has passed (names and shapes match). Each
+    tensor is read with plain file reads (no memory map: its pages would count as the server's
+    memory) straight into the model's fp32 parameter, or into one buffer of its own size that is
+    decoded into it (fp16, int8 with scales), then checked for NaN/inf: the peak is the model plus
+    its largest tensor, not two copies of every weight."""
+    layout = _layout(path)
+    with open(path, "rb") as f:
+        def read(name: str, into: torch.Tensor | None = None) -> torch.Tensor:
+            dtype, shape, begin = layout[name]
+            if dtype not in _TORCH_DTYPES:
+                raise CheckpointError(f"{short(path)}: the weight {name} is stored as {dtype}, which this app does not read")
+            buf = into if into is not None and dtype == "F32" else torch.empty(shape, dtype=_TORCH_DTYPES[dtype])
+            f.seek(begin)
+            view = buf.view(torch.uint8) if buf.dtype != torch.uint8 else buf
+            if f.readinto(memoryview(view.numpy()).cast("B")) != buf.numel() * buf.element_size():
+                raise CheckpointError(f"{short(path)} ended inside the weight {name}; the file is truncated")
+            return buf
+
+        with torch.no_grad():
+            for k, dest in model.state_dict().items():       # the parameters themselves (detached views)
+                v = read(k, into=dest)
+                if v is not dest:
+                    dest.copy_(v.float() * read(k + ".__scale").float() if v.dtype == torch.int8 else v)
+                _finite(dest, k, path)
 
 
 # ---- whole checkpoints -----------------------------------------------------------------------
@@ -257,6 +291,7 @@ def check_folder(folder: Path) -> list[tuple[Path, str]]:
     if not folder.is_dir():
         raise CheckpointError(f"the model folder {folder.name!r} is missing")
     cfg, _ = read_config(folder)
+    check_budget(cfg, folder / CONFIG)
     check_weights_file(folder / WEIGHTS, cfg)
     try:
         n = len(load_tiktoken_bpe(_need(folder / TOKENIZER)))
@@ -299,7 +334,8 @@ def load_model(folder: Path, weights: Path | None = None) -> tuple[GPT, dict]:
     folder = Path(folder)
     cfg, meta = read_config(folder)
     path = weights or folder / WEIGHTS
-    check_weights_file(path, cfg)               # before GPT(cfg) allocates anything
+    check_budget(cfg, folder / CONFIG)          # before any file is read:
+    check_weights_file(path, cfg)               # both before GPT(cfg) allocates anything
     model = GPT(cfg)
     _fill(model, path)
     model.eval()
