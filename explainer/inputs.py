@@ -24,6 +24,11 @@ def clean_text(text: str) -> tuple[str, int]:
     return _UNWRITABLE.subn(REPLACEMENT, text)
 
 
+def shortened(text: str, n: int = 40) -> str:
+    """At most ``n`` characters of ``text``, with … where it was cut (what a message repeats of a value)."""
+    return text[:n] + "…" if len(text) > n else text
+
+
 def literal(text) -> str:
     """``text`` as a markdown code span: shown exactly as typed, never as a link, an image or
     formatting (Streamlit renders its messages as markdown). For values from a link or a user that a

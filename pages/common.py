@@ -17,7 +17,7 @@ import streamlit as st
 
 import explainer
 from explainer import settings
-from explainer.inputs import clean_text, literal
+from explainer.inputs import clean_text, literal, shortened
 from explainer.i18n import LANGUAGES, pick_language, t as _t
 from explainer.plots import CONFIG
 from explainer.views.tokens import fragment_share
@@ -627,7 +627,7 @@ def linked(keys: dict) -> None:
             try:
                 st.session_state[key] = parse(clean_text(raw)[0])
             except (ValueError, TypeError):
-                st.info(t("app.link.bad", name=key, value=literal(clean_text(raw[:40])[0])))
+                st.info(t("app.link.bad", name=key, value=literal(shortened(clean_text(raw)[0]))))
     for name in list(st.query_params):               # other pages' controls leave the address
         if name not in GLOBAL_LINK_KEYS and name not in keys:
             del st.query_params[name]
@@ -814,7 +814,7 @@ def lesson_panel() -> str | None:
             if ok:
                 go_to_step(wanted, step)
             else:
-                st.session_state["lesson.bad_link"] = (clean_text(wanted[:40])[0],
+                st.session_state["lesson.bad_link"] = (shortened(clean_text(wanted)[0]),
                                                        clean_text(st.query_params.get("step", "1")[:10])[0])
                 st.session_state["lesson.goto"] = "lesson"
     goto = st.session_state.pop("lesson.goto", None)

@@ -224,6 +224,23 @@ def test_a_shared_lesson_link_opens_the_step_and_reveals_the_models_answer(tab):
     assert t("lesson.wrong", guess="1", answer=a["answer"]) in text
 
 
+@pytest.mark.parametrize("path,value", [
+    ("/?lesson=", "![](//198.51.100.7/a)"),
+    ("/attention?attention.layer=", "![t](http://198.51.100.7/leak.png)"),
+    ("/attention?attention.head=", "[Log in again](https://evil.example/login)"),
+])
+def test_a_crafted_link_shows_its_value_as_plain_text(tab, path, value):
+    """The issue's links: the value is shown as typed, no image or link is made from it, and the
+    browser requests nothing outside the machine (``check``)."""
+    from urllib.parse import quote
+    page = tab(path + quote(value, safe=""))
+    name = "crafted_" + ("lesson" if "lesson" in path else path.split(".")[-1].rstrip("="))
+    page.check(name)
+    from explainer.inputs import shortened
+    assert shortened(value) in page.page.inner_text("body")      # a notice repeats at most 40 characters
+    assert page.page.locator('img[src*="198.51.100.7"], a[href*="evil.example"], a[href*="198.51.100.7"]').count() == 0
+
+
 def test_presenter_mode_from_a_link(tab):
     page = tab("/attention?present=1")
     page.check("attention_presenter")

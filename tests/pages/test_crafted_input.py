@@ -7,7 +7,7 @@ import io
 import pytest
 
 from explainer.i18n import t
-from explainer.inputs import literal, spreadsheet_safe
+from explainer.inputs import literal, shortened, spreadsheet_safe
 from explainer.views.classroom import csv_bytes
 from tests.apphelp import open_app
 
@@ -19,7 +19,7 @@ def test_a_crafted_link_value_is_shown_as_plain_text(monkeypatch, value):
     at = open_app(monkeypatch, None, "pages/attention.py", query={"attention.layer": value})
     assert not at.exception
     notes = [i.value for i in at.info if i.value.startswith(t("app.link.bad").split("{")[0])]
-    assert notes and literal(value[:40]) in notes[0]
+    assert notes and literal(shortened(value)) in notes[0]
 
 
 def test_a_crafted_lesson_link_is_shown_as_plain_text(monkeypatch):
