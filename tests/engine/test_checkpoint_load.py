@@ -69,3 +69,27 @@ def test_reading_weights_does_not_change_them(tiny_lm, tiny_copy):
     for x, y in zip(a.state_dict().values(), b.state_dict().values()):
         assert np.array_equal(x.numpy(), y.numpy())
         assert x.data_ptr() != y.data_ptr()
+
+
+def test_an_oversized_or_crafted_zip_is_refused_before_anything_is_written(tiny_dir, tmp_path):
+    import io
+    import zipfile
+    with pytest.raises(CheckpointError, match="big.zip is 40,000,001 bytes; a checkpoint is at most 40,000,000"):
+        ckpt.unpack(b"\0" * (ckpt.MAX_PACKED_BYTES + 1), tmp_path / "a", "big.zip")
+    buf = io.BytesIO()                                    # a zip bomb: 170 MB of zeros in a small file
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.write(tiny_dir / CONFIG, CONFIG)
+        z.writestr(WEIGHTS, b"\0" * 170_000_000)
+    assert len(buf.getvalue()) < 1_000_000
+    with pytest.raises(CheckpointError, match="bomb.zip unpacks to more than 160,000,000 bytes"):
+        ckpt.unpack(buf.getvalue(), tmp_path / "b", "bomb.zip")
+    assert not (tmp_path / "b").exists()
+    buf = io.BytesIO()                                    # paths of its own are not taken
+    with zipfile.ZipFile(buf, "w") as z:
+        for name in (CONFIG, WEIGHTS, ckpt.TOKENIZER):
+            z.write(tiny_dir / name, name)
+        z.writestr("../escaped.txt", "x")
+        z.writestr("snapshots/../../escaped2.txt", "x")
+    ckpt.unpack(buf.getvalue(), tmp_path / "c" / "ckpt", "paths.zip")
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert written == [f"c/ckpt/{n}" for n in sorted((CONFIG, WEIGHTS, ckpt.TOKENIZER))]
