@@ -24,6 +24,24 @@ def clean_text(text: str) -> tuple[str, int]:
     return _UNWRITABLE.subn(REPLACEMENT, text)
 
 
+_WORD_JOINER = "\u2060"
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def plain(text) -> str:
+    """``text`` for a markdown message (every Streamlit message is one), shown exactly as typed:
+    every character markdown or Streamlit would act on (links, images, ``:red[…]``, ``$…$``, HTML)
+    is backslash-escaped, and an invisible word joiner after ``:`` in ``://``, in ``www.`` and
+    before ``@`` keeps the renderer from turning a bare address into a link. For error details and
+    names that came from a user, a file or a link (tests/browser holds that none makes a link).
+
+    >>> print(plain("![x](y) **b**"))
+    \\!\\[x\\]\\(y\\) \\*\\*b\\*\\*
+    """
+    s = str(text).replace("://", ":" + _WORD_JOINER + "//").replace("www.", "www" + _WORD_JOINER + ".")
+    return _MARKDOWN.sub(r"\\\1", s.replace("@", _WORD_JOINER + "@"))
+
+
 def shortened(text: str, n: int = 40) -> str:
     """At most ``n`` characters of ``text``, with … where it was cut (what a message repeats of a value)."""
     return text[:n] + "…" if len(text) > n else text

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from explainer.classroom import CLASS_HOURS, NICK_MAX, ClassError, clean_code, open_store
+from explainer.inputs import plain
 from explainer.plots.classroom import reveal_figure
 from explainer.views import classroom
 from explainer.views.lesson import fill
@@ -187,7 +188,7 @@ else:
         st.session_state["classroom.seen"] = (info["step"], info["revealed"])
         if seen and seen[0] != info["step"]:              # the class moved on: forget the old guess box
             st.session_state.pop(f"classroom.guess.{seen[0]}", None)
-        st.caption(t("classroom.you.joined", code=code, name=name) + " " + t("classroom.follows"))
+        st.caption(t("classroom.you.joined", code=code, name=plain(name)) + " " + t("classroom.follows"))
         st.caption(t("classroom.progress", i=q["i"] + 1, n=q["n"]))
         st.subheader(q["title"])
         st.write(q["text"])

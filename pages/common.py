@@ -17,7 +17,7 @@ import streamlit as st
 
 import explainer
 from explainer import settings
-from explainer.inputs import clean_text, literal, shortened
+from explainer.inputs import clean_text, literal, plain, shortened
 from explainer.i18n import LANGUAGES, pick_language, t as _t
 from explainer.plots import CONFIG
 from explainer.views.tokens import fragment_share
@@ -192,6 +192,10 @@ def lang() -> str:
 
 
 def t(key: str, **fmt) -> str:
+    """The message ``key`` in the page's language. An error detail (``err``) is always shown as
+    typed (``inputs.plain``): it can hold a file's, a link's or a user's text."""
+    if "err" in fmt:
+        fmt["err"] = plain(fmt["err"])
     return _t(key, lang(), **fmt)
 
 
@@ -285,7 +289,7 @@ def sidebar() -> None:
         st.selectbox(t("app.model"), list(choices), format_func=choices.get, key="model_choice", help=t("app.model.help"))
         if damaged:              # marked, not offered: which checkpoint and what is wrong with it
             st.caption(t("app.model.damaged_list", items=join_list(
-                t("app.model.damaged_item", name=n, err=e) for n, e in damaged.values())))
+                t("app.model.damaged_item", name=plain(n), err=e) for n, e in damaged.values())))
         lm = current_model()
         c = lm.config
         st.caption(t("app.model_info", params=f"{lm.model.n_params() / 1e6:.2f}M", layers=c.n_layer,

@@ -6,6 +6,7 @@ import streamlit as st
 
 from explainer import CheckpointError
 from explainer import checkpoint as ckpt
+from explainer.inputs import plain
 from explainer.jobs import ACTIVE, PROBES, TrainingJob, new_folder
 from explainer.plots.training import loss_figure
 from explainer.train import MAX_TEXT_BYTES, MIN_TEXT_CHARS, TextError, check_text, decode_text
@@ -105,7 +106,7 @@ def load_zip() -> None:
     _forget_upload()
     st.session_state["training.uploaded"] = str(dest)
     st.session_state["model_choice"] = "yours"
-    st.session_state["training.load_msg"] = ("ok", t("training.load.ok", name=f.name, params=f"{lm.model.n_params():,}",
+    st.session_state["training.load_msg"] = ("ok", t("training.load.ok", name=plain(f.name), params=f"{lm.model.n_params():,}",
                                                      step=int(lm.meta.get("step", 0))))
 
 

@@ -241,6 +241,21 @@ def test_a_crafted_link_shows_its_value_as_plain_text(tab, path, value):
     assert page.page.locator('img[src*="198.51.100.7"], a[href*="evil.example"], a[href*="198.51.100.7"]').count() == 0
 
 
+def test_a_crafted_prompt_in_a_link_is_plain_text_on_every_page(tab):
+    """A link's prompt holding an image, a link and Streamlit's colour markup, opened on every page:
+    no request leaves the machine and no image or link is made of it."""
+    from urllib.parse import quote
+
+    from pages.common import PAGES
+    crafted = "The ![x](http://198.51.100.7/p.png) [log in](https://evil.example/) :red[capital] of France is"
+    for name, _, _ in PAGES:
+        page = tab(f"/{name}?prompt=" + quote(crafted, safe=""))
+        page.check(f"crafted_prompt_{name}")
+        made = page.page.locator('img[src*="198.51.100.7"], a[href*="evil.example"]').count()
+        assert made == 0, f"{name}: {made} image(s) or link(s) made from the prompt"
+        page.close()
+
+
 def test_presenter_mode_from_a_link(tab):
     page = tab("/attention?present=1")
     page.check("attention_presenter")
