@@ -25,20 +25,21 @@ def clean_text(text: str) -> tuple[str, int]:
 
 
 _WORD_JOINER = "\u2060"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>~$|]|:(?=\S))")     # ":" only where it could open :emoji: or :red[
 
 
 def plain(text) -> str:
     """``text`` for a markdown message (every Streamlit message is one), shown exactly as typed:
-    every character markdown or Streamlit would act on (links, images, ``:red[…]``, ``$…$``, HTML)
-    is backslash-escaped, and an invisible word joiner after ``:`` in ``://``, in ``www.`` and
+    line breaks become spaces (so nothing starts a list, heading or table), every character
+    markdown or Streamlit would act on mid-line (links, images, emphasis, ``:red[…]``, ``$…$``,
+    HTML) is backslash-escaped, and an invisible word joiner after ``:`` in ``://``, in ``www.`` and
     before ``@`` keeps the renderer from turning a bare address into a link. For error details and
     names that came from a user, a file or a link (tests/browser holds that none makes a link).
 
     >>> print(plain("![x](y) **b**"))
-    \\!\\[x\\]\\(y\\) \\*\\*b\\*\\*
+    !\\[x\\](y) \\*\\*b\\*\\*
     """
-    s = str(text).replace("://", ":" + _WORD_JOINER + "//").replace("www.", "www" + _WORD_JOINER + ".")
+    s = " ".join(str(text).splitlines()).replace("://", ":" + _WORD_JOINER + "//").replace("www.", "www" + _WORD_JOINER + ".")
     return _MARKDOWN.sub(r"\\\1", s.replace("@", _WORD_JOINER + "@"))
 
 

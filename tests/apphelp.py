@@ -1,6 +1,7 @@
 """Opening the app in Streamlit's AppTest, shared by the page tests."""
 
 import base64
+import re
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +33,12 @@ def open_app(monkeypatch, path=None, page: str | None = None, query: dict | None
         at.switch_page(page)
         at.run()
     return at
+
+
+def shown(md: str) -> str:
+    """What a reader sees of a markdown message: ``inputs.plain``'s backslash escapes undone and
+    its invisible word joiners dropped."""
+    return re.sub(r"\\(.)", r"\1", md).replace("\u2060", "")
 
 
 def arr(v) -> np.ndarray:

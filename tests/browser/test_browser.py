@@ -256,6 +256,22 @@ def test_a_crafted_prompt_in_a_link_is_plain_text_on_every_page(tab):
         page.close()
 
 
+def test_a_crafted_file_name_is_plain_text_in_the_message(tab):
+    """An upload named like markdown (an image, a link, a bare address, colour markup, HTML): the
+    message that names it shows the name as typed and makes no image, link or request of it."""
+    name = "![x](http://198.51.100.7/p.png) [log in](https:evil.example) www.evil.example :red[hi] <b>b</b>.zip"
+    page = tab("/training")
+    page.page.get_by_text(t("training.load.header"), exact=True).click()
+    page.page.locator('.st-key-training-zip input[type="file"], [data-testid="stFileUploader"] input[type="file"]').last \
+        .set_input_files(files=[{"name": name, "mimeType": "application/zip", "buffer": b"not a zip"}])
+    page.idle()
+    text = page.check("crafted_file_name")
+    assert name in text.replace("\u2060", ""), text[-600:]               # the name, as typed (joiners are invisible)
+    made = page.page.locator('[data-testid="stMain"] img[src*="198.51.100.7"], '
+                             '[data-testid="stMain"] a[href*="evil.example"], [data-testid="stMain"] b').count()
+    assert made == 0, f"{made} image(s), link(s) or bold text made from the file name"
+
+
 def test_presenter_mode_from_a_link(tab):
     page = tab("/attention?present=1")
     page.check("attention_presenter")

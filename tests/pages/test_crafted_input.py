@@ -7,9 +7,11 @@ import io
 import pytest
 
 from explainer.i18n import t
-from explainer.inputs import literal, shortened, spreadsheet_safe
+import re
+
+from explainer.inputs import literal, plain, shortened, spreadsheet_safe
 from explainer.views.classroom import csv_bytes
-from tests.apphelp import open_app
+from tests.apphelp import open_app, shown
 
 CRAFTED = ["![t](http://198.51.100.7/leak.png)", "[Log in again](https://evil.example/login)", "`x`![](//a)"]
 
@@ -33,6 +35,20 @@ def test_literal_is_one_code_span_whatever_it_holds():
         s = literal(value)
         fence = s[: len(s) - len(s.lstrip("`"))]
         assert s.endswith(fence) and fence not in s[len(fence):-len(fence)]
+
+
+@pytest.mark.parametrize("value", CRAFTED + ["**bold** _it_ :red[x] :smile: $x^2$ <b>h</b> ~~s~~ a|b",
+                                   "www.evil.example mail@evil.example", "line\n# heading\n- item",
+                                   "served/loss_log.json: Did you mean: wins?"])
+def test_plain_leaves_nothing_for_markdown_to_act_on(value):
+    """Every markdown character is escaped, no bare address survives whole, and a reader sees the
+    text as typed (line breaks as spaces)."""
+    p = plain(value)
+    assert shown(p) == " ".join(value.splitlines())
+    assert not re.search(r"(?<!\\)[`*_\[\]<>~$|]", p.replace("\\\\", "")), p
+    assert not re.search(r"(?<!\\):\S", p), p
+    assert "://" not in p and "www." not in p and re.search(r"(?<!\u2060)@", p) is None
+    assert "\n" not in p
 
 
 def test_the_csv_runs_no_formula():

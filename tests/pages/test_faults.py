@@ -4,7 +4,7 @@ from explainer.checkpoint import MERGES, TOKENIZER, list_snapshots
 from explainer.i18n import t
 from pages.common import MAX_PROMPT
 from explainer.views.tokens import MAX_TEXT
-from tests.apphelp import open_app
+from tests.apphelp import open_app, shown
 
 
 def _opening(key: str) -> str:
@@ -17,7 +17,7 @@ def test_a_damaged_snapshot_falls_back_to_the_model_and_names_the_file(monkeypat
     path.write_bytes(path.read_bytes()[:100])                     # truncated
     at = open_app(monkeypatch, tiny_copy, state={"model_choice": str(path)})
     assert not at.exception
-    errors = [e.value for e in at.error]
+    errors = [shown(e.value) for e in at.error]
     assert any(e.startswith(_opening("app.snapshot_error")) and path.name in e for e in errors), errors
     assert at.title[0].value == t("overview.title")               # the page goes on, on the bundled model
     at.switch_page("pages/lens.py").run()

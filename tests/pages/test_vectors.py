@@ -1,7 +1,7 @@
 """The Word-vectors page and explainer.views.vectors, on the bundled model and on the tiny fixture. — pages/vectors.py in AppTest."""
 
 import pytest
-from tests.apphelp import open_app
+from tests.apphelp import open_app, shown
 import explainer
 from explainer import demos
 from explainer.views import vectors as vv
@@ -16,7 +16,7 @@ def _page(monkeypatch, path=None):
 
 
 def _warnings(at):
-    return [w.value for w in at.warning]
+    return [shown(w.value) for w in at.warning]
 
 
 @pytest.mark.parametrize("which", ["bundled", "tiny"])
