@@ -19,8 +19,9 @@ read_link_once()
 # the pages first: whatever stops a run below (a damaged model), the menu lists the app's pages
 nav = st.navigation([st.Page(f"pages/{name}.py", title=t(f"nav.{name}"), icon=icon, default=default)
                      for name, icon, default in PAGES])
-if settings.problems():     # before anything reads a setting: name each one that is out of range
-    st.error(t("app.settings.bad") + "\n\n" + "\n".join(f"- {literal(p)}" for p in settings.problems()))
+bad_settings = settings.problems()     # every run (a few reads of os.environ), before anything reads a setting
+if bad_settings:                       # name each one that is out of range
+    st.error(t("app.settings.bad") + "\n\n" + "\n".join(f"- {literal(p)}" for p in bad_settings))
     st.stop()
 sidebar()
 presenter_toggle()

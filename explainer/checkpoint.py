@@ -164,10 +164,12 @@ def _layout(path: Path) -> dict[str, tuple[str, tuple[int, ...], int]]:
     return out
 
 
-def check_weights_file(path: Path, cfg: GPTConfig) -> None:
+def check_weights_file(path: Path, cfg: GPTConfig) -> dict[str, tuple[str, tuple[int, ...], int]]:
     """CheckpointError naming ``path`` unless its header holds exactly ``cfg``'s weights (as fp32,
-    fp16 or int8 with scales) and the file is whole. Reads the header only."""
-    header = read_header(path)
+    fp16 or int8 with scales) and the file is whole. Reads the header only; returns where each
+    tensor lies (what ``_fill`` reads, so the header is parsed once per load)."""
+    layout = _layout(path)
+    header = {k: v[:2] for k, v in layout.items()}
     own = cfg.weight_shapes()
     stored = {k: v for k, v in header.items() if not k.endswith(".__scale")}
     missing, extra = sorted(set(own) - set(stored)), sorted(set(stored) - set(own))
@@ -182,6 +184,7 @@ def check_weights_file(path: Path, cfg: GPTConfig) -> None:
     for k, (dtype, shape) in stored.items():
         if dtype == "I8" and header.get(k + ".__scale", (None, ()))[1] != (shape[0], 1):
             raise CheckpointError(f"{short(path)}: int8 weight {k} has no matching scale")
+    return layout
 
 
 def load_bytes(cfg: GPTConfig) -> int:
@@ -211,20 +214,18 @@ def _finite(v: torch.Tensor, name: str, path: Path) -> torch.Tensor:
 def load_weights_into(model: GPT, path: Path) -> None:
     """The weights of ``path`` into ``model``: the header checked against ``model.cfg`` first (names,
     shapes, whole file), then the tensors read and refused if any holds NaN or inf."""
-    check_weights_file(path, model.cfg)
-    _fill(model, path)
+    _fill(model, path, check_weights_file(path, model.cfg))
 
 
 _TORCH_DTYPES = {"F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16, "I8": torch.int8}
 
 
-def _fill(model: GPT, path: Path) -> None:
-    """``load_weights_into`` after ``check_weights_file`` has passed (names and shapes match). Each
+def _fill(model: GPT, path: Path, layout: dict[str, tuple[str, tuple[int, ...], int]]) -> None:
+    """``load_weights_into`` with the ``layout`` that ``check_weights_file`` returned (names and shapes match). Each
     tensor is read with plain file reads (no memory map: its pages would count as the server's
     memory) straight into the model's fp32 parameter, or into one buffer of its own size that is
     decoded into it (fp16, int8 with scales), then checked for NaN/inf: the peak is the model plus
     its largest tensor, not two copies of every weight."""
-    layout = _layout(path)
     with open(path, "rb") as f:
         def read(name: str, into: torch.Tensor | None = None) -> torch.Tensor:
             dtype, shape, begin = layout[name]
@@ -335,9 +336,9 @@ def load_model(folder: Path, weights: Path | None = None) -> tuple[GPT, dict]:
     cfg, meta = read_config(folder)
     path = weights or folder / WEIGHTS
     check_budget(cfg, folder / CONFIG)          # before any file is read:
-    check_weights_file(path, cfg)               # both before GPT(cfg) allocates anything
+    layout = check_weights_file(path, cfg)      # both before GPT(cfg) allocates anything
     model = GPT(cfg)
-    _fill(model, path)
+    _fill(model, path, layout)
     model.eval()
     for p in model.parameters():
         p.requires_grad_(False)
