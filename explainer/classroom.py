@@ -14,13 +14,24 @@ takes an advisory lock so two replicas starting at once do not race). A class ex
 after it was created. A student answers each question once: a second answer replaces the first.
 Every input is bounded and checked (``ClassError`` says what is wrong); every query is scoped to one
 class code, and changing a class needs its teacher key. No Streamlit here.
+
+When the storage does not answer (PostgreSQL stopped, unreachable, black-holed or too slow; a SQLite
+file that cannot be written) every call raises ``StorageDown`` within a few seconds: connecting,
+each statement and each lock wait are bounded by ``TIMEOUT_S`` (PostgreSQL's own timeouts, TCP's
+``tcp_user_timeout``, and a client-side deadline that cuts a connection whose server went silent).
+For ``RETRY_S`` after a failure every call fails at once, so a page never waits twice. The detail
+goes to the server log ("explainer" logger); a screen only hears that storage is not answering.
+A guess that could not be stored is counted in ``waiting`` (this server's memory) until it is.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 import re
 import secrets
+import socket
 import sqlite3
 import threading
 import time
@@ -36,6 +47,8 @@ ANSWER_MAX = 64
 CLASS_HOURS = 6
 MAX_STUDENTS = 300
 MAX_STEPS = 100
+TIMEOUT_S = 3             # connecting, one statement, one lock wait (PostgreSQL); a silent server is cut at +1 s
+RETRY_S = 2.0             # after a failure, calls fail at once for this long
 DB_ENV = "DATABASE_URL"
 SQLITE_ENV = "EXPLAINER_CLASS_DB"
 
@@ -56,6 +69,25 @@ MIGRATIONS = [
         "CREATE INDEX IF NOT EXISTS classes_expiry ON classes (expires_at)",
     ],
 ]
+
+
+class StorageDown(RuntimeError):
+    """The class's storage did not answer. What the call would have changed was not changed; the
+    detail (host, SQL, driver message) is in the server log only."""
+
+
+log = logging.getLogger("explainer")
+
+
+def _db_errors() -> tuple[type[BaseException], ...]:
+    """What a storage that stopped answering raises (not a wrong input or a taken code)."""
+    errors: list[type[BaseException]] = [sqlite3.OperationalError, OSError]
+    try:
+        import psycopg
+        errors += [psycopg.OperationalError, psycopg.InterfaceError]
+    except ImportError:
+        pass
+    return tuple(errors)
 
 
 class ClassError(ValueError):
@@ -102,15 +134,24 @@ class Store:
         self.kind = "postgres" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
         self._local = threading.local()
         self._lock = threading.Lock()
+        self._errors = _db_errors()
+        self._down_until = 0.0
+        self._waiting: dict[str, set[str]] = {}
         self.migrate()
 
     # connections -------------------------------------------------------------------------------
     def _conn(self):
+        if time.monotonic() < self._down_until:
+            raise StorageDown("the class's storage did not answer a moment ago")
         c = getattr(self._local, "conn", None)
         if c is None:
             if self.kind == "postgres":
                 import psycopg
-                c = psycopg.connect(self.url, autocommit=True)
+                ms = TIMEOUT_S * 1000
+                c = psycopg.connect(self.url, autocommit=True, connect_timeout=TIMEOUT_S, tcp_user_timeout=ms,
+                                    keepalives=1, keepalives_idle=5, keepalives_interval=1, keepalives_count=3,
+                                    options=f"-c statement_timeout={ms} -c lock_timeout={ms} "
+                                            f"-c idle_in_transaction_session_timeout={4 * ms}")
             else:
                 path = self.url.removeprefix("sqlite:///")
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -119,13 +160,83 @@ class Store:
                 c.execute("PRAGMA synchronous=NORMAL")
                 c.execute("PRAGMA foreign_keys=ON")
                 c.execute("PRAGMA busy_timeout=30000")
-            self._local.conn = c
+            self._local.conn, self._local.fresh = c, True
         return c
+
+    @contextlib.contextmanager
+    def _guard(self):
+        """Storage failures inside become ``StorageDown`` (logged, this thread's connection dropped,
+        every call failing at once for ``RETRY_S``)."""
+        try:
+            yield
+        except StorageDown:
+            raise
+        except self._errors as e:
+            log.warning("class storage (%s) not answering: %s: %s", self.kind, type(e).__name__, e)
+            self._down_until = time.monotonic() + RETRY_S
+            self._drop()
+            raise StorageDown("the class's storage is not answering") from None
+
+    def _deadline(self, c) -> threading.Timer | None:
+        """A PostgreSQL server that stopped mid-statement (but still holds the TCP connection)
+        would keep this thread waiting: past ``TIMEOUT_S + 1`` s the socket is shut, which ends the
+        wait with an error."""
+        if self.kind != "postgres":
+            return None
+        try:
+            fd = c.pgconn.socket
+        except Exception:              # noqa: BLE001 — not connected: nothing to wait on
+            return None
+
+        def cut() -> None:
+            try:
+                s = socket.socket(fileno=os.dup(fd))
+                s.shutdown(socket.SHUT_RDWR)
+                s.close()
+            except OSError:
+                pass
+        timer = threading.Timer(TIMEOUT_S + 1, cut)
+        timer.daemon = True
+        timer.start()
+        return timer
 
     def _q(self, sql: str, args=(), fetch: str | None = None):
         if self.kind == "postgres":
             sql = sql.replace("?", "%s")
+        with self._guard():
+            try:
+                return self._once(sql, args, fetch)
+            except self._errors:
+                # a connection that worked before and that the server ended while it was idle (a
+                # restart): once more on a new one, outside a transaction only (nothing half-done)
+                if getattr(self._local, "fresh", True) or getattr(self._local, "in_tx", False):
+                    raise
+                self._drop()
+                return self._once(sql, args, fetch)
+
+    def _once(self, sql: str, args, fetch: str | None):
         c = self._conn()
+        timer = self._deadline(c)
+        try:
+            out = self._run(c, sql, args, fetch)
+        finally:
+            if timer is not None:
+                timer.cancel()
+        self._local.fresh = False
+        return out
+
+    def _drop(self) -> None:
+        """Forget this thread's connection (closing it if it still can be)."""
+        c, self._local.conn = getattr(self._local, "conn", None), None
+        self._local.fresh = True
+        if c is not None:
+            try:
+                c.close()
+            except Exception:       # noqa: BLE001 — a dead connection may fail to close
+                pass
+
+    @staticmethod
+    def _run(c, sql: str, args, fetch: str | None):
         for attempt in range(5):
             try:
                 cur = c.execute(sql, args)
@@ -142,22 +253,29 @@ class Store:
     @contextlib.contextmanager
     def _transaction(self):
         """One transaction on this thread's connection (SQLite takes the write lock at its start)."""
-        c = self._conn()
-        if self.kind == "postgres":
-            with c.transaction():
-                yield
-            return
-        c.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
-        c.execute("COMMIT")
+        if self.kind == "postgres" and not getattr(self._local, "fresh", True):
+            self._q("SELECT 1")              # a connection the server ended while idle is replaced first
+        with self._guard():
+            c = self._conn()
+            self._local.in_tx = True
+            try:
+                if self.kind == "postgres":
+                    with c.transaction():
+                        yield
+                    return
+                c.execute("BEGIN IMMEDIATE")
+                try:
+                    yield
+                except BaseException:
+                    c.execute("ROLLBACK")
+                    raise
+                c.execute("COMMIT")
+            finally:
+                self._local.in_tx = False
 
     def migrate(self) -> int:
         """Create or update the schema; returns the version. Safe when several processes start at once."""
-        with self._lock:
+        with self._lock, self._guard():
             c = self._conn()
             if self.kind == "postgres":
                 c.execute("SELECT pg_advisory_lock(741852)")
@@ -265,7 +383,36 @@ class Store:
         return row[0]
 
     def answer(self, code, student, step: int, answer, options=None, now: float | None = None) -> None:
-        """Record (or replace) this student's answer to ``step``."""
+        """Record (or replace) this student's answer to ``step``. When storage does not answer
+        (``StorageDown``) the student counts as waiting in ``waiting(code)`` until a later call for
+        them ends either way (stored, or refused with a ``ClassError``)."""
+        key = str(code).strip().upper()
+        try:
+            self._answer(code, student, step, answer, options, now)
+        except StorageDown:
+            with self._lock:
+                self._waiting.setdefault(key, set()).add(str(student))
+            raise
+        except BaseException:
+            self._done_waiting(key, student)
+            raise
+        self._done_waiting(key, student)
+
+    def _done_waiting(self, key: str, student) -> None:
+        with self._lock:
+            left = self._waiting.get(key)
+            if left is not None:
+                left.discard(str(student))
+                if not left:
+                    del self._waiting[key]
+
+    def waiting(self, code) -> int:
+        """How many students of class ``code`` have a guess this server could not store yet (read
+        from memory: it works while storage is down)."""
+        with self._lock:
+            return len(self._waiting.get(str(code).strip().upper(), ()))
+
+    def _answer(self, code, student, step: int, answer, options=None, now: float | None = None) -> None:
         info = self.get_class(code, now)
         a = clean_answer(answer, options)
         self.nickname(info["code"], student)                    # a student of this class, or an error
