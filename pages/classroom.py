@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from explainer.classroom import CLASS_HOURS, NICK_MAX, ClassError, clean_code, open_store
+from explainer.classroom import CLASS_HOURS, NICK_MAX, ClassError, StorageDown, clean_code, open_store
 from explainer.inputs import plain
 from explainer.plots.classroom import reveal_figure
 from explainer.views import classroom
@@ -34,11 +34,17 @@ def _error(e: Exception) -> None:
     st.session_state["classroom.error"] = t("classroom.error", err=e)
 
 
+def _down(key: str) -> None:
+    st.session_state["classroom.error"] = t(key)
+
+
 def start_class() -> None:
     try:
         code, key = store().create_class(st.session_state.get("classroom.lesson") or next(iter(lessons()[0])))
     except ClassError as e:
         return _error(e)
+    except StorageDown:
+        return _down("classroom.down.start")
     st.session_state.update({"classroom.role": "teacher", "classroom.code": code, "classroom.key": key})
     st.session_state.pop("classroom.error", None)
 
@@ -48,19 +54,23 @@ def join_class() -> None:
         sid = store().join(st.session_state.get("classroom.join_code", ""), st.session_state.get("classroom.nick", ""))
     except ClassError as e:
         return _error(e)
+    except StorageDown:
+        return _down("classroom.down.join")
     st.session_state.update({"classroom.role": "student", "classroom.student": sid,
                              "classroom.code": clean_code(st.session_state["classroom.join_code"])})
     st.session_state.pop("classroom.error", None)
 
 
 def leave() -> None:
-    for k in ("classroom.role", "classroom.code", "classroom.key", "classroom.student", "classroom.seen"):
+    for k in ("classroom.role", "classroom.code", "classroom.key", "classroom.student", "classroom.seen",
+              "classroom.last", "classroom.pending"):
         st.session_state.pop(k, None)
 
 
 def teacher_do(action: str, step: int = 0) -> None:
-    s, code, key = store(), st.session_state["classroom.code"], st.session_state["classroom.key"]
+    code, key = st.session_state["classroom.code"], st.session_state["classroom.key"]
     try:
+        s = store()
         if action == "reveal":
             s.set_revealed(code, key, True)
         elif action == "step":
@@ -70,15 +80,38 @@ def teacher_do(action: str, step: int = 0) -> None:
             leave()
     except ClassError as e:
         _error(e)
+    except StorageDown:
+        _down("classroom.down.action")
 
 
 def send_answer(step: int, options: list[str]) -> None:
+    """Send the guess; when storage does not answer it is kept in this session (``classroom.pending``)
+    and the student's screen sends it again at each look until it is stored or refused."""
+    guess = st.session_state.get(f"classroom.guess.{step}")
     try:
-        store().answer(st.session_state["classroom.code"], st.session_state["classroom.student"], step,
-                       st.session_state.get(f"classroom.guess.{step}"), options)
+        store().answer(st.session_state["classroom.code"], st.session_state["classroom.student"], step, guess, options)
         st.session_state.pop("classroom.error", None)
+        st.session_state.pop("classroom.pending", None)
     except ClassError as e:
         _error(e)
+    except StorageDown:
+        st.session_state["classroom.pending"] = (step, guess, list(options))
+
+
+def send_pending() -> str | None:
+    """Send the kept guess again, if there is one: None when it is stored (or none was kept), else
+    the message to show. StorageDown is left to the caller (storage still not answering)."""
+    pending = st.session_state.get("classroom.pending")
+    if pending is None:
+        return None
+    step, guess, options = pending
+    try:
+        store().answer(st.session_state["classroom.code"], st.session_state["classroom.student"], step, guess, options)
+    except ClassError as e:
+        st.session_state.pop("classroom.pending", None)
+        return t("classroom.down.lost", answer=guess, err=e)
+    st.session_state.pop("classroom.pending", None)
+    return None
 
 
 def reveal(info: dict, q: dict) -> dict:
@@ -130,11 +163,27 @@ if role is None:
 
 code = st.session_state["classroom.code"]
 try:
-    info, q = current(code)
+    current(code)
 except ClassError as e:
     st.warning(t("classroom.ended") if role == "teacher" else t("classroom.error", err=e))
     st.button(t("classroom.leave"), key="classroom.leave_btn", on_click=leave)
     st.stop()
+except StorageDown:        # the panels below say so, and show the last question they had
+    pass
+
+
+def look(code: str, sid: str | None = None):
+    """(info, q, name, mine) now, kept in the session as the last view; when storage does not answer,
+    (the last view, or None) and True."""
+    try:
+        info, q = current(code)
+        name = store().nickname(code, sid) if sid else None
+        mine = store().my_answer(code, sid, q["i"]) if sid else None
+    except StorageDown:
+        return st.session_state.get("classroom.last"), True
+    st.session_state["classroom.last"] = (info, q, name, mine)
+    return (info, q, name, mine), False
+
 
 if role == "teacher":
     top, qr = st.columns([3, 1])
@@ -148,30 +197,49 @@ if role == "teacher":
 
     @st.fragment(run_every=POLL_S)
     def teacher_panel() -> None:
-        info, q = current(code)
+        view, down = look(code)
+        if down:
+            try:
+                waiting = store().waiting(code)
+            except StorageDown:                          # this server never reached storage
+                waiting = 0
+            st.warning(t("classroom.down.teacher", n=waiting))
+            if view is None:
+                return
+        info, q, _, _ = view
         st.caption(t("classroom.progress", i=q["i"] + 1, n=q["n"]) + " · " + t("classroom.students", n=info["students"]))
         st.subheader(q["title"])
         st.write(q["text"])
         st.markdown(f"**{q['ask']}**")
         st.markdown("\n".join(f"- {q['labels'][o]}" for o in q["options"]))
-        answered = sum(store().tally(code, q["i"]).values())
-        st.metric(t("classroom.answered"), t("classroom.answered.value", a=answered, n=info["students"]))
-        if info["revealed"]:
-            reveal(info, q)
-            st.caption(t("classroom.png"))
+        if not down:
+            try:
+                answered = sum(store().tally(code, q["i"]).values())
+                st.metric(t("classroom.answered"), t("classroom.answered.value", a=answered, n=info["students"]))
+                if info["revealed"]:
+                    reveal(info, q)
+                    st.caption(t("classroom.png"))
+            except StorageDown:
+                st.warning(t("classroom.down.teacher", n=store().waiting(code)))
+                down = True
         b = st.columns(3)
         b[0].button(t("classroom.reveal"), key="classroom.reveal_btn", on_click=teacher_do, args=("reveal",),
-                    disabled=info["revealed"], type="primary", use_container_width=True)
+                    disabled=info["revealed"] or down, type="primary", use_container_width=True)
         b[1].button(t("classroom.back"), key="classroom.back_btn", on_click=teacher_do, args=("step", q["i"] - 1),
-                    disabled=q["i"] == 0, use_container_width=True)
+                    disabled=q["i"] == 0 or down, use_container_width=True)
         b[2].button(t("classroom.next"), key="classroom.next_btn", on_click=teacher_do, args=("step", q["i"] + 1),
-                    disabled=q["i"] >= q["n"] - 1, use_container_width=True)
+                    disabled=q["i"] >= q["n"] - 1 or down, use_container_width=True)
         st.page_link(f"pages/{q['page']}.py", label=t("classroom.show_page"), icon=":material/open_in_new:")
     teacher_panel()
     e1, e2 = st.columns(2)
-    e1.download_button(t("classroom.csv"), data=lambda: classroom.csv_bytes(
-        store().rows(code, st.session_state["classroom.key"])), file_name=f"class-{code}.csv",
-        mime="text/csv", key="classroom.csv_btn")
+    try:
+        answers = classroom.csv_bytes(store().rows(code, st.session_state["classroom.key"]))
+    except (StorageDown, ClassError):
+        answers = None
+    e1.download_button(t("classroom.csv"), data=answers or b"", file_name=f"class-{code}.csv",
+                       mime="text/csv", key="classroom.csv_btn", disabled=answers is None)
+    if answers is None:
+        e1.caption(t("classroom.down.csv"))
     e2.button(t("classroom.end"), key="classroom.end_btn", on_click=teacher_do, args=("end",))
 else:
     sid = st.session_state["classroom.student"]
@@ -179,11 +247,24 @@ else:
     @st.fragment(run_every=POLL_S)
     def student_panel() -> None:
         try:
-            info, q = current(code)
-            name = store().nickname(code, sid)
+            lost = send_pending()                        # a guess kept through an outage goes first
+        except StorageDown:
+            lost = None
+        try:
+            view, down = look(code, sid)
         except ClassError as e:
             st.warning(t("classroom.error", err=e))
             return
+        if lost:
+            st.warning(lost)
+        if down:
+            st.warning(t("classroom.down.student"))
+            if view is None:
+                return
+        info, q, name, mine = view
+        pending = st.session_state.get("classroom.pending")
+        if pending is not None and pending[0] == q["i"]:
+            mine = None
         seen = st.session_state.get("classroom.seen")
         st.session_state["classroom.seen"] = (info["step"], info["revealed"])
         if seen and seen[0] != info["step"]:              # the class moved on: forget the old guess box
@@ -192,18 +273,23 @@ else:
         st.caption(t("classroom.progress", i=q["i"] + 1, n=q["n"]))
         st.subheader(q["title"])
         st.write(q["text"])
-        mine = store().my_answer(code, sid, q["i"])
         if not info["revealed"]:
             st.radio(q["ask"], q["options"], format_func=q["labels"].get, key=f"classroom.guess.{q['i']}",
                      index=q["options"].index(mine) if mine in q["options"] else None)
             st.button(t("classroom.you.send"), key=f"classroom.send_btn.{q['i']}", on_click=send_answer,
                       args=(q["i"], q["options"]), type="primary")
-            if mine is not None:
+            if pending is not None:
+                st.info(t("classroom.down.kept", answer=q["labels"].get(pending[1], pending[1])))
+            elif mine is not None:
                 st.success(t("classroom.you.sent", answer=q["labels"].get(mine, mine)))
             st.caption(t("classroom.you.wait"))
-        else:
+        elif not down:
             st.markdown(f"**{q['ask']}**")
-            a = reveal(info, q)
+            try:
+                a = reveal(info, q)
+            except StorageDown:
+                st.warning(t("classroom.down.student"))
+                return
             if mine is None:
                 st.info(t("classroom.you.none"))
             elif mine == a["answer"]:

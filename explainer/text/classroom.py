@@ -41,6 +41,20 @@ EN = {
     "classroom.you.wrong": "You guessed {guess}; the model says {answer}.",
     "classroom.you.none": "You did not guess this time.",
     "classroom.leave": "Leave the class",
+    "classroom.down.start": (
+        "The class's storage is not answering, so no class can be started right now. Try again in a minute; "
+        "if it keeps happening, tell whoever runs this server."),
+    "classroom.down.join": "The class's storage is not answering, so you cannot join right now. Try again in a moment.",
+    "classroom.down.student": (
+        "The class's storage is not answering right now. This screen shows the last question it had. A guess "
+        "you send is kept on this screen and sent as soon as storage answers."),
+    "classroom.down.kept": "Your guess **{answer}** is kept and will be sent as soon as storage answers.",
+    "classroom.down.lost": "Your kept guess **{answer}** could not be counted: {err}",
+    "classroom.down.teacher": (
+        "The class's storage is not answering right now. The class and every stored answer are kept. "
+        "Students with a guess waiting to be sent: {n}. The buttons work again as soon as storage answers."),
+    "classroom.down.action": "The class's storage is not answering, so that did not happen. Try again in a moment.",
+    "classroom.down.csv": "The answers can be downloaded again once storage answers.",
     "classroom.follows": "This screen follows the teacher: it changes when the class moves on.",
     "classroom.more": "How class mode works",
     "classroom.more.text": (
@@ -88,6 +102,14 @@ ZH = {
     "classroom.you.right": "你猜对了：{answer}。",
     "classroom.you.wrong": "你猜的是 {guess}；模型说是 {answer}。",
     "classroom.you.none": "这次你没有猜。",
+    "classroom.down.start": "课堂的存储暂时没有回应，所以现在开不了新课堂。请过一分钟再试；如果一直这样，请告诉管理这台服务器的人。",
+    "classroom.down.join": "课堂的存储暂时没有回应，所以现在加入不了。请稍后再试。",
+    "classroom.down.student": "课堂的存储暂时没有回应。这个屏幕显示的是它最后收到的那道题。你现在提交的猜测会先保存在这个屏幕上，存储一恢复就自动发送。",
+    "classroom.down.kept": "你的猜测 **{answer}** 已保存，存储一恢复就会发送。",
+    "classroom.down.lost": "你保存的猜测 **{answer}** 没能计入：{err}",
+    "classroom.down.teacher": "课堂的存储暂时没有回应。课堂和已经存下的所有答案都还在。等待发送猜测的学生：{n} 名。存储一恢复，按钮就能继续用。",
+    "classroom.down.action": "课堂的存储暂时没有回应，所以刚才的操作没有生效。请稍后再试。",
+    "classroom.down.csv": "存储恢复后就可以再次下载答案。",
     "classroom.leave": "离开课堂",
     "classroom.follows": "这个屏幕跟着老师走：全班进入下一题时，它会自动变化。",
     "classroom.more": "课堂模式是怎样工作的",
