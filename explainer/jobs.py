@@ -19,6 +19,7 @@ Nothing here imports Streamlit: the lifecycle is tested on its own (tests/engine
 from __future__ import annotations
 
 import json
+import logging
 import os
 import queue as queue_mod
 import shutil
@@ -46,6 +47,7 @@ HISTORY_MAX = 2_000             # loss points kept for the chart (thinned evenly
 
 # a job's states: new, queued, starting, running, pausing, paused, finished, error
 ACTIVE = ("queued", "starting", "running", "pausing")
+log = logging.getLogger("explainer")
 
 
 def _probe(model, enc, prompts, k: int = 5) -> dict:
@@ -148,6 +150,7 @@ class TrainingJob:
         self.probes: dict = {}
         self.probe_step = 0
         self.error: str | None = None
+        self.died = False                               # the child ended without saying why (killed)
         self.started_at: float | None = None            # wall time of the first start
         self.first_probe_s: float | None = None
         self.last_poll = time.monotonic()
@@ -167,12 +170,29 @@ class TrainingJob:
         self.folder.mkdir(parents=True, exist_ok=True)
         if self._text is not None and not (self.folder / SOURCE).exists():
             ckpt.write_atomic(self.folder / SOURCE, lambda tmp: tmp.write_text(self._text, encoding="utf-8"))
-        self.error = None
+        self.error, self.died = None, False
         self.state = "queued"
         self.last_poll = time.monotonic()
         self.manager.submit(self)
 
     resume = start
+
+    def resumable(self) -> int | None:
+        """The checkpoint's step when this job stopped with an error and can go on from it, else None."""
+        return self.checkpoint_step() if self.state == "error" else None
+
+    def go_on(self) -> None:
+        """After the child died (or failed): train on from the checkpoint on disk. The steps after it
+        are trained again with the same batches (each step's batch is seeded by its number), so the
+        model ends exactly as if nothing had happened; the chart forgets the points after it."""
+        step = self.resumable()
+        if step is None:
+            return
+        self.step = step
+        self.history = [(s, v) for s, v in self.history if s <= step]
+        self.val = [(s, v) for s, v in self.val if s <= step]
+        self.state = "paused"
+        self.start()
 
     def pause(self) -> None:
         """Stop at the next step boundary with a checkpoint (a queued job just leaves the queue)."""
@@ -202,8 +222,11 @@ class TrainingJob:
             time.sleep(0.05)                      # the reader thread takes the last lines
             self._drain()
             if self.state in ("starting", "running", "pausing"):
-                self.state, self.error = "error", (f"the training process stopped unexpectedly "
-                                                   f"(exit code {self._proc.returncode}; see {self.folder / WORKER_LOG})")
+                code = self._proc.returncode
+                log.warning("training job %s: its process ended unexpectedly (exit code %s); its log: %s",
+                            self.id, code, self.folder / WORKER_LOG)
+                self.state, self.died = "error", True
+                self.error = f"the training process stopped unexpectedly (exit code {code})"
             self._kill()
             self.manager.tick()
         else:
@@ -215,7 +238,7 @@ class TrainingJob:
                 "queue_position": self.position(), "last": dict(self.last), "error": self.error,
                 "history": list(self.history), "val": list(self.val), "probes": dict(self.probes),
                 "probe_step": self.probe_step, "first_probe_s": self.first_probe_s,
-                "has_checkpoint": self.has_checkpoint()}
+                "has_checkpoint": self.has_checkpoint(), "died": self.died, "resumable": self.resumable()}
 
     def has_checkpoint(self) -> bool:
         return (self.folder / ckpt.CONFIG).exists() and (self.folder / ckpt.WEIGHTS).exists()
@@ -306,6 +329,7 @@ class TrainingJob:
                 self.step = step
                 self.state = kind
             elif kind == "error":
+                log.warning("training job %s failed: %s (its log: %s)", self.id, data, self.folder / WORKER_LOG)
                 self.state, self.error = "error", data
         if len(self.history) > HISTORY_MAX:                # keep every other point of the older half
             half = len(self.history) // 2

@@ -67,11 +67,43 @@ def pause() -> None:
 
 
 def reset() -> None:
+    st.session_state.pop("training.confirm", None)
     if job() is not None:
         job().reset()
         del st.session_state["training.job"]
     if st.session_state.get("model_choice") == "yours":
         st.session_state["model_choice"] = "bundled"
+
+
+def go_on() -> None:
+    """After the training process died: on from the checkpoint it left."""
+    if job() is not None:
+        job().go_on()
+
+
+def saved_step() -> int | None:
+    """The step of this session's saved model, which starting again would delete (None: nothing saved)."""
+    return job().checkpoint_step() if job() is not None else None
+
+
+def ask(action: str) -> None:
+    """Starting again deletes a saved model: ask first (``training.confirm``); with nothing saved, do it."""
+    if saved_step():
+        st.session_state["training.confirm"] = action
+    else:
+        (start if action == "start" else reset)()
+
+
+def confirmed() -> None:
+    action = st.session_state.pop("training.confirm", None)
+    if action == "start":
+        start()
+    elif action == "reset":
+        reset()
+
+
+def keep() -> None:
+    st.session_state.pop("training.confirm", None)
 
 
 def use_mine() -> None:
@@ -148,8 +180,12 @@ with st.container(border=True):
     if st.session_state.get("training.error"):
         st.warning(t("training.text.error", err=st.session_state["training.error"]))
     b1, b2, b3 = st.columns(3)
-    if j is None or j.state in ("new", "error"):
-        b1.button(t("training.start"), key="training.start_btn", on_click=start, type="primary",
+    can_go_on = j.resumable() if j is not None else None
+    if can_go_on is not None:                         # the process died: on from its checkpoint, by default
+        b1.button(t("training.go_on", step=can_go_on), key="training.go_on_btn", on_click=go_on, type="primary",
+                  use_container_width=True, icon=":material/play_arrow:")
+    elif j is None or j.state in ("new", "error"):
+        b1.button(t("training.start"), key="training.start_btn", on_click=ask, args=("start",), type="primary",
                   use_container_width=True, icon=":material/play_arrow:")
     elif j.state == "paused":
         b1.button(t("training.resume"), key="training.resume_btn", on_click=resume, type="primary",
@@ -158,8 +194,15 @@ with st.container(border=True):
         b1.button(t("training.pause"), key="training.pause_btn", on_click=pause, use_container_width=True,
                   disabled=j.state == "pausing", icon=":material/pause:")
     if j is not None:
-        b2.button(t("training.reset"), key="training.reset_btn", on_click=reset, use_container_width=True,
-                  icon=":material/restart_alt:")
+        b2.button(t("training.reset"), key="training.reset_btn", on_click=ask, args=("reset",),
+                  use_container_width=True, icon=":material/restart_alt:")
+    if st.session_state.get("training.confirm") and saved_step():
+        st.warning(t("training.confirm", step=saved_step()))
+        c1, c2 = st.columns(2)
+        c1.button(t("training.confirm.yes"), key="training.confirm_yes_btn", on_click=confirmed,
+                  use_container_width=True, icon=":material/delete:")
+        c2.button(t("training.confirm.no"), key="training.confirm_no_btn", on_click=keep, type="primary",
+                  use_container_width=True)
 
 
 def live_panel() -> None:
@@ -172,7 +215,8 @@ def live_panel() -> None:
     s = j.poll()
     state = s["state"]
     counts = j.manager.counts()
-    msg = t(f"training.state.{state}", step=s["step"], steps=s["steps"], pos=s["queue_position"] or 1,
+    key = "training.state.died" if state == "error" and s["died"] and s["resumable"] is not None else f"training.state.{state}"
+    msg = t(key, step=s["step"], steps=s["steps"], pos=s["queue_position"] or 1, saved=s["resumable"] or 0,
             running=counts["running"], max=counts["max_running"], err=s["error"])
     (st.error if state == "error" else st.success if state == "finished" else st.info)(msg)
     if state in ("starting", "running", "pausing", "paused", "finished"):

@@ -92,6 +92,29 @@ def test_a_failing_child_is_an_error_with_its_reason(tmp_path):
     assert "missing" in st["error"] or "damaged" in st["error"] or "safetensors" in st["error"].lower()
 
 
+def test_a_killed_child_goes_on_from_its_checkpoint(tmp_path):
+    """The training process is killed (out of memory, a restart) after its checkpoint at step 250:
+    the job says so without a server path, offers step 250, and going on from it finishes with
+    every step once in the chart and the folder kept."""
+    import os
+    import signal
+    j = job(tmp_path, steps=400)
+    j.start()
+    wait_for(j, lambda st: j.checkpoint_step() == 250)
+    os.kill(j._proc.pid, signal.SIGKILL)
+    st = wait_for(j, lambda st: st["state"] == "error")
+    assert st["died"] and st["resumable"] == 250 and st["has_checkpoint"]
+    assert "unexpectedly" in st["error"] and str(tmp_path) not in st["error"] and "/" not in st["error"]
+    j.go_on()
+    assert j.step == 250 and all(s <= 250 for s, _ in j.history)
+    st = j.wait(timeout=HANG)
+    assert st["state"] == "finished" and st["step"] == 400, st["error"]
+    assert [s for s, _ in st["history"]] == list(range(1, 401))    # none lost, none twice
+    assert explainer.load(j.folder).meta["step"] == 400
+    rows = ckpt.read_json(j.folder / ckpt.LOSS_LOG)["rows"]
+    assert [r["step"] for r in rows] == list(range(50, 401, 50))
+
+
 def test_the_queue_bounds_running_jobs(tmp_path):
     m = JobManager(max_running=1, threads=1)
     a, b = job(tmp_path, m, steps=2000), job(tmp_path, m, steps=100)

@@ -90,6 +90,43 @@ def test_train_pause_and_use_it_on_every_page(page):
     assert "training.use_btn" not in [b.key for b in at.button]           # no own model any more
 
 
+def test_a_killed_training_goes_on_and_start_again_asks_first(page, tmp_path):
+    """The training process is killed after its checkpoint at step 250: the page says what
+    happened without a server path and offers "Go on from step 250" (the default); "start again"
+    asks before it deletes anything; going on trains on from step 250."""
+    import os
+    import signal
+    at = page
+    button(at, "training.start_btn").click()
+    at.run()
+    job = at.session_state["training.job"]
+    run_until(at, lambda a: job.checkpoint_step() == 250)
+    os.kill(job._proc.pid, signal.SIGKILL)
+    run_until(at, lambda a: job.state == "error")
+    shown = texts(at)
+    assert t("training.state.died", saved=250) in [e.value for e in at.error]
+    assert str(tmp_path) not in shown and "worker.log" not in shown
+    go = button(at, "training.go_on_btn")
+    assert go.label == t("training.go_on", step=250) and go.proto.type == "primary"
+    assert "training.start_btn" not in [b.key for b in at.button]
+
+    button(at, "training.reset_btn").click()                   # asks; nothing is deleted yet
+    at.run()
+    assert t("training.confirm", step=250) in [w.value for w in at.warning]
+    assert job.folder.exists() and job.checkpoint_step() == 250
+    button(at, "training.confirm_no_btn").click()
+    at.run()
+    assert "training.confirm" not in at.session_state and job.folder.exists()
+
+    button(at, "training.go_on_btn").click()
+    at.run()
+    run_until(at, lambda a: job.step > 300)
+    assert job.state in ("running", "pausing", "paused", "finished")
+    steps = [s for s, _ in job.history]
+    assert steps == list(range(1, steps[-1] + 1))               # every step once, on from 250
+    job.pause()
+
+
 def test_pasted_text_is_checked_before_training(page):
     at = page
     at.radio(key="training.source").set_value("paste").run()
