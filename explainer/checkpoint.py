@@ -18,6 +18,7 @@ Every loader raises :class:`CheckpointError` naming the file that is missing or 
 from __future__ import annotations
 
 import json
+import stat as stat_mod
 from pathlib import Path
 
 import torch
@@ -281,6 +282,50 @@ def _rows(path: Path, need: tuple[str, ...]) -> None:
         raise CheckpointError(f"{short(path)} has no list of rows with {', '.join(need)}; the file is damaged")
 
 
+MAX_SIDE_FILE_BYTES = 64_000_000       # config, tokenizer, loss log, scorecard, word lists: far below this
+READ_FILES = (CONFIG, WEIGHTS, TOKENIZER, MERGES, LOSS_LOG, SCORECARD, TIMELINE, W2V_VECTORS, W2V_WORDS, CONTEXT)
+
+
+def check_file(path: Path, folder: Path) -> None:
+    """CheckpointError naming ``path`` when it is a link to something outside ``folder``, not a
+    regular file (a pipe or a device would block or never end) or larger than this server reads
+    (safetensors: the per-model budget ``EXPLAINER_MAX_LOAD_MB``; other files ``MAX_SIDE_FILE_BYTES``).
+    A file that is not there passes (whether it is needed is checked where it is read)."""
+    path, folder = Path(path), Path(folder)
+    if not path.exists() and not path.is_symlink():
+        return
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise CheckpointError(f"{short(path)} is a link to nothing (or to itself): it is refused") from None
+        if not target.is_relative_to(folder.resolve()):
+            raise CheckpointError(f"{short(path)} is a link to a file outside its model folder: it is refused")
+    st = path.stat()
+    if not stat_mod.S_ISREG(st.st_mode):
+        raise CheckpointError(f"{short(path)} is not a regular file (a folder, pipe or device): it is refused")
+    limit = (settings.get("EXPLAINER_MAX_LOAD_MB") * 1_000_000 + MAX_HEADER_BYTES if path.suffix == ".safetensors"
+             else MAX_SIDE_FILE_BYTES)
+    if st.st_size > limit:
+        raise CheckpointError(f"{short(path)} is {st.st_size:,} bytes; this server reads at most {limit:,} "
+                              "for such a file: it is refused")
+
+
+def check_files(folder: Path) -> list[tuple[Path, str]]:
+    """``check_file`` on every file of ``folder`` the app reads: CheckpointError for the first bad
+    one of the model's own files; the bad snapshots as (path, what is wrong), left out like damaged ones."""
+    folder = Path(folder)
+    for name in READ_FILES:
+        check_file(folder / name, folder)
+    broken = []
+    for _, p in list_snapshots(folder):
+        try:
+            check_file(p, folder)
+        except CheckpointError as e:
+            broken.append((p, str(e)))
+    return broken
+
+
 def check_folder(folder: Path) -> list[tuple[Path, str]]:
     """Check every file of a checkpoint without loading its weights: config, the weights' and
     vectors' headers against the config, the tokenizer, and the side files the pages read (loss
@@ -291,6 +336,7 @@ def check_folder(folder: Path) -> list[tuple[Path, str]]:
     folder = Path(folder)
     if not folder.is_dir():
         raise CheckpointError(f"the model folder {folder.name!r} is missing")
+    refused = check_files(folder)               # links out, pipes, devices, oversized files: before any read
     cfg, _ = read_config(folder)
     check_budget(cfg, folder / CONFIG)
     check_weights_file(folder / WEIGHTS, cfg)
@@ -320,8 +366,10 @@ def check_folder(folder: Path) -> list[tuple[Path, str]]:
         ids, vecs = h.get("ids", (None, ()))[1], h.get("vectors", (None, ()))[1]
         if len(ids) != 1 or len(vecs) < 2 or ids[0] not in vecs or vecs[-1] != cfg.d_model:
             raise CheckpointError(f"{short(folder / CONTEXT)} does not hold this model's context vectors")
-    broken = []
+    broken = list(refused)
     for _, p in list_snapshots(folder):
+        if any(p == q for q, _ in refused):
+            continue
         try:
             check_weights_file(p, cfg)
         except CheckpointError as e:

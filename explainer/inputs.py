@@ -43,6 +43,19 @@ def plain(text) -> str:
     return _MARKDOWN.sub(r"\\\1", s.replace("@", _WORD_JOINER + "@"))
 
 
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.:/])(?:/[^\s/'\"()<>,;]+){2,}/?")
+
+
+def no_paths(text) -> str:
+    """``text`` with every absolute file path cut to its last part ("…/model.safetensors"): an error
+    detail can hold where the server keeps its files, which no screen should show (the log does).
+
+    >>> no_paths("No space left on device: '/srv/jobs/4f1c/model.safetensors.tmp'")
+    "No space left on device: '…/model.safetensors.tmp'"
+    """
+    return _ABSOLUTE_PATH.sub(lambda m: "…/" + m.group(0).rstrip("/").rsplit("/", 1)[-1], str(text))
+
+
 def shortened(text: str, n: int = 40) -> str:
     """At most ``n`` characters of ``text``, with … where it was cut (what a message repeats of a value)."""
     return text[:n] + "…" if len(text) > n else text

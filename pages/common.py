@@ -17,7 +17,7 @@ import streamlit as st
 
 import explainer
 from explainer import settings
-from explainer.inputs import clean_text, literal, plain, shortened
+from explainer.inputs import clean_text, literal, no_paths, plain, shortened
 from explainer.i18n import LANGUAGES, pick_language, t as _t
 from explainer.plots import CONFIG
 from explainer.views.tokens import fragment_share
@@ -193,9 +193,10 @@ def lang() -> str:
 
 def t(key: str, **fmt) -> str:
     """The message ``key`` in the page's language. An error detail (``err``) is always shown as
-    typed (``inputs.plain``): it can hold a file's, a link's or a user's text."""
+    typed (``inputs.plain``: it can hold a file's, a link's or a user's text) and without the
+    server's own file paths (``inputs.no_paths``)."""
     if "err" in fmt:
-        fmt["err"] = plain(fmt["err"])
+        fmt["err"] = plain(no_paths(fmt["err"]))
     return _t(key, lang(), **fmt)
 
 

@@ -9,7 +9,7 @@ import pytest
 from explainer.i18n import t
 import re
 
-from explainer.inputs import literal, plain, shortened, spreadsheet_safe
+from explainer.inputs import literal, no_paths, plain, shortened, spreadsheet_safe
 from explainer.views.classroom import csv_bytes
 from tests.apphelp import open_app, shown
 
@@ -49,6 +49,14 @@ def test_plain_leaves_nothing_for_markdown_to_act_on(value):
     assert not re.search(r"(?<!\\):\S", p), p
     assert "://" not in p and "www." not in p and re.search(r"(?<!\u2060)@", p) is None
     assert "\n" not in p
+
+
+def test_no_server_path_is_left_in_an_error_detail():
+    err = "OSError: [Errno 28] No space left on device: '/srv/explainer/jobs/4f1c9a/model.safetensors.tmp'"
+    assert no_paths(err) == "OSError: [Errno 28] No space left on device: '…/model.safetensors.tmp'"
+    for kept in ("served/config.json has no 'model' section", "ckpt/snapshots/step_00010.safetensors",
+                 "see http://localhost:8501/attention", "3/4 of the class"):
+        assert no_paths(kept) == kept
 
 
 def test_the_csv_runs_no_formula():

@@ -92,3 +92,29 @@ def test_a_huge_prompt_in_a_link_is_cut_with_the_same_notice(monkeypatch):
     assert not at.exception
     assert at.session_state["prompt"] == text[-MAX_PROMPT:]
     assert any(i.value == t("app.prompt_cut", n=f"{MAX_PROMPT:,}") for i in at.info)
+
+
+def test_a_served_model_with_a_link_outside_is_marked_not_offered(monkeypatch, tiny_dir, tmp_path):
+    """$EXPLAINER_MODELS holds a good model and one whose config.json links outside its folder:
+    the good one is offered, the other marked in the sidebar with the file named; no page raises,
+    even when a link asks for the refused one."""
+    import shutil
+
+    from tests.apphelp import shown
+    runs = tmp_path / "runs"
+    shutil.copytree(tiny_dir, runs / "good", ignore=shutil.ignore_patterns("data"))
+    shutil.copytree(tiny_dir, runs / "linked", ignore=shutil.ignore_patterns("data"))
+    outside = tmp_path / "outside.json"
+    shutil.move(runs / "linked" / "config.json", outside)
+    (runs / "linked" / "config.json").symlink_to(outside)
+    monkeypatch.setenv("EXPLAINER_MODELS", str(runs))
+    at = open_app(monkeypatch, None, query={"lang": "en"})
+    assert not at.exception
+    box = at.selectbox(key="model_choice")
+    assert t("app.model.folder", name="good") in box.options
+    assert not any("linked" in o for o in box.options)
+    marks = [shown(c.value) for c in at.sidebar.caption if c.value.startswith(_opening("app.model.damaged_list"))]
+    assert marks and "linked/config.json" in marks[0] and "outside its model folder" in marks[0], marks
+    assert str(tmp_path) not in marks[0]
+    at = open_app(monkeypatch, None, query={"lang": "en"}, state={"model_choice": "folder:linked"})
+    assert not at.exception
