@@ -178,8 +178,12 @@ class TrainingJob:
     resume = start
 
     def resumable(self) -> int | None:
-        """The checkpoint's step when this job stopped with an error and can go on from it, else None."""
-        return self.checkpoint_step() if self.state == "error" else None
+        """The checkpoint's step when this job stopped with an error and can go on from it exactly
+        (its files whole and in step: ``train.resume_step``), else None."""
+        if self.state != "error":
+            return None
+        from .train import resume_step
+        return resume_step(self.folder)
 
     def go_on(self) -> None:
         """After the child died (or failed): train on from the checkpoint on disk. The steps after it

@@ -447,10 +447,43 @@ class Stop:
 PRECISIONS = ("fp32", "bf16", "auto")
 
 
+SAVING = ".saving"           # a checkpoint being written: moved into place only once whole
+SAVED = "COMPLETE"
+
+
+def finish_save(out: Path) -> None:
+    """Bring ``out`` to its last whole checkpoint: a save marked complete is moved into place (a
+    process killed between the renames is finished here), one not marked complete is dropped (the
+    files in ``out`` were not touched yet)."""
+    import shutil
+    stage = Path(out) / SAVING
+    if not stage.is_dir():
+        return
+    if (stage / SAVED).exists():
+        for name in (ckpt.WEIGHTS, ckpt.LOSS_LOG, TRAIN_STATE, ckpt.CONFIG):      # config.json, the step, last
+            if (stage / name).exists():
+                os.replace(stage / name, Path(out) / name)
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+def resume_step(out: Path) -> int | None:
+    """The step a run in ``out`` would resume from exactly (its files whole and in step), or None."""
+    finish_save(out)
+    out = Path(out)
+    if not all((out / f).exists() for f in (ckpt.WEIGHTS, TRAIN_STATE, ckpt.CONFIG, ckpt.LOSS_LOG)):
+        return None
+    try:
+        step = int(ckpt.load_tensors(out / TRAIN_STATE)["step"].item())
+        return step if ckpt.read_config(out)[1].get("step") == step else None
+    except (ckpt.CheckpointError, KeyError, ValueError, OSError):
+        return None
+
+
 def _resume_state(out: Path, model: GPT, opt, precision: str) -> tuple[int, list[dict], float, dict]:
     """(step, loss-log rows, seconds trained, the run's recorded config.json facts — precision,
     compiled, …) of the run in ``out``; a fresh run is (0, [], 0.0, {}). Any part of a checkpoint missing or out of step is a CheckpointError that
     names the file and says what to do."""
+    finish_save(out)
     w, s, c, l = (out / ckpt.WEIGHTS, out / TRAIN_STATE, out / ckpt.CONFIG, out / ckpt.LOSS_LOG)
     if not (w.exists() or s.exists()):
         return 0, [], 0.0, {}
@@ -538,13 +571,18 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
     tokens_per_step = p.batch_size * p.n_ctx
 
     def save(step_now: int, elapsed: float):
-        # each file is written whole and renamed; config.json and the optimizer state carry the
-        # step, so a resume can tell if a save was cut off between two files
-        ckpt.save_checkpoint(out, model, {**meta, "step": step_now,
-                                          "tokens_seen": step_now * tokens_per_step,
-                                          "train_seconds": round(elapsed, 1)})
-        ckpt.write_json(out / ckpt.LOSS_LOG, {"rows": log_rows})
-        save_train_state(out / TRAIN_STATE, opt, step_now)
+        # the four files are written whole into SAVING, marked complete, then renamed into place
+        # (finish_save): a process killed while writing leaves the last checkpoint as it was
+        stage = out / SAVING
+        import shutil
+        shutil.rmtree(stage, ignore_errors=True)
+        ckpt.save_checkpoint(stage, model, {**meta, "step": step_now,
+                                            "tokens_seen": step_now * tokens_per_step,
+                                            "train_seconds": round(elapsed, 1)})
+        ckpt.write_json(stage / ckpt.LOSS_LOG, {"rows": log_rows})
+        save_train_state(stage / TRAIN_STATE, opt, step_now)
+        (stage / SAVED).touch()
+        finish_save(out)
 
     bar = None
     if progress:

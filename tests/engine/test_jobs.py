@@ -230,3 +230,30 @@ def test_old_job_folders_are_cleared_new_ones_kept(tmp_path):
     os.utime(old, (time.time() - 2 * 86400, time.time() - 2 * 86400))
     fresh = new_folder(tmp_path)
     assert not old.exists() and recent.exists() and fresh.parent == tmp_path and not fresh.exists()
+
+
+def test_a_save_cut_off_leaves_the_last_whole_checkpoint(tmp_path):
+    """A process killed while it writes a checkpoint: a save not marked complete is dropped (the
+    files in place were not touched), one marked complete is finished on the next look."""
+    from explainer.train import SAVED, SAVING, resume_step
+    j = job(tmp_path, steps=300)
+    j.start()
+    wait_for(j, lambda st: st["step"] >= 120)
+    j.pause()
+    st = j.wait(timeout=HANG)
+    at = st["step"]
+    assert resume_step(j.folder) == at
+    stage = j.folder / SAVING                                      # half a save of a later step
+    stage.mkdir()
+    (stage / ckpt.WEIGHTS).write_bytes(b"half a file")
+    assert resume_step(j.folder) == at and not stage.exists()
+    stage.mkdir()                                                  # a whole save, killed before its renames
+    import shutil
+    for name in (ckpt.WEIGHTS, ckpt.LOSS_LOG, "train_state.safetensors", ckpt.CONFIG):
+        shutil.copy(j.folder / name, stage / name)
+    cfg = ckpt.read_json(stage / ckpt.CONFIG)
+    (stage / SAVED).touch()
+    (j.folder / ckpt.CONFIG).unlink()                              # the old config already gone
+    assert resume_step(j.folder) == at and ckpt.read_json(j.folder / ckpt.CONFIG) == cfg
+    j.resume()
+    assert j.wait(timeout=HANG)["state"] == "finished"

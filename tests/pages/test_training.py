@@ -83,7 +83,10 @@ def test_train_pause_and_use_it_on_every_page(page):
     button(at, "training.resume_btn").click()
     at.run()
     run_until(at, lambda a: job.step > step + 20)
-    button(at, "training.reset_btn").click()
+    button(at, "training.reset_btn").click()                   # a saved model: it asks first
+    at.run()
+    assert job.folder.exists()
+    button(at, "training.confirm_yes_btn").click()
     at.run()
     assert "training.job" not in at.session_state and not job.folder.exists()
     assert (at.session_state["model_choice"] if "model_choice" in at.session_state else "bundled") != "yours"
