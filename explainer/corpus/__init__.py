@@ -147,3 +147,20 @@ def find_occurrences(text: str, phrase: str, k: int = 5, width: int = 60) -> lis
         out.append(snippet)
         start = i + len(phrase)
     return out
+
+
+# ---------------------------------------------------------------------------
+# The Chinese corpus (issue #24): explainer/corpus/zh/, same shape as the English sections above.
+# ---------------------------------------------------------------------------
+
+from .zh import (CAPITAL_EVAL_QUESTIONS, COUNTRIES_ZH, HOMONYMS_ZH, IOI_EVAL_TEMPLATES_ZH,  # noqa: E402
+                 IOI_EVAL_VERBS_ZH, IOI_TRAIN_TEMPLATES_ZH, NAMES_FEMALE_ZH, NAMES_MALE_ZH, OBJECTS_ZH,
+                 PLACES_ZH, RELATIONS_ZH, SECTION_WEIGHTS_ZH, CountryZh, generate_corpus_zh,
+                 generate_sections_zh, held_out_text_zh, make_capital_cases_zh, make_ioi_cases_zh)
+
+__all__ += [
+    "CountryZh", "COUNTRIES_ZH", "RELATIONS_ZH", "NAMES_MALE_ZH", "NAMES_FEMALE_ZH", "PLACES_ZH",
+    "OBJECTS_ZH", "HOMONYMS_ZH", "IOI_TRAIN_TEMPLATES_ZH", "IOI_EVAL_TEMPLATES_ZH", "IOI_EVAL_VERBS_ZH",
+    "CAPITAL_EVAL_QUESTIONS", "SECTION_WEIGHTS_ZH", "make_ioi_cases_zh", "make_capital_cases_zh",
+    "generate_corpus_zh", "generate_sections_zh", "held_out_text_zh",
+]
