@@ -97,8 +97,8 @@ def test_every_section_in_its_share():
 # --- pinned output ------------------------------------------------------------------------------
 
 PINNED = {
-    "corpus_200k_s0": "f8a8cb60a6b4f4320c0abcb4139784f29ab43255dd6312c2f712654c24b45f8a",
-    "segmented_50k_s7": "892fb33541d53da3dc7676ec2b15c2e7d84c682016d71b5a34294c5dbec541c3",
+    "corpus_200k_s0": "4bccda60e036c664f7e0ea4aec481f064000254ac9c44f16ab969299bc2707bf",
+    "segmented_50k_s7": "9cf8b31eafc5a708df9e190401ff04fba7a002cbb77212b4ac9b0ebcbd0ca174",
     "ioi_cases_100": "99b52efde0ffb83bee0929c38af7ab2960bf8f822a4e5a469228b9b87b17360a",
     "lexicon": "02e1bc90bff69fc665cebde93175898c58b68859fcbf13f58853680cf194395a",
 }
@@ -216,17 +216,26 @@ def test_make_ioi_cases():
         assert {p.index(io) < p.index(s) for p, io, s in mine} == {True, False}, t
 
 
+def test_every_character_of_the_eval_prompts_is_in_the_corpus(corpus):
+    """Held-out wording, not held-out characters: a byte-level BPE trained on the corpus has a token
+    for every character an eval prompt uses (扔 in 「扔进垃圾桶」, never in 「扔给」)."""
+    chars = set(corpus)
+    prompts = [p for p, _, _ in make_ioi_cases_zh(280)] + [p for p, _, _ in make_capital_cases_zh()]
+    missing = {ch for p in prompts for ch in p} - chars
+    assert not missing, sorted(missing)
+
+
 def test_ioi_sentences_in_corpus(corpus):
     names = "|".join(NAMES_MALE_ZH + NAMES_FEMALE_ZH)
     rx = re.compile(rf"({names})和({names})去了[^，。]+，(?:\1|\2)把一[^，。]+给了(?:\1|\2)。")
-    assert len(rx.findall(corpus)) > 20
+    assert len(rx.findall(corpus)) > 5
 
 
 # --- world facts ------------------------------------------------------------------------------------
 
 def test_each_capital_fact_and_question(corpus):
     for c in COUNTRIES_ZH:
-        assert f"{c.name}的首都是{c.capital}。" in corpus, c.name
+        assert f"{c.name}的首都是{c.capital}" in corpus or f"{c.capital}是{c.name}的首都" in corpus, c.name
         assert re.search(rf"问：[^？\n]*{c.name}的首都[^？\n]*？答：{c.capital}", corpus), c.name
     assert "问：波兰的首都是哪里？答：华沙" in corpus
     assert re.search(r"答：[^\n。]+\n问：[^\n？]+的首都是哪里？答：", corpus)       # Q/A lines in a row
