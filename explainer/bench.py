@@ -181,15 +181,13 @@ def run_bench(checkpoint=None, preset: str = "default", threads: int | None = No
 
     def no_cache():
         seq = lm.encode(prompt)
-        with torch.inference_mode():
-            for _ in range(100):
-                logits, _ = lm.model(torch.tensor([seq[-lm.config.n_ctx:]]))
-                seq.append(int(logits[0, -1].argmax()))
+        for _ in range(100):
+            seq.append(int(lm.last_logits(seq[-lm.config.n_ctx:]).argmax()))
     t_full = _timeit(no_cache, repeat=3, warmup=1)
     res["generate_100_s"] = round(t_cache, 3)
     res["generate_100_no_cache_s"] = round(t_full, 3)
     res["kv_cache_speedup"] = round(t_full / t_cache, 2)
-    res["model"] = {"params": lm.model.n_params(), "n_layer": lm.config.n_layer, "d_model": lm.config.d_model}
+    res["model"] = {"params": lm.n_params(), "n_layer": lm.config.n_layer, "d_model": lm.config.d_model}
     return res
 
 

@@ -11,6 +11,7 @@ every text tool shows for a character it could not read.
 
 from __future__ import annotations
 
+import math
 import re
 
 REPLACEMENT = "\ufffd"
@@ -85,3 +86,46 @@ def spreadsheet_safe(cell):
     if isinstance(cell, str) and cell.startswith(SPREADSHEET_FORMULA):
         return "'" + cell
     return cell
+
+
+# ---- numbers from a caller, a widget or a link: one check each, at the edge ------------------------
+
+class InputError(ValueError):
+    """Input the model cannot run on (empty prompt, bad setting); the message is for the user."""
+
+
+def whole(name: str, value, lo: int | None = None, hi: int | None = None) -> int:
+    """``value`` (an int, a whole float or the text of one) as an int in ``lo … hi`` (each optional),
+    or an InputError naming the argument and the range.
+
+    >>> whole("k", "3", 1, 10)
+    3
+    """
+    v = None
+    if not isinstance(value, bool):
+        try:
+            f = float(value)
+            if f.is_integer():
+                v = int(value) if isinstance(value, int) else int(f)
+        except (TypeError, ValueError, OverflowError):
+            v = None
+    if v is None or (lo is not None and v < lo) or (hi is not None and v > hi):
+        where = (f" from {lo:,} to {hi:,}" if lo is not None and hi is not None
+                 else f" ≥ {lo:,}" if lo is not None else f" ≤ {hi:,}" if hi is not None else "")
+        raise InputError(f"{name} must be a whole number{where} (got {value!r})")
+    return v
+
+
+def number(name: str, value, lo: float, hi: float) -> float:
+    """``value`` as a finite float in ``lo … hi``, or an InputError naming the argument and the range.
+
+    >>> number("top_p", "0.9", 0, 1)
+    0.9
+    """
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        v = math.nan
+    if isinstance(value, bool) or not (math.isfinite(v) and lo <= v <= hi):
+        raise InputError(f"{name} must be a number from {lo:g} to {hi:g} (got {value!r})")
+    return v

@@ -50,17 +50,21 @@ ACTIVE = ("queued", "starting", "running", "pausing")
 log = logging.getLogger("explainer")
 
 
-def _probe(model, enc, prompts, k: int = 5) -> dict:
-    """Top-k next words for each prompt and a short greedy sample, from the model being trained."""
+def _probe(lm, prompts, k: int = 5) -> dict:
+    """Top-k next words for each prompt and a short greedy sample, read through the model's one door
+    (``LM``)."""
+    return {"next": {q: [(w, round(p, 4)) for w, p in lm.next_token(q, k)] for q in prompts},
+            "sample": lm.generate(prompts[0], SAMPLE_TOKENS, temperature=0)}
+
+
+def _probe_training(model, enc, prompts) -> dict:
+    """``_probe`` on the model being trained: in eval mode for the reading (no dropout), then back."""
     from .lm import LM
     was_training = model.training
-    lm = LM(model, enc)                    # eval mode for the reading (no dropout) …
     try:
-        out = {"next": {q: [(w, round(p, 4)) for w, p in lm.next_token(q, k)] for q in prompts},
-               "sample": lm.generate(prompts[0], SAMPLE_TOKENS, temperature=0)}
+        return _probe(LM(model, enc), prompts)
     finally:
-        model.train(was_training)          # … and back to training
-    return out
+        model.train(was_training)
 
 
 STOP = "STOP"                   # the page's pause button: the child stops at the next step boundary
@@ -89,7 +93,7 @@ def _work(folder: str, preset: str, steps: int, own_text: bool, threads: int, pr
             else:
                 say("loss", step, info["loss"])
             if now - last["probe"] >= PROBE_EVERY_S:
-                say("probe", step, _probe(info["model"], info["encoding"], prompts))
+                say("probe", step, _probe_training(info["model"], info["encoding"], prompts))
                 last["probe"] = time.monotonic()
 
         train(preset, folder_p, precision="fp32", steps=steps, progress=False,
@@ -98,7 +102,7 @@ def _work(folder: str, preset: str, steps: int, own_text: bool, threads: int, pr
         from .lm import load
         lm = load(folder_p)
         done = int(lm.meta["step"])
-        say("probe", done, _probe(lm.model, lm.tokenizer, prompts))
+        say("probe", done, _probe(lm, prompts))
         say("finished" if done >= steps else "paused", done, None)
     except BaseException as e:  # noqa: BLE001 — whatever happens, the page must hear it
         say("error", 0, f"{type(e).__name__}: {e}")

@@ -27,6 +27,7 @@ import torch
 
 from . import checkpoint as ckpt
 from . import sampling, settings
+from .inputs import InputError, number, whole  # noqa: F401 — InputError is part of this API
 from .embeddings import (VectorSpace, WordError, load_context_vectors, load_word2vec, shown,
                          word_token_ids)
 from .model import GPT, GPTConfig, Intervention, KVCache
@@ -48,38 +49,8 @@ ASSETS = _bundled()
 _CURRENT: contextvars.ContextVar[Intervention | None] = contextvars.ContextVar("intervention", default=None)
 
 
-class InputError(ValueError):
-    """Input the model cannot run on (empty prompt, bad setting); the message is for the user."""
-
-
 MAX_NEW_TOKENS = 2_000      # tokens one generate call may add (≈ 3 s on 2 CPU cores)
 MAX_SEED = 2**32 - 1
-
-
-def whole(name: str, value, lo: int, hi: int) -> int:
-    """``value`` as an int in ``lo … hi``, or an InputError naming the argument and the range.
-
-    >>> whole("k", 3, 1, 10)
-    3
-    """
-    try:
-        ok = not isinstance(value, bool) and float(value).is_integer()
-    except (TypeError, ValueError, OverflowError):
-        ok = False
-    if not ok or not lo <= int(value) <= hi:
-        raise InputError(f"{name} must be a whole number from {lo:,} to {hi:,} (got {value!r})")
-    return int(value)
-
-
-def number(name: str, value, lo: float, hi: float) -> float:
-    """``value`` as a finite float in ``lo … hi``, or an InputError naming the argument and the range."""
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        v = float("nan")
-    if isinstance(value, bool) or not (np.isfinite(v) and lo <= v <= hi):
-        raise InputError(f"{name} must be a number from {lo:g} to {hi:g} (got {value!r})")
-    return v
 
 
 def find_subsequence(seq: list[int], sub: list[int], last: bool = False) -> int:
@@ -94,6 +65,18 @@ def find_subsequence(seq: list[int], sub: list[int], last: bool = False) -> int:
         if n and seq[i:i + n] == sub:
             return i
     return -1
+
+
+class _Only(dict):
+    """A record that keeps only the activation points it was asked for."""
+
+    def __init__(self, names):
+        super().__init__()
+        self.names = frozenset(names)
+
+    def __setitem__(self, key, value):
+        if key in self.names:
+            super().__setitem__(key, value)
 
 
 @dataclass
@@ -234,17 +217,36 @@ class LM:
         return ((intervention or Intervention()) + _CURRENT.get()) or None
 
     def _forward(self, idx: torch.Tensor, intervention: Intervention | None = None,
-                 record: dict | None = None, kv_cache: KVCache | None = None):
-        """The one way this class runs the model: (logits, loss) with ``intervention`` (plus any
-        ``ablate`` block's) applied, read-only, without gradients."""
+                 record: dict | None = None, kv_cache: KVCache | None = None, targets: torch.Tensor | None = None,
+                 combined: bool = False):
+        """The one door to the model: every forward pass of this class — traces, next-token
+        probabilities, generation, losses — goes through here (tests/engine/test_layout.py holds
+        it). (logits, loss) with ``intervention`` plus any ``ablate`` block's applied (``combined``:
+        the caller already added them), read-only, without gradients."""
+        iv = intervention if combined else self._combined(intervention)
         with torch.inference_mode():
-            return self.model(idx, record=record, intervention=self._combined(intervention), kv_cache=kv_cache)
+            return self.model(idx, targets, record=record, intervention=iv, kv_cache=kv_cache)
 
-    def record(self, batch: list[list[int]], intervention: Intervention | None = None) -> dict:
-        """Every named activation point for a batch of equally long id sequences (torch tensors)."""
-        rec: dict = {}
+    def record(self, batch: list[list[int]], intervention: Intervention | None = None,
+               names: tuple[str, ...] | None = None) -> dict:
+        """Named activation points (torch tensors) for a batch of equally long id sequences: every
+        point, or only ``names`` (e.g. ``("blocks.2.mlp.hook_post",)``: the rest is not kept)."""
+        rec: dict = {} if names is None else _Only(names)
         self._forward(torch.tensor(batch), intervention, record=rec)
-        return rec
+        return dict(rec)
+
+    def loss(self, x, y) -> float:
+        """Mean next-token loss (nats) of id windows ``x`` (B, T) predicting ``y`` (B, T)."""
+        _, loss = self._forward(torch.as_tensor(x), targets=torch.as_tensor(y))
+        return float(loss)
+
+    def n_params(self) -> int:
+        return self.model.n_params()
+
+    def weight(self, name: str) -> np.ndarray:
+        """A copy of one weight by its name in the state dict (``"wte.weight"``): the shared model's
+        tensors are never handed out."""
+        return self.model.get_parameter(name).detach().float().numpy().copy()
 
     # ---- forward passes ------------------------------------------------------------------
     def trace(self, text_or_ids, intervention: Intervention | None = None) -> Trace:
@@ -273,7 +275,7 @@ class LM:
     def next_probs(self, text_or_ids, intervention: Intervention | None = None,
                    temperature: float = 1.0) -> np.ndarray:
         """(V,) the next token's probabilities, under ``intervention`` when given."""
-        temperature = number("temperature", temperature, 0, sampling.MAX_TEMPERATURE)
+        temperature, _, _ = sampling.check_settings(temperature)
         return sampling.softmax(self.last_logits(text_or_ids, intervention), temperature)
 
     def next_token(self, text_or_ids, k: int = 5, temperature: float = 1.0,
@@ -289,19 +291,20 @@ class LM:
         """New token ids after the prompt, using a KV cache. When the context is full the cache is
         rebuilt on the last ``n_ctx // 2`` tokens (a sliding window)."""
         max_new_tokens = whole("max_new_tokens", max_new_tokens, 0, MAX_NEW_TOKENS)
-        temperature = number("temperature", temperature, 0, sampling.MAX_TEMPERATURE)
-        top_k = None if top_k is None or top_k == 0 else whole("top_k", top_k, 1, self.config.vocab_size)
-        top_p = None if top_p is None else number("top_p", top_p, 0, 1)
+        temperature, top_k, top_p = sampling.check_settings(temperature, top_k, top_p, self.config.vocab_size)
         seed = None if seed is None else whole("seed", seed, 0, MAX_SEED)
         ids, _ = self._ids(prompt)
         rng = np.random.default_rng(seed)
         eot = self.tokenizer.eot_token
         n_ctx = self.config.n_ctx
         iv = self._combined(intervention)             # once for the whole loop, not per token
+
+        def step(new_ids: list[int], cache: KVCache) -> torch.Tensor:
+            return self._forward(torch.tensor([new_ids]), iv, kv_cache=cache, combined=True)[0]
         new: list[int] = []
         cache = KVCache(self.config.n_layer)
         with torch.inference_mode():
-            logits, _ = self.model(torch.tensor([ids]), intervention=iv, kv_cache=cache)
+            logits = step(ids, cache)
             seq = list(ids)
             for _ in range(max_new_tokens):
                 z = logits[0, -1]
@@ -316,9 +319,9 @@ class LM:
                     break
                 if cache.length >= n_ctx:
                     cache = KVCache(self.config.n_layer)
-                    logits, _ = self.model(torch.tensor([seq[-(n_ctx // 2):]]), intervention=iv, kv_cache=cache)
+                    logits = step(seq[-(n_ctx // 2):], cache)
                 else:
-                    logits, _ = self.model(torch.tensor([[nxt]]), intervention=iv, kv_cache=cache)
+                    logits = step([nxt], cache)
         return new
 
     def generate(self, prompt: str, max_new_tokens: int = 50, temperature: float = 1.0,

@@ -17,6 +17,8 @@ Named activation points (shapes for one sequence of T tokens; B is the batch):
     blocks.{i}.attn.hook_z          (B, T, H, hd) each head's output, before the output projection
     blocks.{i}.hook_attn_out        (B, T, d)     what attention adds to the residual stream
     blocks.{i}.hook_resid_mid       (B, T, d)     residual stream after attention
+    blocks.{i}.mlp.hook_pre         (B, T, d_mlp) each MLP neuron's input, W·LN(x) + b, before GELU
+    blocks.{i}.mlp.hook_post        (B, T, d_mlp) each MLP neuron's output, after GELU
     blocks.{i}.hook_mlp_out         (B, T, d)     what the MLP adds
     blocks.{i}.hook_resid_post      (B, T, d)     residual stream leaving block i
     ln_final.hook_normalized        (B, T, d)     final LayerNorm output
@@ -35,6 +37,8 @@ from dataclasses import asdict, dataclass, fields
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from .inputs import whole
 
 
 @dataclass
@@ -113,7 +117,8 @@ class Edit:
     """One change to one named activation point during one forward pass.
 
     ``point``      a name from :func:`hook_names` (``"blocks.0.hook_mlp_out"``); for
-                   ``blocks.{i}.attn.hook_z`` (per-head outputs) ``heads`` picks heads;
+                   ``blocks.{i}.attn.hook_z`` (per-head outputs) ``heads`` picks heads, for
+                   ``blocks.{i}.mlp.hook_pre`` / ``hook_post`` it picks neurons;
     ``positions``  token positions of that forward call (negative = from the end); empty = all;
     ``value``      ``None`` zeroes the activation there; a tensor (T, …) — another run's activation
                    at this point, for one sequence — replaces it at those positions (activation
@@ -161,28 +166,35 @@ class Intervention:
     edits: tuple = ()
 
     @classmethod
-    def zero(cls, heads=(), attn=(), mlp=(), positions=()) -> "Intervention":
-        """Switch off heads ``[(layer, head)]``, whole attention layers or MLP layers. ``positions``
-        limits the MLP switch-off to those token positions (negative = from the end, so the
-        question's subject stays the same position when text is put in front); heads and
-        attention layers are switched off everywhere."""
-        pos = tuple(sorted({_int("positions", p) for p in (positions or ())}))
+    def zero(cls, heads=(), attn=(), mlp=(), positions=(), neurons=()) -> "Intervention":
+        """Switch off heads ``[(layer, head)]``, whole attention layers, MLP layers or single MLP
+        neurons ``[(layer, neuron)]`` (their output after GELU). ``positions`` limits the MLP
+        switch-off to those token positions (negative = from the end, so the question's subject
+        stays the same position when text is put in front); heads, attention layers and neurons
+        are switched off everywhere."""
+        pos = tuple(sorted({whole("positions", p) for p in (positions or ())}))
         by_layer: dict[int, list[int]] = {}
         for lh in heads:
-            l, h = (_int("heads", v) for v in lh)
+            l, h = (whole("heads", v) for v in lh)
             by_layer.setdefault(l, []).append(h)
         edits = [Edit(f"blocks.{l}.attn.hook_z", heads=tuple(sorted(set(hs))))
                  for l, hs in sorted(by_layer.items())]
-        edits += [Edit(f"blocks.{l}.hook_attn_out") for l in sorted({_int("attn", l) for l in attn})]
+        edits += [Edit(f"blocks.{l}.hook_attn_out") for l in sorted({whole("attn", l) for l in attn})]
         edits += [Edit(f"blocks.{l}.hook_mlp_out", positions=pos)
-                  for l in sorted({_int("mlp", l) for l in mlp})]
+                  for l in sorted({whole("mlp", l) for l in mlp})]
+        by_mlp: dict[int, list[int]] = {}
+        for ln in neurons:
+            l, n = (whole("neurons", v) for v in ln)
+            by_mlp.setdefault(l, []).append(n)
+        edits += [Edit(f"blocks.{l}.mlp.hook_post", heads=tuple(sorted(set(ns))))
+                  for l, ns in sorted(by_mlp.items())]
         return cls(tuple(edits))
 
     @classmethod
     def patch(cls, point: str, value, positions=(), heads=()) -> "Intervention":
         """Replace the activation at ``point`` with ``value`` (another run's, shape (T, …))."""
-        return cls((Edit(point, tuple(_int("positions", p) for p in positions),
-                         tuple(_int("heads", h) for h in heads), torch.as_tensor(value)),))
+        return cls((Edit(point, tuple(whole("positions", p) for p in positions),
+                         tuple(whole("heads", h) for h in heads), torch.as_tensor(value)),))
 
     def __add__(self, other: "Intervention | None") -> "Intervention":
         return self if not other else Intervention(self.edits + other.edits)
@@ -206,7 +218,12 @@ class Intervention:
             if e.point.endswith("attn.hook_pattern"):
                 raise ValueError(f"{e.point} is read-only: edit the heads' outputs "
                                  f"({e.point.replace('hook_pattern', 'hook_z')}) instead")
-            for h in e.heads:
+            if e.point.endswith(("mlp.hook_pre", "mlp.hook_post")):
+                for n in e.heads:                       # on these points ``heads`` picks neurons
+                    if not 0 <= n < cfg.d_mlp:
+                        raise ValueError(f"neuron ({e.point.split('.')[1]}, {n}) does not exist: each MLP "
+                                         f"has {cfg.d_mlp} neurons (0 … {cfg.d_mlp - 1})")
+            for h in (() if e.point.endswith(("mlp.hook_pre", "mlp.hook_post")) else e.heads):
                 if not 0 <= h < cfg.n_head:
                     raise ValueError(f"head ({e.point.split('.')[1]}, {h}) does not exist: the model "
                                      f"has {cfg.n_layer} layers × {cfg.n_head} heads (counting from 0)")
@@ -221,17 +238,6 @@ class Intervention:
             f"{'zero' if e.value is None else 'patch'} {e.point}"
             + (f" heads {list(e.heads)}" if e.heads else "")
             + (f" at {list(e.positions)}" if e.positions else "") for e in self.edits) + ")"
-
-
-def _int(arg: str, v) -> int:
-    """An integer index from ``v`` (layer, head or position), or ValueError naming ``arg``."""
-    try:
-        whole = not isinstance(v, bool) and float(v).is_integer()
-    except (TypeError, ValueError):
-        whole = False
-    if not whole:
-        raise ValueError(f"{arg}: {v!r} is not a whole number")
-    return int(v)
 
 
 def _edit(x: torch.Tensor, name: str, iv: Intervention | None, record: dict | None) -> torch.Tensor:
@@ -293,8 +299,10 @@ class MLP(nn.Module):
         self.fc = nn.Linear(cfg.d_model, cfg.d_mlp)
         self.proj = nn.Linear(cfg.d_mlp, cfg.d_model)
 
-    def forward(self, x):
-        return self.proj(F.gelu(self.fc(x)))                         # (B, T, d)
+    def forward(self, x, layer: int, record: dict | None = None, iv: Intervention | None = None):
+        h = _edit(self.fc(x), f"blocks.{layer}.mlp.hook_pre", iv, record)         # (B, T, d_mlp)
+        h = _edit(F.gelu(h), f"blocks.{layer}.mlp.hook_post", iv, record)        # (B, T, d_mlp)
+        return self.proj(h)                                                        # (B, T, d)
 
 
 class Block(nn.Module):
@@ -312,7 +320,7 @@ class Block(nn.Module):
         x = _edit(x, f"blocks.{i}.hook_resid_pre", iv, record)
         a = _edit(self.attn(self.ln1(x), i, record, iv, kv_cache), f"blocks.{i}.hook_attn_out", iv, record)
         x = _edit(x + self.drop(a), f"blocks.{i}.hook_resid_mid", iv, record)
-        m = _edit(self.mlp(self.ln2(x)), f"blocks.{i}.hook_mlp_out", iv, record)
+        m = _edit(self.mlp(self.ln2(x), i, record, iv), f"blocks.{i}.hook_mlp_out", iv, record)
         return _edit(x + self.drop(m), f"blocks.{i}.hook_resid_post", iv, record)
 
 
@@ -341,6 +349,7 @@ def hook_names(cfg: GPTConfig) -> list[str]:
     for i in range(cfg.n_layer):
         names += [f"blocks.{i}.hook_resid_pre", f"blocks.{i}.attn.hook_pattern",
                   f"blocks.{i}.attn.hook_z", f"blocks.{i}.hook_attn_out", f"blocks.{i}.hook_resid_mid",
+                  f"blocks.{i}.mlp.hook_pre", f"blocks.{i}.mlp.hook_post",
                   f"blocks.{i}.hook_mlp_out", f"blocks.{i}.hook_resid_post"]
     return names + ["ln_final.hook_normalized"]
 

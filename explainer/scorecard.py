@@ -34,10 +34,8 @@ def held_out_nats(lm: LM, text: str) -> tuple[float, np.ndarray]:
     x = torch.from_numpy(ids[:n * T].reshape(n, T))
     y = torch.from_numpy(ids[1:n * T + 1].reshape(n, T))
     total = 0.0
-    with torch.inference_mode():
-        for i in range(0, n, 32):
-            _, loss = lm.model(x[i:i + 32], y[i:i + 32])
-            total += loss.item() * y[i:i + 32].numel()
+    for i in range(0, n, 32):
+        total += lm.loss(x[i:i + 32], y[i:i + 32]) * y[i:i + 32].numel()
     return total, ids[1:n * T + 1]
 
 
@@ -173,7 +171,7 @@ def scorecard(lm: LM, ioi_n: int = 300) -> dict:
     io = ioi(lm, ioi_n)
     an = analogies_all_spaces(lm)
     card = {
-        "model": {"params": lm.model.n_params(), **lm.config.to_dict(),
+        "model": {"params": lm.n_params(), **lm.config.to_dict(),
                   "step": lm.meta.get("step"), "train_seconds": lm.meta.get("train_seconds")},
         "val_loss": round(vl, 4), "perplexity": round(math.exp(vl), 3),
         "capital_qa": {"zero_shot": round(cap0["accuracy"], 4), "few_shot": round(cap1["accuracy"], 4),

@@ -113,13 +113,10 @@ def neuron_count(lm: LM) -> dict:
 
 def mlp_activations(lm: LM, layer: int, ids: np.ndarray) -> np.ndarray:
     """(B, T, d_mlp) what every neuron of one MLP layer outputs, GELU(W·x + b), for windows ``ids``
-    (B, T): read from one recorded forward pass, the shared model untouched."""
-    block = lm.model.blocks[layer]
-    rec: dict = {}
-    with torch.inference_mode():
-        lm.model(torch.from_numpy(np.asarray(ids, np.int64)), record=rec)
-        mid = rec[f"blocks.{layer}.hook_resid_mid"]
-        return torch.nn.functional.gelu(block.mlp.fc(block.ln2(mid))).float().numpy()
+    (B, T): the activation point ``blocks.{layer}.mlp.hook_post`` of one recorded forward pass (so a
+    ``with lm.ablate(...)`` block applies to it too), the shared model untouched."""
+    name = f"blocks.{layer}.mlp.hook_post"
+    return lm.record(np.asarray(ids, np.int64).tolist(), names=(name,))[name].float().numpy()
 
 
 def probe_windows(lm: LM, text: str, n: int = 64, length: int = 64) -> np.ndarray:
@@ -170,3 +167,17 @@ def gelu_curve(lo: float = -4, hi: float = 4, n: int = 161) -> pd.DataFrame:
     z = np.linspace(lo, hi, n)
     return pd.DataFrame({"z": z, "relu": np.maximum(z, 0),
                          "gelu": torch.nn.functional.gelu(torch.from_numpy(z)).numpy()})
+
+
+# ---- the lesson's question on this page (views/lesson.py: KINDS) -----------------------------------
+
+def question_relu_off(lm, q: dict, opts: list[str], **held) -> dict:
+    """The error of ``neurons`` neurons with their bends off against the best straight line on
+    ``target``; options ``"better"`` / ``"same"``."""
+    x, y = target(q.get("target", "bump"))
+    n, steps = int(q.get("neurons", 64)), int(q.get("steps", 2000))
+    off, on = fit_relu(x, y, n, steps, relu=False)["loss"], fit_relu(x, y, n, steps, relu=True)["loss"]
+    line = best_line(x, y)["loss"]
+    verdict = "same" if off >= line * (1 - 1e-3) else "better"
+    scores = {o: (line if o == "same" else off) for o in opts}
+    return {"scores": scores, "answer": verdict, "unit": "error", "facts": {"off": off, "line": line, "on": on, "n": n}}

@@ -28,8 +28,8 @@ def pipeline_summary(lm: LM, text: str, k: int = 5) -> dict:
     c = lm.config
     T = len(tr.ids)
     last = T - 1
-    wte = lm.model.wte.weight.detach().numpy()
-    wpe = lm.model.wpe.weight.detach().numpy()
+    wte = lm.weight("wte.weight")
+    wpe = lm.weight("wpe.weight")
     probs = tr.probs[last]
     top = np.argsort(-probs)[:k]
     norms = [float(np.linalg.norm(tr.resid[l, last])) for l in range(c.n_layer + 1)]
@@ -62,9 +62,20 @@ def scale_rows(lm: LM, ours: str = "Ours") -> list[dict]:
     """This model (named ``ours``) next to the published GPTs."""
     c = lm.config
     rows = [{"model": ours, "d_model": c.d_model, "n_layer": c.n_layer, "n_head": c.n_head,
-             "params": lm.model.n_params(), "d_mlp": c.d_mlp,
+             "params": lm.n_params(), "d_mlp": c.d_mlp,
              "mlp_params_per_layer": 2 * c.d_model * c.d_mlp + c.d_mlp + c.d_model}]
     for name, d, L, H, N, f in FAMOUS:
         rows.append({"model": name, "d_model": d, "n_layer": L, "n_head": H, "params": N, "d_mlp": f,
                      "mlp_params_per_layer": 2 * d * f + f + d})
     return rows
+
+
+# ---- the lesson's question on this page (views/lesson.py: KINDS) -----------------------------------
+
+def question_next_word(lm: LM, q: dict, opts: list[str], **held) -> dict:
+    """P(option is the next word) after ``prompt``."""
+    p = lm.next_probs(q["prompt"])
+    scores = {o: float(p[lm.answer_id(o)]) for o in opts}
+    top = lm.token_text(int(p.argmax())).strip()
+    return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "probability",
+            "facts": {"top": top, "p_top": float(p.max())}}

@@ -55,6 +55,37 @@ def test_hook_names_pinned(model):
     # the residual stream is the running sum of what each part adds
     x = rec["blocks.1.hook_resid_pre"] + rec["blocks.1.hook_attn_out"] + rec["blocks.1.hook_mlp_out"]
     torch.testing.assert_close(x, rec["blocks.1.hook_resid_post"])
+    assert hook_names(CFG)[6:10] == ["blocks.0.hook_resid_mid", "blocks.0.mlp.hook_pre", "blocks.0.mlp.hook_post",
+                                     "blocks.0.hook_mlp_out"]
+
+
+def test_mlp_neurons_are_hook_points(model):
+    """The neurons' input and output are named points: GELU(W·LN(x) + b) as the MLP computes it, and
+    what the MLP adds is their output times the projection."""
+    rec = {}
+    with torch.no_grad():
+        model(ids(), record=rec)
+    b = model.blocks[1]
+    pre = rec["blocks.1.mlp.hook_pre"]
+    assert pre.shape[-1] == CFG.d_mlp
+    torch.testing.assert_close(pre, b.mlp.fc(b.ln2(rec["blocks.1.hook_resid_mid"])))
+    torch.testing.assert_close(rec["blocks.1.mlp.hook_post"], torch.nn.functional.gelu(pre))
+    torch.testing.assert_close(b.mlp.proj(rec["blocks.1.mlp.hook_post"]), rec["blocks.1.hook_mlp_out"])
+
+
+def test_switching_neurons_off(model):
+    x = ids()
+    off = Intervention.zero(neurons=[(0, 3), (0, 5)])
+    rec, base = {}, {}
+    with torch.no_grad():
+        model(x, record=rec, intervention=off)
+        model(x, record=base)
+    post = rec["blocks.0.mlp.hook_post"]
+    assert (post[..., [3, 5]] == 0).all()
+    torch.testing.assert_close(post[..., 6:], base["blocks.0.mlp.hook_post"][..., 6:])
+    assert not torch.equal(rec["blocks.0.hook_mlp_out"], base["blocks.0.hook_mlp_out"])
+    with pytest.raises(ValueError, match=f"neuron \\(0, {CFG.d_mlp}\\) does not exist"):
+        Intervention.zero(neurons=[(0, CFG.d_mlp)]).validate(CFG)
 
 
 def test_kv_cache_equals_full_recompute(model):
@@ -183,8 +214,8 @@ def test_head_zeroing_is_the_same_on_hook_z(model):
 
 
 @pytest.mark.parametrize("bad, message", [
-    (lambda: Intervention.zero(mlp=[0.7]), "mlp: 0.7 is not a whole number"),
-    (lambda: Intervention.zero(heads=[("a", 1)]), "heads: 'a' is not a whole number"),
+    (lambda: Intervention.zero(mlp=[0.7]), r"mlp must be a whole number \(got 0.7\)"),
+    (lambda: Intervention.zero(heads=[("a", 1)]), r"heads must be a whole number \(got 'a'\)"),
 ])
 def test_intervention_arguments_are_checked(bad, message):
     with pytest.raises(ValueError, match=message):

@@ -60,3 +60,19 @@ def test_a_gpt_neuron_fires_where_it_says(bundled_lm):
     assert ctx["activation"].iloc[0] == pytest.approx(float(acts.max()), rel=1e-5)
     with pytest.raises(ValueError, match="layer must be 0 … 5"):
         N.neuron_contexts(lm, 6, 0, text)
+
+
+def test_neuron_activations_come_through_the_lm(bundled_lm):
+    """The neurons chapter reads blocks.{i}.mlp.hook_post through LM.record, so an ablate block
+    reaches it: switching neuron j off makes its activations 0, the others stay."""
+    lm = bundled_lm
+    win = N.probe_windows(lm, "The capital of Poland is Warsaw. " * 40, n=4, length=16)
+    acts = N.mlp_activations(lm, 2, win)
+    assert acts.shape == (4, 16, lm.config.d_mlp)
+    from explainer import Intervention
+    off = Intervention.zero(neurons=[(2, 7)])
+    rec = lm.record(win.tolist(), off, names=("blocks.2.mlp.hook_post",))
+    assert list(rec) == ["blocks.2.mlp.hook_post"]                  # only what was asked for is kept
+    got = rec["blocks.2.mlp.hook_post"].numpy()
+    assert (got[..., 7] == 0).all() and np.allclose(np.delete(got, 7, -1), np.delete(acts, 7, -1), atol=1e-5)
+    assert np.abs(acts[..., 7]).max() > 0
