@@ -126,7 +126,19 @@ class NGram:
         start = n - 1 if start is None else start
         grams = self._keys_of(ids, n)[start - (n - 1):]
         ctx = grams // self.V if n > 1 else np.zeros(len(grams), np.int64)
-        return (self._count(n, grams) + k) / (self._count(n - 1, ctx) + k * self.V)
+        return self.smoothed(self._count(n, grams), self._count(n - 1, ctx), k)
+
+    def smoothed(self, counts, total=None, k: float = ADD_K) -> np.ndarray:
+        """Add-k smoothing, the one place it is written: ``(count + k) / (total + k·V)``, so a symbol
+        never seen after a context still gets a small probability. ``total``: the context's count
+        (default: the sum of ``counts``, for a whole next-symbol row).
+
+        >>> NGram.from_chars("abab", 2).smoothed(np.array([2, 0, 0]), k=1.0).round(2)
+        array([0.6, 0.2, 0.2])
+        """
+        counts = np.asarray(counts, dtype=np.float64)
+        total = counts.sum() if total is None else total
+        return (counts + k) / (total + k * self.V)
 
     def bits_per_symbol(self, n: int, ids: np.ndarray, start: int | None = None, k: float = ADD_K) -> float:
         return float(-np.log2(self.probs_of(n, ids, start, k)).mean())
@@ -152,7 +164,7 @@ class NGram:
 
     def next_probs(self, n: int, context: np.ndarray, k: float = ADD_K) -> np.ndarray:
         c = self.next_counts(n, context) if len(context) >= n - 1 else np.zeros(self.V)
-        return (c + k) / (c.sum() + k * self.V)
+        return self.smoothed(c, k=k)
 
     def backoff_counts(self, n: int, context: np.ndarray) -> tuple[np.ndarray, int]:
         """The counts after the longest context (≤ n − 1 symbols) seen in the counted text, and its n."""
@@ -161,6 +173,11 @@ class NGram:
             if c.sum():
                 return c, m
         return self.next_counts(1, context), 1
+
+    def backoff_probs(self, n: int, context: np.ndarray, k: float = ADD_K) -> tuple[np.ndarray, int]:
+        """(V,) the next symbol's smoothed probabilities after the longest context seen, and its n."""
+        c, used = self.backoff_counts(n, context)
+        return self.smoothed(c, k=k), used
 
     def generate(self, n: int, prompt: np.ndarray, length: int, seed: int = 0) -> np.ndarray:
         """``length`` new ids, each drawn in proportion to its count after the last n − 1 (backing off

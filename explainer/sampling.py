@@ -9,7 +9,26 @@ from __future__ import annotations
 
 import numpy as np
 
+from .inputs import number, whole
+
 MAX_TEMPERATURE = 100.0
+
+
+def check_settings(temperature=1.0, top_k=None, top_p=None, vocab_size: int | None = None
+                   ) -> tuple[float, int | None, float | None]:
+    """The one check of sampling settings, where they enter (``LM.generate_ids``, ``LM.next_probs``,
+    the sampling page's views): ``(T, top_k, top_p)`` with T in 0 … 100 (0 = greedy), top-k ``None``
+    or 0 = off, else 1 … ``vocab_size``, top-p ``None`` or 1 = off, else 0 … 1. Anything else is an
+    InputError naming the setting and its range.
+
+    >>> check_settings(0.8, 0, 1.0)
+    (0.8, None, None)
+    """
+    T = number("temperature", temperature, 0, MAX_TEMPERATURE)
+    k = None if top_k is None or (not isinstance(top_k, bool) and top_k == 0) else whole(
+        "top_k", top_k, 1, vocab_size)
+    p = None if top_p is None else number("top_p", top_p, 0, 1)
+    return T, k, (None if p == 1 else p)
 
 
 def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
@@ -18,11 +37,11 @@ def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
     z = np.asarray(logits, dtype=np.float64)
     if z.ndim > 1:
         return np.stack([softmax(row, temperature) for row in z.reshape(-1, z.shape[-1])]).reshape(z.shape)
-    if not np.isfinite(temperature) or temperature <= 0:
+    if not temperature > 0:                       # T = 0: all probability on the top score
         p = np.zeros_like(z)
         p[int(np.argmax(z))] = 1.0
         return p
-    z = z / min(float(temperature), MAX_TEMPERATURE)
+    z = z / float(temperature)
     z = z - np.max(z[np.isfinite(z)]) if np.isfinite(z).any() else np.zeros_like(z)
     e = np.exp(np.where(np.isfinite(z), z, -np.inf))
     s = e.sum()

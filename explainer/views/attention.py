@@ -258,3 +258,20 @@ def labels_frame(labels: dict):
             row.update({p: float(labels["scores"][p][l, h]) for p in PATTERNS})
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+# ---- the lesson's question on this page (views/lesson.py: KINDS) -----------------------------------
+
+def question_attention(lm, q: dict, opts: list[str], **held) -> dict:
+    """How much the page's first head (the best name mover) looks from the last word back at each
+    option word."""
+    data = attention_data(lm, q["prompt"])
+    l, h = showcase_head(head_labels(lm)) or (lm.config.n_layer - 1, 0)
+    row = data["attention"][l, h, -1]
+    ids = data["ids"]
+    scores = {}
+    for o in opts:
+        tok = lm.answer_id(o)
+        scores[o] = float(sum(row[j] for j, i in enumerate(ids) if i == tok))
+    return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "weight",
+            "facts": {"head": head_name(l, h), "last": data["tokens"][-1].strip()}}

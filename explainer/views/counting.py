@@ -17,7 +17,7 @@ import pandas as pd
 
 from .. import corpus
 from ..lm import LM
-from ..ngram import ADD_K, NGram, words_of
+from ..ngram import NGram, words_of
 from ..scorecard import held_out_nats
 
 COUNT_BYTES = 5_000_000          # counted text: the same generator and seed as the GPT's 20 MB corpus
@@ -95,8 +95,7 @@ def next_word_frames(models: tuple[NGram, NGram], lm: LM, prompt: str, k: int = 
     _, wm = models
     ws = words_of(prompt)
     ids = wm.encode(ws)
-    counts, used = wm.backoff_counts(WORD_N, ids[-(WORD_N - 1):] if len(ids) else ids)
-    p = (counts + ADD_K) / (counts.sum() + ADD_K * wm.V)
+    p, used = wm.backoff_probs(WORD_N, ids[-(WORD_N - 1):] if len(ids) else ids)
     p[0] = 0.0
     top = np.argsort(-p)[:k]
     counting = pd.DataFrame({"word": [wm.vocab[i] for i in top], "probability": p[top]})
@@ -104,3 +103,20 @@ def next_word_frames(models: tuple[NGram, NGram], lm: LM, prompt: str, k: int = 
     gpt = pd.DataFrame({"word": [w.strip() or repr(w) for w, _ in nxt], "probability": [q for _, q in nxt]})
     context = ws[-(used - 1):] if used > 1 else []
     return {"counting": counting, "gpt": gpt, "context": context, "order": used}
+
+
+# ---- the lesson's question on this page (views/lesson.py: KINDS) -----------------------------------
+
+def question_counting_next(lm: LM, q: dict, opts: list[str], counted=None, **held) -> dict:
+    """P(``word``) after ``prompt`` from the word 3-gram counting model and from the GPT; options
+    ``"counting"`` / ``"gpt"``, the answer gives the word more. ``counted``: ``build()``'s models."""
+    _, wm = counted or build()
+    ids = wm.encode(words_of(q["prompt"]))
+    probs, used = wm.backoff_probs(WORD_N, ids[-(WORD_N - 1):])
+    word = q["word"]
+    p_count = float(probs[wm.encode([word])[0]])
+    p_gpt = float(lm.next_probs(q["prompt"])[lm.answer_id(word)])
+    scores = {o: (p_count if o == "counting" else p_gpt) for o in opts}
+    context = " ".join(words_of(q["prompt"])[-(used - 1):]) if used > 1 else ""
+    return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "probability",
+            "facts": {"p_counting": p_count, "p_gpt": p_gpt, "context": context, "word": word}}

@@ -117,3 +117,31 @@ def words_frame(d: dict) -> pd.DataFrame:
     for j, w in enumerate(d["words"]):
         cols[f"{w['word']} ({w['token']!r})"] = d["word_probs"][:, j]
     return pd.DataFrame(cols)
+
+
+# ---- the lesson's questions on this page (views/lesson.py: KINDS) ----------------------------------
+
+def question_lens_layer(lm, q: dict, opts: list[str], **held) -> dict:
+    """P(``word``) after each block; the answer is the first block where it is the top guess."""
+    tr = lm.trace(q["prompt"])
+    wid = lm.answer_id(q["word"])
+    first = tr.first_top1_layer(wid)
+    probs = tr.lens_probs([wid])[:, 0]
+    scores = {o: float(probs[int(o)]) for o in opts if 0 <= int(o) < len(probs)}
+    best = str(first) if first is not None and str(first) in scores else max(scores, key=scores.get)
+    return {"scores": scores, "answer": best, "unit": "probability",
+            "facts": {"first": first, "p_final": float(probs[-1])}}
+
+
+def question_fact_ablation(lm, q: dict, opts: list[str], **held) -> dict:
+    """P(``answer``) as it is and with the MLPs that hold the fact switched off at ``subject``;
+    options ``"drops"`` / ``"stays"``."""
+    from .. import ablation
+    layers = ablation.fact_layers(lm, q["prompt"], q["answer"], q.get("subject"))["layers"]
+    cases = ablation.fact_cases(lm, q["prompt"], "", q["answer"], layers, q.get("subject"))
+    before, after = cases["probs"]["normal"], cases["probs"]["mlp_off"]
+    verdict = "drops" if after < 0.5 * before else "stays"
+    scores = {o: (before if o == "stays" else after) for o in opts}
+    return {"scores": scores, "answer": verdict, "unit": "probability",
+            "facts": {"before": before, "after": after, "layers": ", ".join(map(str, layers)),
+                      "top_off": cases["top"]["mlp_off"][0].strip()}}

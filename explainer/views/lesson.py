@@ -31,19 +31,19 @@ Question kinds (``kind``) and what the model computes for each option:
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
-import numpy as np
-
-from .. import ablation
 from ..lm import ASSETS, LM
 
 LESSONS = ASSETS.parent / "lessons"
 LANGS = ("en", "zh")
 PAGES = ("overview", "counting", "tokens", "vectors", "attention", "lens", "neurons", "sampling", "timeline")
-KINDS = ("next_word", "tokens", "analogy", "attention", "lens_layer", "fact_ablation", "repetition",
-         "snapshot_word", "counting_next", "relu_off")
+# question kind → the concept whose view answers it, with ``question_<kind>(lm, question, options, **held)``
+KINDS = {"next_word": "overview", "tokens": "tokens", "analogy": "vectors", "attention": "attention",
+         "lens_layer": "lens", "fact_ablation": "lens", "repetition": "sampling", "snapshot_word": "timeline",
+         "counting_next": "counting", "relu_off": "neurons"}
 GLOBAL_STATE = ("prompt", "model_choice")
 
 
@@ -145,101 +145,16 @@ def text(obj: dict, lang: str) -> str:
 def answer(lm: LM, question: dict, snapshots: list[tuple[int, LM]] | None = None, counted=None) -> dict:
     """What the model computes for every option of ``question``: ``{"scores": {option: number},
     "answer": option, "unit": "probability" | "tokens" | "cosine" | "weight" | "layer" | "share" | "error",
-    "facts": {name: value}}`` (``facts`` fill the reveal text's placeholders). ``counted``: the counting
-    models (``views.counting.build()``) when the caller holds them already."""
-    kind, opts = question["kind"], [str(o) for o in question["options"]]
-    if kind == "counting_next":
-        from . import counting
-        from ..ngram import ADD_K, words_of
-        _, wm = counted or counting.build()
-        ids = wm.encode(words_of(question["prompt"]))
-        c, used = wm.backoff_counts(counting.WORD_N, ids[-(counting.WORD_N - 1):])
-        word = question["word"]
-        p_count = float((c[wm.encode([word])[0]] + ADD_K) / (c.sum() + ADD_K * wm.V))
-        p_gpt = float(lm.next_probs(question["prompt"])[lm.answer_id(word)])
-        scores = {o: (p_count if o == "counting" else p_gpt) for o in opts}
-        context = " ".join(words_of(question["prompt"])[-(used - 1):]) if used > 1 else ""
-        return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "probability",
-                "facts": {"p_counting": p_count, "p_gpt": p_gpt, "context": context, "word": word}}
-    if kind == "relu_off":
-        from .neurons import best_line, fit_relu, target
-        x, y = target(question.get("target", "bump"))
-        n, steps = int(question.get("neurons", 64)), int(question.get("steps", 2000))
-        off, on = fit_relu(x, y, n, steps, relu=False)["loss"], fit_relu(x, y, n, steps, relu=True)["loss"]
-        line = best_line(x, y)["loss"]
-        verdict = "same" if off >= line * (1 - 1e-3) else "better"
-        scores = {o: (line if o == "same" else off) for o in opts}
-        return {"scores": scores, "answer": verdict, "unit": "error",
-                "facts": {"off": off, "line": line, "on": on, "n": n}}
-    if kind == "next_word":
-        p = lm.next_probs(question["prompt"])
-        scores = {o: float(p[lm.answer_id(o)]) for o in opts}
-        top = lm.token_text(int(p.argmax())).strip()
-        return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "probability",
-                "facts": {"top": top, "p_top": float(p.max())}}
-    if kind == "tokens":
-        from .tokens import compare_tokenizers
-        rows = {r["name"]: r for r in compare_tokenizers(lm.tokenizer, question["text"])}
-        scores = {o: float(rows[o]["tokens"]) for o in opts if rows.get(o, {}).get("available")}
-        return {"scores": scores, "answer": min(scores, key=scores.get), "unit": "tokens",
-                "facts": {f"n_{o}": int(v) for o, v in scores.items()}}
-    if kind == "analogy":
-        vs = lm.space(question.get("space", "word2vec"))
-        target, _ = vs.offset(question["a"], question["b"], question["c"])
-        target = target / max(float(np.linalg.norm(target)), 1e-8)
-        scores = {o: float(vs.unit[vs.lookup(o)] @ target) for o in opts}
-        top = lm.analogy(question["a"], question["b"], question["c"], k=1)[0][0]
-        return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "cosine",
-                "facts": {"top": top}}
-    if kind == "attention":
-        from .attention import attention_data, head_labels, head_name, showcase_head
-        data = attention_data(lm, question["prompt"])
-        l, h = showcase_head(head_labels(lm)) or (lm.config.n_layer - 1, 0)
-        row = data["attention"][l, h, -1]
-        ids = data["ids"]
-        scores = {}
-        for o in opts:
-            tok = lm.answer_id(o)
-            scores[o] = float(sum(row[j] for j, i in enumerate(ids) if i == tok))
-        return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "weight",
-                "facts": {"head": head_name(l, h), "last": data["tokens"][-1].strip()}}
-    if kind == "lens_layer":
-        tr = lm.trace(question["prompt"])
-        wid = lm.answer_id(question["word"])
-        first = tr.first_top1_layer(wid)
-        probs = tr.lens_probs([wid])[:, 0]
-        scores = {o: float(probs[int(o)]) for o in opts if 0 <= int(o) < len(probs)}
-        best = str(first) if first is not None and str(first) in scores else max(scores, key=scores.get)
-        return {"scores": scores, "answer": best, "unit": "probability",
-                "facts": {"first": first, "p_final": float(probs[-1])}}
-    if kind == "fact_ablation":
-        layers = ablation.fact_layers(lm, question["prompt"], question["answer"], question.get("subject"))["layers"]
-        cases = ablation.fact_cases(lm, question["prompt"], "", question["answer"], layers, question.get("subject"))
-        before, after = cases["probs"]["normal"], cases["probs"]["mlp_off"]
-        verdict = "drops" if after < 0.5 * before else "stays"
-        scores = {o: (before if o == "stays" else after) for o in opts}
-        return {"scores": scores, "answer": verdict, "unit": "probability",
-                "facts": {"before": before, "after": after, "layers": ", ".join(map(str, layers)),
-                          "top_off": cases["top"]["mlp_off"][0].strip()}}
-    if kind == "repetition":
-        from .sampling import repetition_run
-        rep = repetition_run(lm, question["prompt"], n_tokens=120, temperature=0.8, seed=0)
-        scores = {o: float(rep[o]["share"]) for o in opts}
-        return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "share",
-                "facts": {o: f"{100 * v:.0f} %" for o, v in scores.items()}}
-    if kind == "snapshot_word":
-        runs = list(snapshots or []) + [(int(lm.meta.get("step") or 0), lm)]
-        wid = lm.answer_id(question["word"])
-        scores, first = {}, None
-        for step, m in runs:
-            p = m.next_probs(question["prompt"])
-            if str(step) in opts:
-                scores[str(step)] = float(p[wid])
-            if first is None and int(p.argmax()) == wid:
-                first = step
-        best = str(first) if first is not None and str(first) in scores else max(scores, key=scores.get)
-        return {"scores": scores, "answer": best, "unit": "probability", "facts": {"first": first}}
-    raise ValueError(f"unknown question kind {kind!r}")
+    "facts": {name: value}}`` (``facts`` fill the reveal text's placeholders). The concept that owns
+    the question's kind answers it (``KINDS``: ``explainer/views/<concept>.py: question_<kind>``).
+    ``snapshots``: the training snapshots, as (step, LM), for ``snapshot_word``; ``counted``: the
+    counting models (``views.counting.build()``) when the caller holds them already."""
+    kind = question["kind"]
+    if kind not in KINDS:
+        raise ValueError(f"unknown question kind {kind!r}")
+    view = importlib.import_module(f"{__package__}.{KINDS[kind]}")
+    return getattr(view, f"question_{kind}")(lm, question, [str(o) for o in question["options"]],
+                                             snapshots=snapshots, counted=counted)
 
 
 def fill(template: str, facts: dict) -> str:

@@ -21,25 +21,20 @@ MAX_TEMPERATURE = sampling.MAX_TEMPERATURE
 
 
 def settings(temperature, top_k, top_p) -> tuple[float, int | None, float | None]:
-    """Widget values → sampling arguments: T clipped to [0, 100] (NaN → 1), top-k 0 → off,
-    top-p ≥ 1 → off, top-p clipped to [0, 1]."""
-    try:
-        T = float(temperature)
-    except (TypeError, ValueError):
-        T = 1.0
-    T = 1.0 if not np.isfinite(T) else min(max(T, 0.0), MAX_TEMPERATURE)
-    k = int(top_k) if top_k is not None and int(top_k) > 0 else None
-    p = None if top_p is None or not np.isfinite(top_p) or float(top_p) >= 1.0 else max(float(top_p), 0.0)
-    return T, k, p
+    """Widget or link values → sampling arguments, checked once (``sampling.check_settings``): top-k
+    0 and top-p 1 mean off; anything out of range is an InputError naming the setting."""
+    return sampling.check_settings(temperature, top_k, top_p)
+
+
+def _distribution(logits: np.ndarray, T: float, k: int | None, p: float | None) -> tuple[np.ndarray, np.ndarray]:
+    p_T = sampling.softmax(logits, T)
+    return p_T, sampling.filter_probs(p_T, k, p)
 
 
 def distribution(logits: np.ndarray, temperature=1.0, top_k=None, top_p=None) -> tuple[np.ndarray, np.ndarray]:
     """``(after temperature, after the cut-offs and renormalised)`` over the whole vocabulary;
-    both finite and summing to 1 for any widget values (see ``settings``)."""
-    T, k, p = settings(temperature, top_k, top_p)
-    p_T = sampling.softmax(logits, T)
-    final = sampling.filter_probs(p_T, k, p)
-    return np.nan_to_num(p_T), np.nan_to_num(final)
+    both finite and summing to 1."""
+    return _distribution(logits, *settings(temperature, top_k, top_p))
 
 
 # at T = 1 a top token this likely leaves sampling little to show
@@ -61,7 +56,8 @@ def distribution_view(lm: LM, logits: np.ndarray, temperature=1.0, top_k=None, t
     final (after cut-offs), chosen. ``cut``: how many of the shown bars survive the cut-offs
     (bars are sorted, so the survivors come first); ``n_kept``: survivors in the whole vocabulary."""
     logits = np.asarray(logits, dtype=np.float64)
-    p_T, final = distribution(logits, temperature, top_k, top_p)
+    checked = settings(temperature, top_k, top_p)
+    p_T, final = _distribution(logits, *checked)
     order = [int(i) for i in np.argsort(-logits, kind="stable")[:n]]
     if chosen is not None and int(chosen) not in order:
         order.append(int(chosen))
@@ -77,16 +73,15 @@ def distribution_view(lm: LM, logits: np.ndarray, temperature=1.0, top_k=None, t
     })
     kept = frame["kept"].to_numpy()
     cut = int(np.argmin(kept)) if not kept.all() else len(kept)
-    return {"frame": frame, "cut": cut, "n_kept": int((final > 0).sum()),
-            "settings": settings(temperature, top_k, top_p)}
+    return {"frame": frame, "cut": cut, "n_kept": int((final > 0).sum()), "settings": checked}
 
 
 def sample_next(logits: np.ndarray, rng: np.random.Generator, temperature=1.0, top_k=None,
                 top_p=None) -> tuple[int, np.ndarray]:
     """One sampled token id and the distribution it was drawn from. T = 0 is greedy (no random
     number is used, as in ``LM.generate_ids``)."""
-    T, _, _ = settings(temperature, top_k, top_p)
-    _, final = distribution(logits, temperature, top_k, top_p)
+    T, k, p = settings(temperature, top_k, top_p)
+    _, final = _distribution(logits, T, k, p)
     nxt = sampling.sample(final, rng) if T > 0 else int(np.argmax(final))
     return nxt, final
 
@@ -95,9 +90,9 @@ def continue_ids(lm: LM, ids: list[int], n: int, rng: np.random.Generator, tempe
                  top_k=None, top_p=None) -> list[int]:
     """``n`` more tokens after ``ids`` with the KV cache (``LM.generate_ids``), seeded from ``rng``
     so a session with a fixed seed is reproducible."""
-    T, k, p = settings(temperature, top_k, top_p)
     seed = int(rng.integers(2**32))
-    return lm.generate_ids(list(ids), max_new_tokens=int(n), temperature=T, top_k=k, top_p=p, seed=seed)
+    return lm.generate_ids(list(ids), max_new_tokens=n, temperature=temperature, top_k=top_k, top_p=top_p,
+                           seed=seed)
 
 
 def repetition_run(lm: LM, prompt: str, n_tokens: int = 120, temperature: float = 0.8,
@@ -152,3 +147,13 @@ def temperature_samples(lm: LM, logits: np.ndarray, temps=TEMPERATURES, n: int =
         rows.append({"id": -1, "token": other,
                      **{f"T={T:g}": int(counts[T][rest].sum()) for T in temps}})
     return pd.DataFrame(rows)
+
+
+# ---- the lesson's question on this page (views/lesson.py: KINDS) -----------------------------------
+
+def question_repetition(lm: LM, q: dict, opts: list[str], **held) -> dict:
+    """Share of repeated 4-grams in 120 tokens, greedy vs temperature 0.8; the answer repeats more."""
+    rep = repetition_run(lm, q["prompt"], n_tokens=120, temperature=0.8, seed=0)
+    scores = {o: float(rep[o]["share"]) for o in opts}
+    return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "share",
+            "facts": {o: f"{100 * v:.0f} %" for o, v in scores.items()}}

@@ -71,3 +71,19 @@ def moment(lm, head: tuple[int, int]) -> dict:
             "tokens": att["tokens"], "lens": lens}
 
 
+# ---- the lesson's question on this page (views/lesson.py: KINDS) -----------------------------------
+
+def question_snapshot_word(lm, q: dict, opts: list[str], snapshots=None, **held) -> dict:
+    """P(``word``) at each training snapshot (``snapshots``: (step, LM)); the answer is the first
+    snapshot where it is the top guess."""
+    runs = list(snapshots or []) + [(int(lm.meta.get("step") or 0), lm)]
+    wid = lm.answer_id(q["word"])
+    scores, first = {}, None
+    for step, m in runs:
+        p = m.next_probs(q["prompt"])
+        if str(step) in opts:
+            scores[str(step)] = float(p[wid])
+        if first is None and int(p.argmax()) == wid:
+            first = step
+    best = str(first) if first is not None and str(first) in scores else max(scores, key=scores.get)
+    return {"scores": scores, "answer": best, "unit": "probability", "facts": {"first": first}}

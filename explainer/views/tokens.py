@@ -247,3 +247,13 @@ def building_table(enc: tiktoken.Encoding, merges: list[Merge], token_id: int) -
                           "new_token": _piece(enc, m.new), "count": m.count}
                          for m in merges_building(merges, int(token_id))],
                         columns=["step", "left", "right", "new_token", "count"])
+
+
+# ---- the lesson's question on this page (views/lesson.py: KINDS) -----------------------------------
+
+def question_tokens(lm, q: dict, opts: list[str], **held) -> dict:
+    """How many tokens each tokenizer makes of ``text``; the answer is the one with the fewest."""
+    rows = {r["name"]: r for r in compare_tokenizers(lm.tokenizer, q["text"])}
+    scores = {o: float(rows[o]["tokens"]) for o in opts if rows.get(o, {}).get("available")}
+    return {"scores": scores, "answer": min(scores, key=scores.get), "unit": "tokens",
+            "facts": {f"n_{o}": int(v) for o, v in scores.items()}}

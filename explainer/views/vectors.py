@@ -247,3 +247,15 @@ def _sentence_words(sentences, word) -> list[str]:
             if w.lower() not in _STOP and w != word and w not in out:
                 out.append(w)
     return out
+
+
+# ---- the lesson's question on this page (views/lesson.py: KINDS) -----------------------------------
+
+def question_analogy(lm, q: dict, opts: list[str], **held) -> dict:
+    """Cosine of each option to b − a + c; the answer is the nearest."""
+    vs = lm.space(q.get("space", "word2vec"))
+    target, _ = vs.offset(q["a"], q["b"], q["c"])
+    target = target / max(float(np.linalg.norm(target)), 1e-8)
+    scores = {o: float(vs.unit[vs.lookup(o)] @ target) for o in opts}
+    top = lm.analogy(q["a"], q["b"], q["c"], k=1)[0][0]
+    return {"scores": scores, "answer": max(scores, key=scores.get), "unit": "cosine", "facts": {"top": top}}

@@ -41,7 +41,7 @@ def test_bad_api_arguments_name_the_argument_and_range(bundled_lm, call, message
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    (dict(mlp=[0.7]), "mlp: 0.7 is not a whole number"),
+    (dict(mlp=[0.7]), r"mlp must be a whole number \(got 0.7\)"),
     (dict(mlp=[6]), "layer 6 does not exist"),
     (dict(heads=[(0, 9)]), r"head \(0, 9\) does not exist"),
 ])

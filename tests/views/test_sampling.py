@@ -10,9 +10,22 @@ from explainer.plots.sampling import distribution_bars, temperature_histogram
 LABELS = {k: k for k in ("x", "y", "before", "after", "cut", "chosen")}
 
 
+@pytest.mark.parametrize("T, k, p, named", [(1e9, None, None, "temperature"), (float("nan"), None, None, "temperature"),
+                                            (-3.0, 0, 0.5, "temperature"), (1.0, 0, 2.0, "top_p"),
+                                            (1.0, -1, None, "top_k"), (1.0, 2.5, None, "top_k")])
+def test_out_of_range_settings_are_refused_by_name(bundled_lm, T, k, p, named):
+    """One check at the edge (sampling.check_settings): a value out of range is refused with the
+    setting's name and range, never silently clipped."""
+    from explainer import InputError
+    logits = bundled_lm.last_logits(demos.COFFEE_PROMPT)
+    with pytest.raises(InputError, match=f"^{named} must be"):
+        sv.distribution(logits, T, k, p)
+    with pytest.raises(InputError, match=f"^{named} must be"):
+        sv.distribution_view(bundled_lm, logits, T, k, p)
+
+
 @pytest.mark.parametrize("T, k, p", [(0.0, None, None), (1.0, 1, None), (1.0, None, 0.0),
-                                     (100.0, None, None), (1e9, None, None), (float("nan"), None, None),
-                                     (-3.0, 0, 2.0), (0.7, 5, 0.5)])
+                                     (100.0, None, None), (0.0, 0, 1.0), (0.7, 5, 0.5)])
 def test_distribution_edge_values(bundled_lm, T, k, p):
     logits = bundled_lm.last_logits(demos.COFFEE_PROMPT)
     p_T, final = sv.distribution(logits, T, k, p)
