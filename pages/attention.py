@@ -15,8 +15,15 @@ from explainer.model import Intervention
 from explainer.plots import attention as P
 from explainer.plots import visible
 from explainer.views import attention
-from pages.common import (as_int, as_text, cached, chart, current_model, figure, join_list, linked,
-                          notice_truncation, page_top, require_prompt, set_prompt, t)
+from pages.frame.cache import cached
+from pages.frame.charts import chart, figure
+from pages.frame.language import join_list, t
+from pages.frame.links import as_int, as_text, linked
+from pages.frame.models import current_model
+from pages.frame.page import enter, page_top
+from pages.frame.prompt import notice_truncation, require_prompt, set_prompt
+
+enter(__file__)
 
 THRESHOLD = 0.3
 

@@ -9,7 +9,13 @@ from explainer.inputs import plain
 from explainer.plots.classroom import reveal_figure
 from explainer.views import classroom
 from explainer.views.lesson import fill
-from pages.common import chart, current_model, lang, lesson_answer, lessons, page_top, t
+from pages.frame.charts import chart
+from pages.frame.language import lang, t
+from pages.frame.lesson import lesson_answer, lessons
+from pages.frame.models import current_model
+from pages.frame.page import enter, page_top
+
+enter(__file__)
 
 POLL_S = 2.0          # how often the teacher's count and the students' screens look for changes
 
@@ -119,7 +125,7 @@ def reveal(info: dict, q: dict) -> dict:
     a = lesson_answer(info["lesson"], q["i"])
     df = classroom.reveal_frame(store().tally(info["code"], q["i"]), a, q["options"], q["labels"])
     chart(reveal_figure(df, {"class": t("classroom.chart.class"), "model": t("classroom.chart.model"),
-                             "share": t("classroom.chart.share"), "unit": t(f"lesson.unit.{a['unit']}")}),
+                             "share": t("classroom.chart.share"), "unit": t(f"lesson.unit.{a['unit']}")}, a["unit"]),
           df, f"class_step_{q['i'] + 1}", key=f"classroom.chart.reveal.{q['i']}")
     st.markdown(t("classroom.model_answer", answer=q["labels"].get(a["answer"], a["answer"])))
     st.write(fill(q["reveal"], a["facts"]))
@@ -134,7 +140,6 @@ def current(info_code: str):
 
 # ---- page --------------------------------------------------------------------------------------
 
-current_model()
 page_top()
 st.title(t("classroom.title"))
 role = st.session_state.get("classroom.role")

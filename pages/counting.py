@@ -8,8 +8,15 @@ import streamlit as st
 from explainer.ngram import ADD_K
 from explainer.plots.counting import next_word_figure, quality_figure, table_figure, unseen_figure
 from explainer.views import counting
-from pages.common import (as_int, as_text, cached, chart, counted_models as counted, current_model, figure,
-                          linked, page_top, require_prompt, t)
+from pages.frame.cache import cached, counted_models as counted
+from pages.frame.charts import chart, figure
+from pages.frame.language import t
+from pages.frame.links import as_int, as_text, linked
+from pages.frame.models import current_model
+from pages.frame.page import enter, page_top
+from pages.frame.prompt import require_prompt
+
+enter(__file__)
 
 DEFAULT_START = "Once upon a time"
 MAX_START = 200
@@ -77,7 +84,7 @@ ro = runs_out()
 best = q[q["kind"] != "gpt"].sort_values("bits_per_char").iloc[0]
 gpt_bits = float(q[q["kind"] == "gpt"]["bits_per_char"].iloc[0])
 best_rows = int(ro[(ro["kind"] == best["kind"]) & (ro["n"] == best["n"])]["table"].iloc[0])
-params = lm.model.n_params()
+params = lm.n_params()
 st.markdown(t("counting.quality.result", best=t(f"counting.model.{best['kind']}", n=int(best["n"])),
               best_bits=best["bits_per_char"], gpt=gpt_bits, ratio=best["bits_per_char"] / gpt_bits,
               params=f"{params:,}", rows=f"{best_rows:,}"))

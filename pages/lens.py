@@ -6,9 +6,15 @@ import streamlit as st
 from explainer import ablation, demos
 from explainer.plots.lens import cases_bar, lens_heatmap, word_lines
 from explainer.views import lens
-from pages.common import (as_bool, as_choice, as_int_list, as_text, cached, chart, current_model,
-                          figure, join_list, join_sentences, linked, notice_truncation, page_top,
-                          prompt, require_prompt, set_prompt, t)
+from pages.frame.cache import cached
+from pages.frame.charts import chart, figure
+from pages.frame.language import join_list, join_sentences, t
+from pages.frame.links import as_bool, as_choice, as_int_list, as_text, linked
+from pages.frame.models import current_model
+from pages.frame.page import enter, page_top
+from pages.frame.prompt import notice_truncation, prompt, require_prompt, set_prompt
+
+enter(__file__)
 
 MAX_COLS = 32          # positions shown at once in the heatmap (a slider moves the window)
 

@@ -1,11 +1,15 @@
 """Guided lessons: the list of lessons, each started with one button. While a lesson runs, its step
-is drawn above every page (pages/common.py: lesson_panel) and the step's page is opened."""
+is drawn above every page (pages/frame/lesson.py) and the step's page is opened."""
 
 import streamlit as st
 
 from explainer.inputs import literal
 from explainer.views.lesson import LESSONS, text
-from pages.common import go_to_step, lang, lessons, page_top, t
+from pages.frame.language import lang, t
+from pages.frame.lesson import go_to_step, lessons
+from pages.frame.page import enter, page_top
+
+enter(__file__)
 
 page_top()
 st.title(t("lesson.title"))

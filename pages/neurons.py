@@ -6,7 +6,14 @@ import streamlit as st
 from explainer import corpus
 from explainer.plots.neurons import activation_figure, fit_figure, size_figure
 from explainer.views import neurons
-from pages.common import (as_bool, as_choice, as_int, cached, chart, current_model, figure, linked, page_top, t)
+from pages.frame.cache import cached
+from pages.frame.charts import chart, figure
+from pages.frame.language import t
+from pages.frame.links import as_bool, as_choice, as_int, linked
+from pages.frame.models import current_model
+from pages.frame.page import enter, page_top
+
+enter(__file__)
 
 PROBE_TEXT_BYTES = 60_000          # held-out text the neurons are read on (the model never trained on it)
 

@@ -5,8 +5,14 @@ import streamlit as st
 
 from explainer.plots.overview import params_figure, resid_norm_figure, scale_figure
 from explainer.views.overview import pipeline_summary, scale_rows
-from pages.common import (PAGES, chart, current_model, figure, notice_truncation, page_top, prompt,
-                          require_prompt, set_prompt, t)
+from pages.frame.charts import chart, figure
+from pages.frame.language import t
+from pages.frame.menu import PAGES
+from pages.frame.models import current_model
+from pages.frame.page import enter, page_top
+from pages.frame.prompt import notice_truncation, prompt, require_prompt, set_prompt
+
+enter(__file__)
 
 lm = current_model()
 page_top()

@@ -7,8 +7,15 @@ import streamlit as st
 from explainer import demos
 from explainer.plots.sampling import distribution_bars, temperature_histogram
 from explainer.views import sampling
-from pages.common import (as_float, as_int, cached, chart, current_model, figure, linked,
-                          notice_truncation, page_top, prompt, require_prompt, set_prompt, t)
+from pages.frame.cache import cached
+from pages.frame.charts import chart, figure
+from pages.frame.language import t
+from pages.frame.links import as_float, as_int, linked
+from pages.frame.models import current_model
+from pages.frame.page import enter, page_top
+from pages.frame.prompt import notice_truncation, prompt, require_prompt, set_prompt
+
+enter(__file__)
 
 T_SLIDER_MAX = 3.0
 REP_TOKENS, REP_TEMPERATURE = 120, 0.8

@@ -8,7 +8,14 @@ from explainer.plots.timeline import abilities_figure, run_figure
 from explainer.plots.vectors import word_map_figure
 from explainer.views import attention, timeline
 from explainer.views.training import next_words_frame
-from pages.common import as_int_choice, cached, chart, current_model, figure, linked, load_model, page_top, t
+from pages.frame.cache import cached
+from pages.frame.charts import chart, figure
+from pages.frame.language import t
+from pages.frame.links import as_int_choice, linked
+from pages.frame.models import current_model, load_model
+from pages.frame.page import enter, page_top
+
+enter(__file__)
 
 THRESHOLD = 0.3              # the attention page's head labels (the same cache)
 head_labels = cached(attention.head_labels, max_entries=16)

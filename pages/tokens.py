@@ -5,8 +5,15 @@ import streamlit as st
 from explainer.tokenizer import TokenizerFileError
 from explainer.views import tokens
 from explainer.plots.tokens import merge_tree_figure, token_count_bar
-from pages.common import (as_int, as_text, cached, chart, current_model, figure, linked,
-                          load_model, page_top, prompt, t)
+from pages.frame.cache import cached
+from pages.frame.charts import chart, figure
+from pages.frame.language import t
+from pages.frame.links import as_int, as_text, linked
+from pages.frame.models import current_model, load_model
+from pages.frame.page import enter, page_top
+from pages.frame.prompt import prompt
+
+enter(__file__)
 
 MAX_CHIPS = 400          # chips drawn per tokenizer (counts always use the whole text)
 MAX_TEXT = tokens.MAX_TEXT

@@ -11,7 +11,12 @@ from explainer.jobs import ACTIVE, PROBES, TrainingJob, new_folder
 from explainer.plots.training import loss_figure
 from explainer.train import MAX_TEXT_BYTES, MIN_TEXT_CHARS, TextError, check_text, decode_text
 from explainer.views import training
-from pages.common import chart, current_model, job_manager, own_model, page_top, t
+from pages.frame.charts import chart
+from pages.frame.language import t
+from pages.frame.models import current_model, job_manager, own_model
+from pages.frame.page import enter, page_top
+
+enter(__file__)
 
 SOURCES = ("stories", "paste", "upload")
 POLL_S = 1.0                   # how often the live panel asks the job what it has done
@@ -138,13 +143,12 @@ def load_zip() -> None:
     _forget_upload()
     st.session_state["training.uploaded"] = str(dest)
     st.session_state["model_choice"] = "yours"
-    st.session_state["training.load_msg"] = ("ok", t("training.load.ok", name=plain(f.name), params=f"{lm.model.n_params():,}",
+    st.session_state["training.load_msg"] = ("ok", t("training.load.ok", name=plain(f.name), params=f"{lm.n_params():,}",
                                                      step=int(lm.meta.get("step", 0))))
 
 
 # ---- page --------------------------------------------------------------------------------------
 
-current_model()        # a link straight to this page goes through the app's router first (the sidebar)
 page_top()
 st.title(t("training.title"))
 st.write(t("training.lead"))

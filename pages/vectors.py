@@ -10,8 +10,14 @@ from explainer.embeddings import WordError
 from explainer.plots.vectors import (analogy_figure, context_figure, cosine_line, relation_bar,
                                      scores_bar, word_map_figure)
 from explainer.views import vectors
-from pages.common import (as_choice, as_int, as_text, cached, chart, current_model, figure, lang,
-                          linked, page_top, t)
+from pages.frame.cache import cached
+from pages.frame.charts import chart, figure
+from pages.frame.language import lang, t
+from pages.frame.links import as_choice, as_int, as_text, linked
+from pages.frame.models import current_model
+from pages.frame.page import enter, page_top
+
+enter(__file__)
 
 lm = current_model()
 L = lm.config.n_layer

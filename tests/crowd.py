@@ -92,7 +92,7 @@ class Session:
         """Ask for a script run of ``page`` (with these widget states) and wait for it to finish."""
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-        from pages.common import script_run
+        from pages.frame.warmup import script_run
         t0 = time.perf_counter()
         self.widgets = {}
         async for fwd in script_run(self.ws, page, widget_states, timeout, query):

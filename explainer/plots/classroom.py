@@ -6,12 +6,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from . import PALETTE, base_layout
+from . import PALETTE, base_layout, value_text
 
 
-def reveal_figure(df: pd.DataFrame, labels: dict, height: int = 360) -> go.Figure:
+def reveal_figure(df: pd.DataFrame, labels: dict, unit: str = "", height: int = 360) -> go.Figure:
     """The class's guesses (share of students) beside the model's own number for the same options;
-    the model's answer is drawn darker. ``labels``: class, model, share, unit."""
+    the model's answer is drawn darker. ``labels``: class, model, share, unit (the axis title);
+    ``unit``: what the model's number is (``"probability"`` … as ``views.lesson.answer`` gives it)."""
     fig = make_subplots(rows=1, cols=2, subplot_titles=[labels["class"], labels["model"]], horizontal_spacing=0.14)
     fig.add_trace(go.Bar(x=df["share"] * 100, y=df["label"], orientation="h", marker_color=PALETTE[1], showlegend=False,
                          text=[f"{n} ({s:.0%})" for n, s in zip(df["students"], df["share"])], textposition="outside",
@@ -19,8 +20,9 @@ def reveal_figure(df: pd.DataFrame, labels: dict, height: int = 360) -> go.Figur
     model = df["model"].fillna(0).astype(float)
     fig.add_trace(go.Bar(x=model, y=df["label"], orientation="h", showlegend=False,
                          marker_color=[PALETTE[0] if a else "#9bbcd6" for a in df["model_answer"]],
-                         text=[f"{v:.3g}" for v in model], textposition="outside", cliponaxis=False,
-                         hovertemplate="%{y}: %{x:.4g}<extra></extra>"), row=1, col=2)
+                         text=[value_text(v, unit) for v in model], textposition="outside",
+                         cliponaxis=False, customdata=[value_text(v, unit) for v in model],
+                         hovertemplate="%{y}: %{customdata}<extra></extra>"), row=1, col=2)
     for col in (1, 2):
         fig.update_yaxes(autorange="reversed", row=1, col=col)
     fig.update_xaxes(title=labels["share"], range=[0, 118], row=1, col=1)

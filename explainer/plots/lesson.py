@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from . import PALETTE, base_layout
+from . import PALETTE, base_layout, value_text
 
 
-def answer_bars(labels: list[str], values: list[float], answer: int, guess: int | None, y_title: str,
+def answer_bars(labels: list[str], values: list[float], answer: int, guess: int | None, unit: str, y_title: str,
                 marks: dict[str, str]) -> go.Figure:
     """Horizontal bars, the model's answer in orange and the student's guess outlined; ``marks``
-    has the words for "the model" and "your guess" shown beside the bars."""
+    has the words for "the model" and "your guess" shown beside the bars. Values in ``unit``
+    (``"probability"`` … as ``views.lesson.answer`` gives it) are written as a student reads them."""
     colours = [PALETTE[1] if i == answer else PALETTE[0] for i in range(len(values))]
     lines = [3 if i == guess else 0 for i in range(len(values))]
     notes = [" · ".join(m for m, on in ((marks["model"], i == answer), (marks["guess"], i == guess)) if on)
              for i in range(len(values))]
     fig = go.Figure(go.Bar(x=values, y=labels, orientation="h", marker=dict(color=colours,
                            line=dict(color="#000", width=lines)),
-                           text=[f"{v:.3g}  {n}".strip() for v, n in zip(values, notes)], textposition="outside",
-                           cliponaxis=False, hovertemplate="%{y}: %{x:.4g}<extra></extra>"))
+                           text=[f"{value_text(v, unit)}  {n}".strip() for v, n in zip(values, notes)],
+                           textposition="outside", cliponaxis=False, customdata=[value_text(v, unit) for v in values],
+                           hovertemplate="%{y}: %{customdata}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title=y_title, range=[0, max(values + [1e-9]) * 1.45])
     return base_layout(fig, height=70 + 42 * len(values))

@@ -246,7 +246,7 @@ def test_a_crafted_prompt_in_a_link_is_plain_text_on_every_page(tab):
     no request leaves the machine and no image or link is made of it."""
     from urllib.parse import quote
 
-    from pages.common import PAGES
+    from pages.frame.menu import PAGES
     crafted = "The ![x](http://198.51.100.7/p.png) [log in](https://evil.example/) :red[capital] of France is"
     for name, _, _ in PAGES:
         page = tab(f"/{name}?prompt=" + quote(crafted, safe=""))
@@ -351,6 +351,55 @@ def test_the_two_chapters_in_the_browser(tab):
     assert "straight lines added up are still one straight line" in text
 
 
+CHART_PROBLEMS_JS = """() => {
+  const out = [];
+  const box = el => el.getBoundingClientRect();
+  const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  document.querySelectorAll('.js-plotly-plot').forEach((plot, n) => {
+    const svg = box(plot.querySelector('.main-svg'));
+    const bar = plot.querySelector('.modebar');
+    const buttons = plot.querySelectorAll('.modebar-btn').length;
+    if (buttons > 1) out.push(`chart ${n}: ${buttons} toolbar buttons`);
+    const titles = [...plot.querySelectorAll('.gtitle, .annotation-text')].filter(t => t.textContent.trim());
+    if (bar) for (const t of titles) if (meets(box(t), box(bar))) out.push(`chart ${n}: toolbar over "${t.textContent}"`);
+    for (const t of plot.querySelectorAll('.g-xtitle text, .g-x2title text, .g-ytitle text, .gtitle, .annotation-text')) {
+      const b = box(t);
+      if (b.width && (b.left < svg.left - 1 || b.right > svg.right + 1)) out.push(`chart ${n}: "${t.textContent}" cut at the edge`);
+    }
+    for (const t of plot.querySelectorAll('.bartext, .textpoint text')) {
+      if (/\d(\.\d+)?e[-+]?\d/.test(t.textContent)) out.push(`chart ${n}: "${t.textContent}" in e-notation`);
+    }
+  });
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (1366, 768)])
+def test_charts_fit_a_phone_and_a_laptop(browser, server, width, height):
+    """The frame's one chart style: at 390 × 844 (a student's phone) and 1366 × 768 (a school laptop) the
+    lesson's answer chart has one toolbar button, no title under it, no axis title cut at the edge, and
+    probabilities written as percentages (never 1.38e-09)."""
+    ctx = browser.new_context(viewport={"width": width, "height": height}, is_mobile=width < 640,
+                              has_touch=width < 640)
+    page = ctx.new_page()
+    try:
+        page.goto(server + "/?lesson=how-a-gpt-works&step=1", wait_until="domcontentloaded")
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
+        page.get_by_text("honey", exact=True).first.click()
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
+        page.get_by_role("button", name=t("lesson.check")).click()
+        page.locator(".st-key-lesson-panel .js-plotly-plot").first.wait_for(timeout=90_000)
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
+        panel = page.locator(".st-key-lesson-panel")
+        panel.scroll_into_view_if_needed()
+        panel.screenshot(path=str(SHOTS / f"chart_lesson_{width}x{height}.png"))
+        assert page.evaluate(CHART_PROBLEMS_JS) == []
+        labels = " ".join(page.locator(".st-key-lesson-panel .bartext").all_inner_texts())
+        assert "%" in labels, labels
+    finally:
+        ctx.close()
+
+
 def test_class_mode_one_teacher_three_students(browser, server):
     """A teacher's page and three phones: join with the code, guess, reveal, move on — the phones follow."""
     teacher = Tab(browser, server, "/classroom")
@@ -376,7 +425,10 @@ def test_class_mode_one_teacher_three_students(browser, server):
         text = teacher.check("class_teacher_revealed")
         assert "sugar" in text
         phones[2][1].get_by_text("the model says").wait_for(timeout=30_000)       # the phone followed
+        phones[2][1].locator(".js-plotly-plot").first.scroll_into_view_if_needed()
         phones[2][1].screenshot(path=str(SHOTS / "class_phone_revealed.png"))
+        assert phones[2][1].evaluate(CHART_PROBLEMS_JS) == []                # the class's chart fits a phone
+        assert teacher.page.evaluate(CHART_PROBLEMS_JS) == []
         teacher.click(t("classroom.next"))
         phones[0][1].get_by_text(t("classroom.progress", i=2, n=11)).wait_for(timeout=30_000)
         phones[0][1].screenshot(path=str(SHOTS / "class_phone_next.png"))

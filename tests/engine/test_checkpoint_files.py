@@ -79,7 +79,7 @@ def test_a_bad_snapshot_is_left_out_and_the_model_still_loads(tiny_copy, tmp_pat
     broken = ckpt.check_folder(tiny_copy)
     assert [p for p, _ in broken] == [snap] and "outside its model folder" in broken[0][1]
     lm = explainer.load(tiny_copy)
-    assert [p for p, _ in lm.broken_snapshots] == [snap]            # marked, not offered (pages.common)
+    assert [p for p, _ in lm.broken_snapshots] == [snap]            # marked, not offered (pages.frame.sidebar)
 
 
 def test_a_link_inside_the_folder_is_fine(tiny_copy):

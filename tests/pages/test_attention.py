@@ -24,7 +24,7 @@ def _fig(at, key: str) -> dict:
 
 
 def _fresh():
-    from pages.common import load_model
+    from pages.frame.models import load_model
     load_model.clear()
     st.cache_resource.clear()
     st.cache_data.clear()
@@ -40,7 +40,7 @@ def _open_page() -> AppTest:
 
 
 def _check_page(at: AppTest) -> None:
-    from pages.common import load_model
+    from pages.frame.models import load_model
     lm = load_model(None)
     L, H = lm.config.n_layer, lm.config.n_head
 

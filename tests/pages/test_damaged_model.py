@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from explainer.i18n import t
-from pages.common import PAGES
+from pages.frame.menu import PAGES
 from tests.apphelp import APP, shown
 from tests.damage import CASES, damaged_copy
 

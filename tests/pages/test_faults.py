@@ -2,7 +2,7 @@
 
 from explainer.checkpoint import MERGES, TOKENIZER, list_snapshots
 from explainer.i18n import t
-from pages.common import MAX_PROMPT
+from pages.frame.prompt import MAX_PROMPT
 from explainer.views.tokens import MAX_TEXT
 from tests.apphelp import open_app, shown
 

@@ -43,7 +43,7 @@ def test_lens_page_preset_ablation_and_fact(monkeypatch, which, request):
     assert not at.exception
     assert at.title[0].value == t("lens.title")
     lm = explainer.load(path)
-    from pages.common import load_model
+    from pages.frame.models import load_model
     shared = load_model(None)
 
     # preset: the Warsaw prompt; the heatmap is the lens top-1 of lm.trace(prompt)

@@ -36,8 +36,8 @@ def test_sampling_page(monkeypatch, which, request):
     assert at.title[0].value == t("sampling.title")
     lm = explainer.load(path)
     # AppTest runs the page file alone after switch_page (no sidebar): the page falls back to the
-    # default prompt, exactly as pages.common.prompt() does
-    from pages.common import DEFAULT_PROMPT
+    # default prompt, exactly as pages.frame.prompt.prompt() does
+    from pages.frame.prompt import DEFAULT_PROMPT
     prompt = at.session_state["prompt"] if "prompt" in at.session_state else DEFAULT_PROMPT
     logits = lm.last_logits(prompt)
 

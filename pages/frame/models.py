@@ -1,0 +1,195 @@
+"""Choosing and loading the model a page reads: the bundled (or served) model, its training
+snapshots, checkpoints in the server's model folder, and the session's own model.
+
+Shared models are loaded once per server (``st.cache_resource``) and never changed; the session's
+own model lives in the session."""
+
+from __future__ import annotations
+
+import gc
+import logging
+from pathlib import Path
+
+import streamlit as st
+
+import explainer
+from explainer import settings
+
+from .language import t
+from .warmup import start_warm_up
+
+MODELS_ENV = "EXPLAINER_MODELS"      # a folder of checkpoint folders the server offers (never a browser's path)
+
+
+@st.cache_resource(show_spinner="Loading the model…")
+def load_model(path: str | None = None) -> "explainer.LM":
+    """One read-only model shared by every user (never mutated; interventions are per call). The
+    first time a server loads it, a background run-through of every page fills the caches."""
+    lm = explainer.load(path)
+    # everything loaded so far lives as long as the server: keep it out of the garbage collector's
+    # full passes, which would otherwise walk PyTorch's and the caches' objects again and again
+    gc.collect()
+    gc.freeze()
+    if path is None:
+        start_warm_up()
+    return lm
+
+
+@st.cache_resource(show_spinner="Loading a snapshot…")
+def load_snapshot(path: str) -> "explainer.LM":
+    return base_model().at_snapshot(path)
+
+
+def server_models() -> dict[str, tuple[Path, str | None]]:
+    """name → (folder, what is wrong or None) of every checkpoint in $EXPLAINER_MODELS (folders
+    holding a config.json). Each is checked (``checkpoint.check_folder``, headers only) once per
+    change of its files: a damaged one is marked in the sidebar instead of offered."""
+    root = settings.get(MODELS_ENV)
+    if root is None or not root.is_dir():
+        return {}
+    out = {}
+    for p in sorted(Path(root).iterdir())[:50]:
+        if (p / "config.json").is_file():
+            out[p.name] = (p, _folder_problem(str(p), _files_stamp(p)))
+    return out
+
+
+def _files_stamp(folder: Path) -> tuple:
+    try:
+        return tuple(sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in folder.iterdir()))
+    except OSError:
+        return ()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _folder_problem(path: str, stamp: tuple) -> str | None:
+    try:
+        explainer.checkpoint.check_folder(Path(path))
+        return None
+    except (explainer.CheckpointError, OSError) as e:
+        return str(e) if isinstance(e, explainer.CheckpointError) else type(e).__name__
+
+
+@st.cache_resource(show_spinner="Loading a model…", max_entries=8)
+def load_folder(path: str) -> "explainer.LM":
+    """A checkpoint from the server's model folder: shared and read-only, like the bundled one."""
+    return explainer.load(path)
+
+
+@st.cache_resource
+def job_manager() -> "JobManager":  # noqa: F821
+    """The server's one queue of trainings (bounded: see explainer.jobs.JobManager)."""
+    from explainer.jobs import JobManager
+    return JobManager()
+
+
+def own_folder() -> Path | None:
+    """This session's own model: its training once paused or finished, else a model it loaded."""
+    job = st.session_state.get("training.job")
+    if job is not None and job.state in ("paused", "finished") and job.has_checkpoint():
+        return job.folder
+    up = st.session_state.get("training.uploaded")
+    return Path(up) if up and (Path(up) / "config.json").is_file() else None
+
+
+def own_model() -> "explainer.LM | None":
+    """The session's own model, loaded once per checkpoint step (kept in this session only)."""
+    folder = own_folder()
+    if folder is None:
+        return None
+    try:
+        step = int(explainer.checkpoint.read_config(folder)[1].get("step", 0))
+    except (explainer.CheckpointError, OSError, ValueError, TypeError):
+        return None
+    held = st.session_state.get("training.lm")
+    if held and held[0] == str(folder) and held[1] == step:
+        return held[2]
+    lm = explainer.load(folder)
+    st.session_state["training.lm"] = (str(folder), step, lm)
+    return lm
+
+
+def served_folder() -> Path:
+    """The checkpoint this server was told to serve: ``$EXPLAINER_CHECKPOINT``, else the bundled one."""
+    return Path(settings.get("EXPLAINER_CHECKPOINT") or explainer.lm.ASSETS)
+
+
+def base_model() -> "explainer.LM":
+    """The session's finished model: the served one, or the bundled one after a damaged served model
+    (the user pressed the button that ``base_model_or_stop`` offers)."""
+    if st.session_state.get("_use_bundled"):
+        return load_model(str(explainer.lm.ASSETS))
+    return load_model(None)
+
+
+def _use_bundled() -> None:
+    st.session_state["_use_bundled"] = True
+    st.session_state["model_choice"] = "bundled"
+
+
+def base_model_or_stop() -> "explainer.LM":
+    """``base_model()``, or, when its checkpoint is damaged or missing, one clear message in the page
+    (which file, what is wrong) with a button back to the bundled model, and the page stops there."""
+    try:
+        return base_model()
+    except (explainer.CheckpointError, OSError) as e:
+        err = e if isinstance(e, explainer.CheckpointError) else f"{type(e).__name__}"
+        log_problem("the served model cannot be loaded", e)
+    st.error(t("app.model.unusable", err=err))
+    bundled = Path(explainer.lm.ASSETS).resolve()
+    if not st.session_state.get("_use_bundled") and served_folder().resolve() != bundled:
+        try:
+            load_model(str(bundled))
+            st.button(t("app.model.use_bundled"), on_click=_use_bundled, type="primary", key="_use_bundled_btn")
+        except (explainer.CheckpointError, OSError) as e:
+            log_problem("the bundled model cannot be loaded either", e)
+    st.stop()
+
+
+def log_problem(what: str, e: BaseException) -> None:
+    """The detail for the server's log (paths and all); the user sees the short message."""
+    logging.getLogger("explainer").warning("%s: %s", what, e)
+
+
+def current_model() -> "explainer.LM":
+    """The model the session chose in the sidebar (``model_choice``); a choice that can no longer be
+    loaded falls back to the finished model with a message naming what is wrong."""
+    choice = st.session_state.get("model_choice", "bundled")
+    if choice == "bundled":
+        return base_model_or_stop()
+    if choice == "yours":
+        try:
+            mine = own_model()
+        except explainer.CheckpointError:
+            mine = None
+        if mine is None:
+            st.session_state["model_choice"] = "bundled"
+            st.info(t("app.model.yours_gone"))
+            return base_model_or_stop()
+        return mine
+    if choice.startswith("folder:"):
+        name = choice.split(":", 1)[1]
+        folder, problem = server_models().get(name, (None, None))
+        try:
+            if folder is None:
+                raise explainer.CheckpointError(f"{name[:40]} is not in the server's model folder")
+            if problem:
+                raise explainer.CheckpointError(problem)
+            return load_folder(str(folder))
+        except (explainer.CheckpointError, OSError) as e:
+            st.session_state["model_choice"] = "bundled"
+            st.error(t("app.model.folder_error", err=e))
+            return base_model_or_stop()
+    try:
+        return load_snapshot(choice)
+    except (explainer.CheckpointError, OSError) as e:
+        # a damaged snapshot file: say which, leave it out of the list, go on with the finished model
+        st.session_state.setdefault("_broken_snapshots", {})[choice] = str(e)
+        st.error(t("app.snapshot_error", err=e))
+        return base_model_or_stop()
+
+
+def model_key() -> str:
+    """Names the chosen model (bundled, or a snapshot's file) for the caches."""
+    lm = current_model()
+    return f"{st.session_state.get('model_choice', 'bundled')}|{lm.folder}|{lm.meta.get('step', '')}"
