@@ -21,9 +21,8 @@ All randomness comes from ``random.Random(seed)``; the same
 
 from __future__ import annotations
 
-import random
-
 from . import fiction, homonyms, ioi, relations, stories, world
+from .common import SECTION_WEIGHTS, join_to_size, section_makers, sections
 from .ioi import IOI_EVAL_TEMPLATES, IOI_TRAIN_TEMPLATES, make_ioi_cases
 from .lexicon import (COUNTRIES, NAMES_FEMALE, NAMES_MALE, OBJECTS, PLACES, RELATIONS,
                       Country)
@@ -51,24 +50,7 @@ __all__ = [
 # Corpus assembly
 # ---------------------------------------------------------------------------
 
-_SECTIONS = {
-    "stories": stories.paragraph,
-    "world": world.paragraph,
-    "relations": relations.paragraph,
-    "ioi": ioi.paragraph,
-    "fiction": fiction.paragraph,
-    "homonyms": homonyms.paragraph,
-}
-
-# Target share of bytes per section.
-SECTION_WEIGHTS: dict[str, float] = {
-    "stories": 0.21,
-    "world": 0.20,
-    "relations": 0.20,
-    "ioi": 0.22,
-    "fiction": 0.07,
-    "homonyms": 0.10,
-}
+_SECTIONS = section_makers(stories, world, relations, ioi, fiction, homonyms)
 
 
 def generate_sections(size_bytes: int = 10_000_000, seed: int = 0):
@@ -76,19 +58,7 @@ def generate_sections(size_bytes: int = 10_000_000, seed: int = 0):
 
     Sections are picked at random so that each gets roughly its share of bytes.
     """
-    rng = random.Random(seed)
-    names = list(SECTION_WEIGHTS)
-    produced = {k: 0 for k in names}
-    total = 0
-    while total < size_bytes:
-        # Pick a section with probability growing with its byte deficit.
-        deficits = [max(SECTION_WEIGHTS[k] * (total + 2000) - produced[k], 1.0) for k in names]
-        name = rng.choices(names, weights=deficits)[0]
-        para = _SECTIONS[name](rng)
-        n = len(para) + 2
-        produced[name] += n
-        total += n
-        yield name, para
+    return sections(_SECTIONS, SECTION_WEIGHTS, size_bytes, seed)
 
 
 def generate_corpus(size_bytes: int = 10_000_000, seed: int = 0) -> str:
@@ -96,14 +66,7 @@ def generate_corpus(size_bytes: int = 10_000_000, seed: int = 0) -> str:
 
     Plain ASCII English, len(text) within a few hundred bytes of size_bytes.
     """
-    paras = []
-    total = 0
-    for _, para in generate_sections(size_bytes, seed):
-        if total + len(para) > size_bytes and paras:
-            break
-        paras.append(para)
-        total += len(para) + 2
-    return "\n\n".join(paras)
+    return join_to_size(generate_sections(size_bytes, seed), size_bytes)
 
 
 def held_out_text(size_bytes: int = 200_000, seed: int = 12345) -> str:

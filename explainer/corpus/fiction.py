@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from .common import stated_facts
 from .lexicon import COUNTRIES, FOODS, capitalised
 from .world import country_ctx, qa_line
 
@@ -68,10 +69,7 @@ def paragraph(rng: random.Random) -> str:
     if r < 0.55:
         # one made-up country, 1-3 facts, ask one of them
         ctx = _fict_ctx(rng)
-        kinds = rng.sample(sorted(_FICT_STATE), rng.randint(1, 3))
-        if "capital" not in kinds and rng.random() < 0.6:
-            kinds[0] = "capital"
-        facts = [rng.choice(_FICT_STATE[k]).format_map(ctx) for k in kinds]
+        kinds, facts = stated_facts(rng, _FICT_STATE, ctx)
         ask = rng.choice(kinds)
         q, key = rng.choice(_FICT_ASK[ask])
         return " ".join(facts) + " " + q.format_map(ctx) + " " + ctx[key]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+from .common import ioi_cases, ioi_names
 from .lexicon import DAYS, JOBS, OBJECTS, PETS, PLACES, add_person, with_article
 
 
@@ -259,11 +260,7 @@ _PRONOUN_RES = [
 def _ioi_fill(rng: random.Random, template: str, io_first=None):
     """Return (prompt, io, s, ctx) for one template."""
     ctx: dict = {}
-    io, _ = add_person(rng, "IO", ctx)
-    s, _ = add_person(rng, "S", ctx, avoid=(io,))
-    if io_first is None:
-        io_first = rng.random() < 0.5
-    a, b = (io, s) if io_first else (s, io)
+    io, s, a, b = ioi_names(rng, ctx, add_person, io_first)
     obj = rng.choice(OBJECTS)
     ctx.update(A=a, B=b, place=rng.choice(PLACES), obj=obj, aobj=with_article(obj),
                day=rng.choice(DAYS))
@@ -303,10 +300,4 @@ def make_ioi_cases(n: int = 300, seed: int = 1, templates=None) -> list[tuple[st
     """
     rng = random.Random(seed)
     templates = list(IOI_EVAL_TEMPLATES if templates is None else templates)
-    cases = []
-    for i in range(n):
-        tmpl = templates[i % len(templates)]
-        # each frame gets both name orders (IO first, then S first, in alternate rounds)
-        prompt, io, s, _ = _ioi_fill(rng, tmpl, io_first=(i // len(templates)) % 2 == 0)
-        cases.append((prompt, io, s))
-    return cases
+    return ioi_cases(rng, templates, n, _ioi_fill)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+from .common import story_sentences, two_pets
 from .lexicon import (
     ACTIVITIES, ADJ_THING, COLORS, DAYS, FEELINGS, FOODS, GREETINGS, JOBS, OBJECTS, PAST_INFO,
     PETS, PET_NAMES, PET_PLURAL, PLACES, TIMES, TOWNS, WEATHER, add_person, capitalised,
@@ -160,23 +161,11 @@ _STORY_END = [
 ]
 
 
-def _pick_pet(rng: random.Random) -> tuple[str, str]:
-    r = rng.random()
-    if r < 0.35:
-        return PETS[0]
-    if r < 0.7:
-        return PETS[1]
-    return rng.choice(PETS[2:])
-
-
 def _story_ctx(rng: random.Random) -> dict:
     ctx: dict = {}
     pname, pg = add_person(rng, "P", ctx)
     add_person(rng, "Q", ctx, avoid=(pname,))
-    pet, young = _pick_pet(rng)
-    pet2, young2 = _pick_pet(rng)
-    while pet2 == pet:
-        pet2, young2 = _pick_pet(rng)
+    (pet, young), (pet2, young2) = two_pets(rng, PETS)
     job, jobplace = rng.choice(JOBS)
     job2, _ = rng.choice(JOBS)
     obj = rng.choice(OBJECTS)
@@ -230,16 +219,5 @@ def paragraph(rng: random.Random) -> str:
     ctx = _story_ctx(rng)
     if rng.random() < 0.25:
         return _sec_routine(rng, ctx)
-    out = [rng.choice(_STORY_OPEN)]
-    n = rng.randint(3, 6)
-    for _ in range(n):
-        r = rng.random()
-        if r < 0.55:
-            out.extend(rng.choice(_STORY_MID))
-        elif r < 0.8:
-            out.extend(rng.choice(_STORY_DIALOGUE))
-        else:
-            out.append(rng.choice(_STORY_PET))
-    if rng.random() < 0.6:
-        out.append(rng.choice(_STORY_END))
+    out = story_sentences(rng, _STORY_OPEN, _STORY_MID, _STORY_DIALOGUE, _STORY_PET, _STORY_END)
     return " ".join(s.format_map(ctx) for s in out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from . import common
 from .lexicon import COUNTRIES, Country, add_person
 
 
@@ -84,22 +85,12 @@ def country_ctx(rng: random.Random, c: Country) -> dict:
 
 
 def qa_line(rng: random.Random, c: Country, kind: str) -> str:
-    tmpl, key = rng.choice(_QA_FORMS[kind])
-    ctx = country_ctx(rng, c)
-    return tmpl.format_map(ctx) + " " + ctx[key]
+    return common.qa_line(rng, _QA_FORMS[kind], lambda: country_ctx(rng, c))
 
 
 def _qa_kind(rng: random.Random) -> str:
-    r = rng.random()
-    if r < 0.55:
-        return "capital"
-    if r < 0.65:
-        return "capital_rev"
-    if r < 0.8:
-        return "nationality"
-    if r < 0.95:
-        return "language"
-    return "nation_rev"
+    return common.pick(rng, [(0.55, "capital"), (0.65, "capital_rev"), (0.8, "nationality"),
+                             (0.95, "language")], "nation_rev")
 
 
 def paragraph(rng: random.Random) -> str:

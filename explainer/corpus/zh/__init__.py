@@ -25,8 +25,7 @@ same text. Sizes are UTF-8 bytes of the plain text (a Chinese character is 3 byt
 
 from __future__ import annotations
 
-import random
-
+from ..common import SECTION_WEIGHTS, join_to_size, section_makers, sections
 from . import fiction, homonyms, ioi, relations, stories, world
 from .homonyms import HOMONYMS_ZH
 from .ioi import IOI_EVAL_TEMPLATES_ZH, IOI_EVAL_VERBS_ZH, IOI_TRAIN_TEMPLATES_ZH, make_ioi_cases_zh
@@ -41,24 +40,9 @@ __all__ = [
     "make_capital_cases_zh", "generate_corpus_zh", "generate_sections_zh", "held_out_text_zh",
 ]
 
-_SECTIONS = {
-    "stories": stories.paragraph,
-    "world": world.paragraph,
-    "relations": relations.paragraph,
-    "ioi": ioi.paragraph,
-    "fiction": fiction.paragraph,
-    "homonyms": homonyms.paragraph,
-}
+_SECTIONS = section_makers(stories, world, relations, ioi, fiction, homonyms)
 
-# Target share of bytes per section (as the English corpus).
-SECTION_WEIGHTS_ZH: dict[str, float] = {
-    "stories": 0.21,
-    "world": 0.20,
-    "relations": 0.20,
-    "ioi": 0.22,
-    "fiction": 0.07,
-    "homonyms": 0.10,
-}
+SECTION_WEIGHTS_ZH: dict[str, float] = dict(SECTION_WEIGHTS)      # the English shares
 
 
 def generate_sections_zh(size_bytes: int = 10_000_000, seed: int = 0, segmented: bool = False):
@@ -66,19 +50,9 @@ def generate_sections_zh(size_bytes: int = 10_000_000, seed: int = 0, segmented:
 
     Sections are picked at random so that each gets roughly its share of (plain-text UTF-8) bytes.
     """
-    rng = random.Random(seed)
-    names = list(SECTION_WEIGHTS_ZH)
-    produced = {k: 0 for k in names}
-    total = 0
-    while total < size_bytes:
-        deficits = [max(SECTION_WEIGHTS_ZH[k] * (total + 2000) - produced[k], 1.0) for k in names]
-        name = rng.choices(names, weights=deficits)[0]
-        seg = tidy(_SECTIONS[name](rng))
-        para = plain(seg)
-        n = len(para.encode("utf-8")) + 2
-        produced[name] += n
-        total += n
-        yield name, (seg if segmented else para)
+    makers = {name: (lambda rng, make=make: tidy(make(rng))) for name, make in _SECTIONS.items()}
+    for name, seg in sections(makers, SECTION_WEIGHTS_ZH, size_bytes, seed, _plain_bytes):
+        yield name, (seg if segmented else plain(seg))
 
 
 def generate_corpus_zh(size_bytes: int = 10_000_000, seed: int = 0, segmented: bool = False) -> str:
@@ -87,15 +61,12 @@ def generate_corpus_zh(size_bytes: int = 10_000_000, seed: int = 0, segmented: b
     Plain Chinese without spaces, its UTF-8 size within a few hundred bytes of ``size_bytes``; with
     ``segmented=True`` the same text with a space between words (for word2vec).
     """
-    paras = []
-    total = 0
-    for _, para in generate_sections_zh(size_bytes, seed, segmented):
-        n = len(plain(para).encode("utf-8")) if segmented else len(para.encode("utf-8"))
-        if total + n > size_bytes and paras:
-            break
-        paras.append(para)
-        total += n + 2
-    return "\n\n".join(paras)
+    return join_to_size(generate_sections_zh(size_bytes, seed, segmented), size_bytes, _plain_bytes)
+
+
+def _plain_bytes(seg: str) -> int:
+    """UTF-8 bytes of a paragraph as written (without the segmentation's spaces)."""
+    return len(plain(seg).encode("utf-8"))
 
 
 def held_out_text_zh(size_bytes: int = 200_000, seed: int = 12345) -> str:

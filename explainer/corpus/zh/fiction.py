@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+from ..common import stated_facts
 from .lexicon import COUNTRIES_ZH, FOODS
 from .world import country_ctx, qa_line
 
@@ -56,10 +57,7 @@ def paragraph(rng: random.Random) -> str:
     r = rng.random()
     if r < 0.55:
         ctx = _ctx(rng)
-        kinds = rng.sample(sorted(_STATE), rng.randint(1, 3))
-        if "capital" not in kinds and rng.random() < 0.6:
-            kinds[0] = "capital"
-        facts = [rng.choice(_STATE[k]).format_map(ctx) for k in kinds]
+        kinds, facts = stated_facts(rng, _STATE, ctx)
         q, key = _ASK[rng.choice(kinds)]
         return " ".join(facts) + "\n" + q.format_map(ctx) + " " + ctx[key]
     if r < 0.8:

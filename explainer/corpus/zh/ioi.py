@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 
+from ..common import ioi_cases, ioi_names
 from .lexicon import DAYS, JOBS, PETS, PLACES_ZH, add_person, obj_ctx, plain, tidy
 
 IOI_TRAIN_TEMPLATES_ZH: list[str] = [
@@ -163,11 +164,7 @@ _AFTER = ["{IO} 说 ： 谢谢 ！", "{IO} 很 高兴 。", "{IO} 笑 了 笑 �
 def _fill(rng: random.Random, template: str, io_first=None) -> tuple[str, str, str, dict]:
     """(segmented prompt, io, s, ctx) for one template."""
     ctx: dict = {}
-    io, _ = add_person(rng, "IO", ctx)
-    s, _ = add_person(rng, "S", ctx, avoid=(io,))
-    if io_first is None:
-        io_first = rng.random() < 0.5
-    a, b = (io, s) if io_first else (s, io)
+    io, s, a, b = ioi_names(rng, ctx, add_person, io_first)
     obj_ctx(rng, ctx)
     ctx.update(A=a, B=b, place=rng.choice(PLACES_ZH), day=rng.choice(DAYS),
                food=rng.choice(["面条", "饺子", "蛋糕", "炒饭", "汤"]))
@@ -236,9 +233,4 @@ def make_ioi_cases_zh(n: int = 300, seed: int = 1, templates=None) -> list[tuple
     """
     rng = random.Random(seed)
     templates = list(IOI_EVAL_TEMPLATES_ZH if templates is None else templates)
-    cases = []
-    for i in range(n):
-        tmpl = templates[i % len(templates)]
-        prompt, io, s, _ = _fill(rng, tmpl, io_first=(i // len(templates)) % 2 == 0)
-        cases.append((plain(tidy(prompt)), io, s))
-    return cases
+    return ioi_cases(rng, templates, n, _fill, lambda prompt: plain(tidy(prompt)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 
+from ..common import compare_sentences, paired_sentences
 from .lexicon import (COMPARE_INFO, COUNTRIES_ZH, GENDER_INFO, NEGATION_INFO, OPPOSITE_INFO,
                       PLURAL_INFO)
 
@@ -72,15 +73,7 @@ _CMP_EXTRA = [
 def _rel_compare(rng: random.Random) -> str:
     b, c, s, (n1, n2, n3) = rng.choice(COMPARE_INFO)
     ctx = dict(b=b, c=c, s=s, n1=n1, n2=n2, n3=n3)
-    r = rng.random()
-    if r < 0.6:
-        sents = [rng.choice(_CMP_BASE), rng.choice(_CMP_COMP), rng.choice(_CMP_SUP)]
-    elif r < 0.8:
-        sents = [rng.choice(_CMP_BASE), rng.choice(_CMP_COMP)]
-    else:
-        sents = [rng.choice(_CMP_EXTRA)]
-        if rng.random() < 0.5:
-            sents.append(rng.choice(_CMP_SUP))
+    sents = compare_sentences(rng, _CMP_BASE, _CMP_COMP, _CMP_SUP, _CMP_EXTRA)
     return " ".join(x.format_map(ctx) for x in sents)
 
 
@@ -104,16 +97,7 @@ _OPP_PAIR = [
 def _rel_opposite(rng: random.Random, info) -> str:
     a, b, topics = rng.choice(info)
     ctx = dict(a=a, b=b, t=rng.choice(topics))
-    sents = []
-    for _ in range(rng.randint(1, 2)):
-        x, y = rng.choice(_OPP_FRAMES)
-        xy = [x.format_map(ctx), y.format_map(ctx)]
-        if rng.random() < 0.3:
-            xy.reverse()
-        sents += xy
-    if rng.random() < 0.5:
-        sents.append(rng.choice(_OPP_PAIR).format_map(ctx))
-    return " ".join(sents)
+    return " ".join(paired_sentences(rng, _OPP_FRAMES, _OPP_PAIR, ctx))
 
 
 _PLURAL_FRAMES = [

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+from ..common import story_sentences, two_pets
 from .lexicon import (ACTIVITIES, ADJ_THING, COLORS, DAYS, FEELINGS, FOODS, GREETINGS, JOBS,
                       PET_NAMES, PETS, PLACES_ZH, TIMES, TOWNS, WEATHER, add_person, obj_ctx)
 
@@ -140,23 +141,11 @@ _END = [
 ]
 
 
-def _pick_pet(rng: random.Random):
-    r = rng.random()
-    if r < 0.35:
-        return PETS[0]
-    if r < 0.7:
-        return PETS[1]
-    return rng.choice(PETS[2:])
-
-
 def _story_ctx(rng: random.Random) -> dict:
     ctx: dict = {}
     pname, pg = add_person(rng, "P", ctx)
     add_person(rng, "Q", ctx, avoid=(pname,))
-    pet, young, pcl = _pick_pet(rng)
-    pet2, _, pcl2 = _pick_pet(rng)
-    while pet2 == pet:
-        pet2, _, pcl2 = _pick_pet(rng)
+    (pet, young, pcl), (pet2, _, pcl2) = two_pets(rng, PETS)
     job, jobplace = rng.choice(JOBS)
     obj_ctx(rng, ctx)
     ctx.update(
@@ -205,15 +194,5 @@ def paragraph(rng: random.Random) -> str:
     ctx = _story_ctx(rng)
     if rng.random() < 0.2:
         return _routine(rng, ctx)
-    out = [rng.choice(_OPEN)]
-    for _ in range(rng.randint(3, 6)):
-        r = rng.random()
-        if r < 0.55:
-            out.extend(rng.choice(_MID))
-        elif r < 0.8:
-            out.extend(rng.choice(_DIALOGUE))
-        else:
-            out.append(rng.choice(_PET))
-    if rng.random() < 0.6:
-        out.append(rng.choice(_END))
+    out = story_sentences(rng, _OPEN, _MID, _DIALOGUE, _PET, _END)
     return " ".join(s.format_map(ctx) for s in out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 
+from .. import common
 from .lexicon import COUNTRIES_ZH, CountryZh, add_person
 
 _CAPITAL_SENT = [
@@ -95,22 +96,12 @@ def country_ctx(rng: random.Random, c: CountryZh) -> dict:
 
 
 def qa_line(rng: random.Random, c: CountryZh, kind: str) -> str:
-    tmpl, key = rng.choice(QA_FORMS[kind])
-    ctx = country_ctx(rng, c)
-    return tmpl.format_map(ctx) + " " + ctx[key]
+    return common.qa_line(rng, QA_FORMS[kind], lambda: country_ctx(rng, c))
 
 
 def _qa_kind(rng: random.Random) -> str:
-    r = rng.random()
-    if r < 0.55:
-        return "capital"
-    if r < 0.65:
-        return "capital_rev"
-    if r < 0.78:
-        return "people"
-    if r < 0.95:
-        return "language"
-    return "people_rev"
+    return common.pick(rng, [(0.55, "capital"), (0.65, "capital_rev"), (0.78, "people"), (0.95, "language")],
+                       "people_rev")
 
 
 def paragraph(rng: random.Random) -> str:
