@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ..views import visible  # noqa: F401 — the plots' name for it (axis labels)
+from ..views import percent, visible  # noqa: F401 — the plots' names for them (labels)
 
 SEQ = "Viridis"          # magnitudes (probabilities, attention)
 SEQ_SOFT = "Cividis"
@@ -21,7 +21,7 @@ CONFIG = {"displaylogo": False, "modeBarButtons": [["toImage"]],
 
 TOOLBAR_ROOM = 30        # px above the plot kept free for the toolbar's button
 TITLE_ROOM = 24          # px for one line of a title (13 px text)
-LINE_WIDTH = 28          # an axis or subplot title longer than this (in Latin letters) gets a second line
+LINE_WIDTH = 18          # an axis or subplot title longer than this (in Latin letters) gets a second line
 
 
 def base_layout(fig: go.Figure, title: str | None = None, height: int | None = None) -> go.Figure:
@@ -37,22 +37,6 @@ def label_positions(tokens: list[str]) -> list[str]:
 
 
 
-def percent(p: float) -> str:
-    """A probability as a student reads it: ``"< 0.1 %"``, ``"4.2 %"``, ``"99.97 %"``, ``"> 99.99 %"``.
-
-    >>> percent(1.38e-09), percent(0.04213), percent(0.99972)
-    ('< 0.1 %', '4.2 %', '99.97 %')
-    """
-    p = float(p)
-    if p < 0.0005:
-        return "0 %" if p <= 0 else "< 0.1 %"
-    if p > 0.99995:
-        return "100 %" if p >= 1 else "> 99.99 %"
-    if p >= 0.995:
-        return f"{100 * p:.2f} %"
-    return f"{100 * p:.1f} %"
-
-
 PERCENT_UNITS = ("probability", "share", "weight")   # values from 0 to 1, shown as percentages
 
 
@@ -60,6 +44,21 @@ def value_text(v: float, unit: str) -> str:
     """A chart label for ``v`` measured in ``unit``: percentages for probabilities, shares and
     attention weights, three significant digits otherwise."""
     return percent(v) if unit in PERCENT_UNITS else f"{float(v):.3g}"
+
+
+def percent_axis(top: float) -> dict:
+    """Axis ticks for values from 0 to 1 written as percentages (0 %, 50 %, 100 %: three fit half a
+    phone), none past 100 % even when the axis runs on to make room for labels;
+    ``fig.update_xaxes(**percent_axis(top))``."""
+    ticks = [v for v in (0, 0.5, 1) if v <= top]
+    return {"tickvals": ticks, "ticktext": [f"{round(100 * v)} %" for v in ticks]}
+
+
+def bar_text_places(values, inside_from: float = 0.4) -> list[str]:
+    """Where each horizontal bar's label goes: inside the long bars (from ``inside_from`` of the
+    longest on), outside the short ones, so no label runs past a phone's edge."""
+    top = max([float(v) for v in values] + [1e-12])
+    return ["inside" if float(v) >= inside_from * top else "outside" for v in values]
 
 
 def _width(text: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from . import PALETTE, base_layout, value_text
+from . import PERCENT_UNITS, PALETTE, bar_text_places, base_layout, percent_axis, value_text
 
 
 def answer_bars(labels: list[str], values: list[float], answer: int, guess: int | None, unit: str, y_title: str,
@@ -18,9 +18,12 @@ def answer_bars(labels: list[str], values: list[float], answer: int, guess: int 
              for i in range(len(values))]
     fig = go.Figure(go.Bar(x=values, y=labels, orientation="h", marker=dict(color=colours,
                            line=dict(color="#000", width=lines)),
-                           text=[f"{value_text(v, unit)}  {n}".strip() for v, n in zip(values, notes)],
-                           textposition="outside", cliponaxis=False, customdata=[value_text(v, unit) for v in values],
+                           # the mark on a second line: a phone has no room for both beside the bar
+                           text=[value_text(v, unit) + (f"<br>{n}" if n else "") for v, n in zip(values, notes)],
+                           textposition=bar_text_places(values), insidetextanchor="end", cliponaxis=False, customdata=[value_text(v, unit) for v in values],
                            hovertemplate="%{y}: %{customdata}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=y_title, range=[0, max(values + [1e-9]) * 1.45])
-    return base_layout(fig, height=70 + 42 * len(values))
+    top = max(values + [1e-9]) * 1.45
+    fig.update_xaxes(title=y_title, range=[0, top], **(percent_axis(top) if unit in PERCENT_UNITS else {}))
+    fig.update_layout(uniformtext=dict(minsize=12, mode="show"))       # labels never shrink to fit
+    return base_layout(fig, height=80 + 52 * len(values))

@@ -36,6 +36,7 @@ import json
 from pathlib import Path
 
 from ..lm import ASSETS, LM
+from . import percent
 
 LESSONS = ASSETS.parent / "lessons"
 LANGS = ("en", "zh")
@@ -157,9 +158,15 @@ def answer(lm: LM, question: dict, snapshots: list[tuple[int, LM]] | None = None
                                              snapshots=snapshots, counted=counted)
 
 
+# facts that are probabilities: written as a student reads them ("99.97 %", "< 0.1 %")
+PROBABILITY_FACTS = {"p_top", "p_final", "p_counting", "p_gpt", "before", "after"}
+
+
 def fill(template: str, facts: dict) -> str:
-    """The reveal text with the model's numbers put in (probabilities as 0.123)."""
-    shown = {k: (f"{v:.3f}" if isinstance(v, float) else v) for k, v in facts.items()}
+    """The reveal text with the model's numbers put in: probabilities as percentages, other numbers
+    with three decimals."""
+    shown = {k: (percent(v) if k in PROBABILITY_FACTS else f"{v:.3f}") if isinstance(v, float) else v
+             for k, v in facts.items()}
     try:
         return template.format(**shown)
     except (KeyError, IndexError, ValueError):

@@ -351,7 +351,7 @@ def test_the_two_chapters_in_the_browser(tab):
     assert "straight lines added up are still one straight line" in text
 
 
-CHART_PROBLEMS_JS = """() => {
+CHART_PROBLEMS_JS = r"""() => {
   const out = [];
   const box = el => el.getBoundingClientRect();
   const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -362,7 +362,7 @@ CHART_PROBLEMS_JS = """() => {
     if (buttons > 1) out.push(`chart ${n}: ${buttons} toolbar buttons`);
     const titles = [...plot.querySelectorAll('.gtitle, .annotation-text')].filter(t => t.textContent.trim());
     if (bar) for (const t of titles) if (meets(box(t), box(bar))) out.push(`chart ${n}: toolbar over "${t.textContent}"`);
-    for (const t of plot.querySelectorAll('.g-xtitle text, .g-x2title text, .g-ytitle text, .gtitle, .annotation-text')) {
+    for (const t of plot.querySelectorAll('.g-xtitle text, .g-x2title text, .g-ytitle text, .gtitle, .annotation-text, .bartext')) {
       const b = box(t);
       if (b.width && (b.left < svg.left - 1 || b.right > svg.right + 1)) out.push(`chart ${n}: "${t.textContent}" cut at the edge`);
     }
@@ -394,7 +394,7 @@ def test_charts_fit_a_phone_and_a_laptop(browser, server, width, height):
         panel.scroll_into_view_if_needed()
         panel.screenshot(path=str(SHOTS / f"chart_lesson_{width}x{height}.png"))
         assert page.evaluate(CHART_PROBLEMS_JS) == []
-        labels = " ".join(page.locator(".st-key-lesson-panel .bartext").all_inner_texts())
+        labels = " ".join(t or "" for t in page.locator(".st-key-lesson-panel .bartext").all_text_contents())
         assert "%" in labels, labels
     finally:
         ctx.close()
