@@ -31,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--steps", type=int, default=None)
     t.add_argument("--seed", type=int, default=None)
     t.add_argument("--no-progress", action="store_true")
+    t.add_argument("--lang", default=None, choices=["en", "zh"],
+                   help="the generated corpus's language: en (default) or zh, Chinese — the tokenizer and the "
+                        "model read it segmented into words, and so does every prompt (segmentation.json)")
     t.add_argument("--text", metavar="FILE", default=None,
                    help="train on this UTF-8 text file (2,000 characters to 2 MB; its last tenth is held "
                         "out) instead of the generated corpus; the tokenizer is trained on it too")
@@ -103,8 +106,10 @@ def _run(a) -> int:
             return 2
         from .train import read_text_file
         text = read_text_file(a.text) if a.text else None
-        out = train(a.preset, a.out or f"runs/{a.preset}", device=a.device, precision=a.precision,
-                    steps=a.steps, seed=a.seed, progress=not a.no_progress, text=text, compile=a.compile)
+        default_out = f"runs/{a.preset}" + (f"-{a.lang}" if a.lang not in (None, "en") else "")
+        out = train(a.preset, a.out or default_out, device=a.device, precision=a.precision,
+                    steps=a.steps, seed=a.seed, progress=not a.no_progress, text=text, compile=a.compile,
+                    lang=a.lang)
         print(f"saved in {out}: load it with explainer.load({str(out)!r}), or pick it in the app "
               f"(EXPLAINER_MODELS=<its parent folder>)")
         return 0

@@ -10,6 +10,7 @@ A checkpoint is a folder::
     snapshots/step_*.safetensors   weights kept from along the run (the app shows the model learning)
     word2vec.safetensors + word2vec.json   skip-gram vectors trained on the same corpus
     context_vectors.safetensors     averaged hidden states of word tokens per layer
+    segmentation.json      a model that reads segmented text (Chinese): its word list (tokenizer.Segmenter)
     scorecard.json         what ``python -m explainer evaluate`` measured on this checkpoint
 
 Every loader raises :class:`CheckpointError` naming the file that is missing or broken.
@@ -27,6 +28,7 @@ from safetensors.torch import load_file, save_file
 
 from . import settings
 from .model import GPT, GPTConfig
+from .tokenizer import SEGMENTATION_FILE as SEGMENTATION
 
 CONFIG = "config.json"
 WEIGHTS = "model.safetensors"
@@ -283,7 +285,8 @@ def _rows(path: Path, need: tuple[str, ...]) -> None:
 
 
 MAX_SIDE_FILE_BYTES = 64_000_000       # config, tokenizer, loss log, scorecard, word lists: far below this
-READ_FILES = (CONFIG, WEIGHTS, TOKENIZER, MERGES, LOSS_LOG, SCORECARD, TIMELINE, W2V_VECTORS, W2V_WORDS, CONTEXT)
+READ_FILES = (CONFIG, WEIGHTS, TOKENIZER, MERGES, LOSS_LOG, SCORECARD, TIMELINE, W2V_VECTORS, W2V_WORDS, CONTEXT,
+              SEGMENTATION)
 
 
 def check_file(path: Path, folder: Path) -> None:
@@ -332,12 +335,12 @@ def check_folder(folder: Path) -> list[tuple[Path, str]]:
     log, timeline, scorecard, word vectors; a damaged merges.json only costs the tokenization page
     its merge history, which says so). Raises CheckpointError naming the first damaged
     file; returns the damaged snapshots as (path, what is wrong) — those are left out, not fatal."""
-    from .tokenizer import TokenizerFileError, load_tiktoken_bpe
+    from .tokenizer import Segmenter, TokenizerFileError, load_tiktoken_bpe
     folder = Path(folder)
     if not folder.is_dir():
         raise CheckpointError(f"the model folder {folder.name!r} is missing")
     refused = check_files(folder)               # links out, pipes, devices, oversized files: before any read
-    cfg, _ = read_config(folder)
+    cfg, meta = read_config(folder)
     check_budget(cfg, folder / CONFIG)
     check_weights_file(folder / WEIGHTS, cfg)
     try:
@@ -347,6 +350,14 @@ def check_folder(folder: Path) -> list[tuple[Path, str]]:
     if n + 1 != cfg.vocab_size:            # the ranks, then <|endoftext|>
         raise CheckpointError(f"{short(folder / TOKENIZER)} has {n} tokens but {short(folder / CONFIG)} says "
                               f"vocab_size={cfg.vocab_size}: tokenizer and model do not belong together")
+    if meta.get("segmentation") and not (folder / SEGMENTATION).exists():
+        raise CheckpointError(f"{short(folder / SEGMENTATION)} is missing: {short(folder / CONFIG)} says this model "
+                              "reads its text segmented into words, and that file holds the words")
+    if (folder / SEGMENTATION).exists():
+        try:
+            Segmenter.load(folder / SEGMENTATION)
+        except TokenizerFileError as e:
+            raise CheckpointError(str(e).replace(str(folder), folder.name)) from None
     if (folder / LOSS_LOG).exists():
         _rows(folder / LOSS_LOG, ("step",))
     if (folder / TIMELINE).exists():

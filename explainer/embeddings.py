@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,9 @@ import torch
 
 from .checkpoint import CONTEXT, W2V_VECTORS, W2V_WORDS  # the file names live with the checkpoint's other files
 
-WORD_RE = re.compile(r"[A-Za-z]+")
+WORD_RE = re.compile(r"[^\W\d_]+")          # a run of letters, any script (ASCII text: [A-Za-z]+)
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")     # a Chinese character (CJK ideograph)
+_HAN_OR_WORD_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\d_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 W2V_SETTINGS = dict(vector_size=100, window=5, min_count=5, sg=1, negative=10, epochs=5)
 
@@ -64,9 +67,30 @@ def shown(word: str, limit: int = 40) -> str:
 
 # ---- training / precomputation ----------------------------------------------------------------
 
+def han_segmented(text: str, sample: int = 200_000) -> bool:
+    """Whether the Chinese in ``text`` is written with spaces between words (the Chinese corpus as a
+    Chinese model reads it: 「波兰 的 首都 是 华沙」) — at least a fifth of its Chinese characters in
+    the first ``sample`` characters stand before a space. Plain Chinese has almost none."""
+    head = text[:sample]
+    han = [m.end() for m in _HAN_RE.finditer(head)]
+    return bool(han) and sum(head[i:i + 1] == " " for i in han) >= 0.2 * len(han)
+
+
 def w2v_sentences(text: str) -> list[list[str]]:
-    """One sentence per line, words are runs of letters, case kept: ``"Hi, Bo!" → [["Hi", "Bo"]]``."""
-    return [WORD_RE.findall(line) for line in text.split("\n") if line.strip()]
+    """One sentence per line, words are runs of letters (any script), case kept:
+    ``"Hi, Bo!" → [["Hi", "Bo"]]``, ``"Привет, Боб!" → [["Привет", "Боб"]]``. Chinese written with
+    spaces between words (our segmented corpus) gives its words, ``"国王 和 女王" → [["国王", "和",
+    "女王"]]``; Chinese without spaces (someone's own text) has no word boundaries we know, so each
+    Chinese character is a word: ``"国王和女王" → [["国", "王", "和", "女", "王"]]``."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not _HAN_RE.search(text) or han_segmented(text):
+        return [WORD_RE.findall(line) for line in lines]
+    return [_HAN_OR_WORD_RE.findall(line) for line in lines]
+
+
+def word_counts(text: str) -> Counter:
+    """How often each word of ``w2v_sentences`` occurs."""
+    return Counter(w for sentence in w2v_sentences(text) for w in sentence)
 
 
 def train_word2vec(text: str, seed: int = 0, workers: int = 2) -> tuple[list[str], np.ndarray]:
@@ -76,15 +100,25 @@ def train_word2vec(text: str, seed: int = 0, workers: int = 2) -> tuple[list[str
     return words, np.asarray(m.wv.vectors, dtype=np.float32)
 
 
-def train_word2vec_to(text: str, folder: Path, seed: int = 0) -> bool:
-    """word2vec on ``text`` into ``folder``; False (nothing written) when no word of Latin letters
-    occurs often enough to get a vector (a text in Chinese or Russian, say)."""
-    from collections import Counter
+def w2v_missing(counts: Counter) -> str | None:
+    """Why word2vec cannot train on a text with these word counts (None when it can): gensim needs
+    at least two words seen ``min_count`` times (else it raises "you must first build vocabulary")."""
+    need = W2V_SETTINGS["min_count"]
+    often = sum(c >= need for c in counts.values())
+    if often >= 2:
+        return None
+    if not counts:
+        return "the text has no words (runs of letters) at all"
+    return (f"only {often} of its {len(counts):,} distinct words occurs {need} times or more; word2vec needs "
+            f"at least 2 such words: give it a longer text")
 
+
+def train_word2vec_to(text: str, folder: Path, seed: int = 0) -> bool:
+    """word2vec on ``text`` into ``folder``; False (nothing written) when too few words occur often
+    enough to get a vector (``w2v_missing`` says why)."""
     from safetensors.numpy import save_file
     from .checkpoint import write_json
-    counts = Counter(w for sentence in w2v_sentences(text) for w in sentence)
-    if not any(c >= W2V_SETTINGS["min_count"] for c in counts.values()):
+    if w2v_missing(word_counts(text)) is not None:
         return False
     words, vecs = train_word2vec(text, seed)
     save_file({"vectors": vecs}, str(Path(folder) / W2V_VECTORS))
@@ -103,16 +137,22 @@ def load_word2vec(folder: Path) -> tuple[list[str], np.ndarray] | None:
 
 
 def word_token_ids(enc) -> dict[int, str]:
-    """Tokens that are a whole word with its leading space: id → word (``" cat"`` → ``"cat"``)."""
+    """Tokens that are a whole word with its leading space: id → word (``" cat"`` → ``"cat"``,
+    ``" 咖啡"`` → ``"咖啡"``). An English vocabulary has only ASCII words."""
     out = {}
     for i in range(enc.n_vocab):
         try:
             b = enc.decode_single_token_bytes(i)
         except KeyError:
             continue
-        if len(b) > 1 and b[:1] == b" " and b[1:].isalpha():
-            out[i] = b[1:].decode("ascii", errors="ignore") if b[1:].isascii() else None
-    return {i: w for i, w in out.items() if w}
+        if len(b) > 1 and b[:1] == b" ":
+            try:
+                w = b[1:].decode("utf-8")
+            except UnicodeDecodeError:          # part of a character
+                continue
+            if w.isalpha():                    # letters of any script: " cat", " кот", " 咖啡"
+                out[i] = w
+    return out
 
 
 @torch.no_grad()

@@ -52,6 +52,9 @@ __all__ = [
     "merge_tree",
     "merges_building",
     "reference_encoding",
+    "Segmenter",
+    "model_text",
+    "unsegment",
 ]
 
 GPT2_PATTERN = r"""'(?:[sdmt]|ll|ve|re)| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+"""
@@ -546,6 +549,162 @@ def merges_building(merges: list[Merge], token_id: int) -> list[Merge]:
         stack.append(merges[i].left)
         stack.append(merges[i].right)
     return [merges[i] for i in sorted(needed)]
+
+
+# ---------------------------------------------------------------------------
+# word segmentation: what a model trained on Chinese reads
+# ---------------------------------------------------------------------------
+#
+# Chinese is written without spaces, so the GPT-2 pre-split makes a whole clause one chunk and BPE
+# merges across words (docs/experiments/chinese-corpus.md). A Chinese model therefore reads its text
+# *segmented*: one space between words and around punctuation, as the generator's templates are
+# written (「问 ： 波兰 的 首都 是 哪里 ？ 答 ： 华沙」), so its tokens are words with a leading space,
+# like English (' 华沙', ' 糖'). Training text and prompts go through the same ``Segmenter``: the
+# corpus's own segmentation is not used directly (it is not always recoverable from plain text —
+# 「咖啡 里 加 奶」 but 「里加」, Riga), the plain text is segmented again with the word list the corpus
+# gave, so what the model reads at training time is exactly what a prompt becomes.
+
+_HAN = regex.compile(r"\p{Han}+")
+_UNITS = regex.compile(r"\p{Han}+|[^\s\p{Han}\p{P}\p{S}]+|\S")       # Han runs, other words/numbers, one sign
+_GAP = regex.compile(r"(?<=[\p{Han}\p{P}\p{S}]) (?=\S)|(?<=\S) (?=[\p{Han}\p{P}\p{S}])")
+
+
+class Segmenter:
+    """Word segmentation by word frequency (the most probable split of each run of Han characters
+    into known words, each word scored by its count in the corpus, an unknown character as a
+    one-character word with a heavy penalty); the spaces and signs of the text around are
+    normalised to one space between units, lines kept. Deterministic; runs are cached (a
+    generated corpus repeats its clauses)."""
+
+    FORMAT = "explainer-segmentation"
+    UNKNOWN_PENALTY = 10.0        # nats below a word seen once: an unknown character is a last resort
+
+    def __init__(self, counts: dict[str, int], lang: str = "zh"):
+        import math
+        if not counts or not all(isinstance(w, str) and w and isinstance(c, int) and c > 0
+                                 for w, c in counts.items()):
+            raise ValueError("a segmenter needs a word list with a positive count for each word")
+        self.counts = dict(counts)
+        self.lang = lang
+        total = sum(self.counts.values())
+        self._logp = {w: math.log(c / total) for w, c in self.counts.items()}
+        self._unknown = math.log(1 / total) - self.UNKNOWN_PENALTY
+        self._longest = max(len(w) for w in self.counts)
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    @classmethod
+    def from_segmented(cls, text: str, lang: str = "zh") -> "Segmenter":
+        """The word list of a text that is already segmented (the generator's): every
+        space-separated unit with a Han character in it, with its count."""
+        return cls(dict(Counter(w for w in text.split() if _HAN.search(w))), lang)
+
+    def split_run(self, run: str) -> tuple[str, ...]:
+        """One run of Han characters → its most probable split into words."""
+        got = self._cache.get(run)
+        if got is not None:
+            return got
+        n = len(run)
+        best = [0.0] + [float("-inf")] * n
+        back = [0] * (n + 1)
+        logp, longest = self._logp, self._longest
+        for j in range(1, n + 1):
+            for k in range(1, min(longest, j) + 1):
+                lp = logp.get(run[j - k:j])
+                if lp is None:
+                    if k != 1:
+                        continue
+                    lp = self._unknown
+                v = best[j - k] + lp
+                if v > best[j]:
+                    best[j], back[j] = v, k
+        out = []
+        j = n
+        while j > 0:
+            out.append(run[j - back[j]:j])
+            j -= back[j]
+        got = tuple(reversed(out))
+        if len(self._cache) < 1_000_000:
+            self._cache[run] = got
+        return got
+
+    def segment(self, text: str) -> str:
+        """``text`` as the model reads it: 「我喜欢在咖啡里加奶和」 → 「我 喜欢 在 咖啡 里 加 奶 和」.
+        Idempotent (a segmented text is segmented again the same way); newlines are kept."""
+        lines = []
+        for line in text.split("\n"):
+            units: list[str] = []
+            for m in _UNITS.finditer(line):
+                u = m.group()
+                if _HAN.fullmatch(u):
+                    units.extend(self.split_run(u))
+                else:
+                    units.append(u)
+            lines.append(" ".join(units))
+        return "\n".join(lines)
+
+    def to_json(self) -> dict:
+        return {"format": self.FORMAT, "version": 1, "lang": self.lang, "method": "unigram",
+                "words": self.counts}
+
+    def save(self, path) -> None:
+        path = os.fspath(path)
+        tmp = path + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(self.to_json(), f, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path) -> "Segmenter":
+        """Read a segmentation file; raises ``TokenizerFileError`` naming the path."""
+        path = os.fspath(path)
+        try:
+            with open(path, "r", encoding="utf-8") as f:
+                payload = json.load(f)
+        except OSError as e:
+            raise TokenizerFileError(f"Cannot read segmentation file {path}: {e.strerror or e}") from e
+        except (ValueError, UnicodeDecodeError) as e:
+            raise TokenizerFileError(f"Corrupt segmentation file {path}: not valid JSON") from e
+        try:
+            if payload.get("format") != cls.FORMAT:
+                raise ValueError
+            return cls(payload["words"], payload.get("lang", "zh"))
+        except Exception as e:
+            raise TokenizerFileError(f"Corrupt segmentation file {path}: no word list with counts") from e
+
+
+def unsegment(text: str) -> str:
+    """A segmented text as Chinese is written: the spaces next to a Han character or a sign go
+    (「波兰 的 首都 是 华沙 。」 → 「波兰的首都是华沙。」); spaces between other words stay."""
+    return _GAP.sub("", text)
+
+
+SEGMENTATION_FILE = "segmentation.json"          # beside tokenizer.tiktoken in a checkpoint folder
+
+
+@functools.lru_cache(maxsize=8)
+def _segmenter_at(path: str, mtime_ns: int, size: int) -> Segmenter:
+    return Segmenter.load(path)
+
+
+def load_segmenter(folder) -> Segmenter | None:
+    """The checkpoint's segmenter (``segmentation.json``), or None for a model that reads its text as
+    it is (English, or the user's own text). Cached per file."""
+    if folder is None:
+        return None
+    path = os.path.join(os.fspath(folder), SEGMENTATION_FILE)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return _segmenter_at(path, st.st_mtime_ns, st.st_size)
+
+
+def model_text(text: str, folder) -> str:
+    """What the model in ``folder`` reads for ``text``: the text itself, or — for a model that reads
+    segmented text (a Chinese one: ``segmentation.json`` in its folder) — the text split into that
+    model's words: ``model_text("波兰的首都是", "runs/zh")`` → ``"波兰 的 首都 是"``."""
+    seg = load_segmenter(folder)
+    return text if seg is None else seg.segment(text)
 
 
 # ---------------------------------------------------------------------------

@@ -56,6 +56,7 @@ class Preset:
     snapshot_fracs: tuple = (0.0, 0.04, 0.1, 0.2, 0.35, 0.6)
     seed: int = 0
     dropout: float = 0.0       # on the embeddings and on every attention and MLP output (training only)
+    lang: str = "en"           # the generated corpus: "en", or "zh" (Chinese, read as segmented words)
 
     def model_config(self) -> GPTConfig:
         return GPTConfig(vocab_size=self.vocab_size + 1, n_ctx=self.n_ctx, n_layer=self.n_layer,
@@ -84,6 +85,9 @@ PRESETS: dict[str, Preset] = {
                       d_model=192, n_ctx=128, batch_size=32, steps=5000, lr=1.5e-3, min_lr=1e-4,
                       warmup=200, eval_every=200, eval_batches=8, ckpt_every=200),
 }
+
+
+LANGS = ("en", "zh")
 
 
 def pick_device(name: str = "auto") -> torch.device:
@@ -271,6 +275,8 @@ def prepare_data(out: Path, p: Preset, log=print, text: str | None = None) -> tu
         manifest = {}
     legacy = not man_path.exists()
     params = {"corpus_bytes": p.corpus_bytes, "vocab_size": p.vocab_size, "seed": p.seed}
+    if p.lang != "en":
+        params["lang"] = p.lang
     if text is not None:
         params = {"text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "vocab_size": p.vocab_size}
         own = split_text(text)
@@ -297,9 +303,16 @@ def prepare_data(out: Path, p: Preset, log=print, text: str | None = None) -> tu
             manifest[name] = _digest(out / name)
         ckpt.write_json(man_path, manifest)
 
-    makers = ((("data/corpus.txt", lambda: own[0]), ("data/val.txt", lambda: own[1])) if text is not None else
-              (("data/corpus.txt", lambda: corpus.generate_corpus(p.corpus_bytes, seed=p.seed)),
-               ("data/val.txt", lambda: corpus.held_out_text(max(50_000, p.corpus_bytes // 50), seed=p.seed + 12345))))
+    val_bytes, val_seed = max(50_000, p.corpus_bytes // 50), p.seed + 12345
+    if text is not None:
+        makers = (("data/corpus.txt", lambda: own[0]), ("data/val.txt", lambda: own[1]))
+    elif p.lang == "zh":
+        seg = _chinese_segmenter(out, p, fresh, done, log)
+        makers = (("data/corpus.txt", lambda: seg.segment(corpus.generate_corpus_zh(p.corpus_bytes, seed=p.seed))),
+                  ("data/val.txt", lambda: seg.segment(corpus.held_out_text_zh(val_bytes, seed=val_seed))))
+    else:
+        makers = (("data/corpus.txt", lambda: corpus.generate_corpus(p.corpus_bytes, seed=p.seed)),
+                  ("data/val.txt", lambda: corpus.held_out_text(val_bytes, seed=val_seed)))
     for name, make in makers:
         if not fresh(name):
             t0 = time.time()
@@ -332,6 +345,21 @@ def prepare_data(out: Path, p: Preset, log=print, text: str | None = None) -> tu
         raise TextError(f"the text gives only {len(arrays[1]):,} held-out tokens; the model reads "
                         f"{p.n_ctx + 2} at a time: give it a longer text")
     return arrays[0], arrays[1], enc
+
+
+def _chinese_segmenter(out: Path, p: Preset, fresh, done, log):
+    """The Chinese corpus's word list (``segmentation.json`` in the run folder, part of the
+    checkpoint): the words of the generator's own segmentation, with their counts. The model then
+    reads the plain corpus segmented again by it, as every prompt will be (``tokenizer.model_text``)."""
+    from . import corpus
+    from .tokenizer import SEGMENTATION_FILE, Segmenter
+    if not fresh(SEGMENTATION_FILE):
+        t0 = time.time()
+        seg = Segmenter.from_segmented(corpus.generate_corpus_zh(p.corpus_bytes, seed=p.seed, segmented=True))
+        seg.save(out / SEGMENTATION_FILE)
+        done(SEGMENTATION_FILE)
+        log(f"{SEGMENTATION_FILE}: {len(seg.counts):,} words in {time.time() - t0:.1f} s")
+    return Segmenter.load(out / SEGMENTATION_FILE)
 
 
 # ---- optimizer state in safetensors (no pickle) -----------------------------------------------
@@ -512,7 +540,7 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
           precision: str = "fp32", steps: int | None = None, seed: int | None = None,
           progress: bool = True, log=print, stop_after_s: float | None = None,
           until: int | None = None, should_stop=None, on_step=None, text: str | None = None,
-          compile: str = "auto") -> Path:
+          compile: str = "auto", lang: str | None = None) -> Path:
     """Train (or resume) a model in ``out``. Returns ``out``.
 
     ``precision``: "fp32" (the default, the same on every machine), "bf16" autocast, or "auto" (time
@@ -528,7 +556,11 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
     recorded in ``config.json`` and kept on resume.
 
     ``text``: train on this text (its last tenth held out for validation; ``check_text`` limits)
-    instead of the generated corpus; the tokenizer is trained on it too."""
+    instead of the generated corpus; the tokenizer is trained on it too.
+
+    ``lang``: the generated corpus's language, "en" (the preset's, by default) or "zh": the Chinese
+    corpus, which the tokenizer and the model read segmented into words (``segmentation.json`` in
+    ``out``; a prompt goes through ``tokenizer.model_text`` first). Recorded in ``config.json``."""
     if precision not in PRECISIONS:
         raise ValueError(f"precision must be one of {', '.join(PRECISIONS)} (got {precision!r})")
     p = PRESETS[preset] if isinstance(preset, str) else preset
@@ -536,6 +568,13 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
         p = replace(p, steps=steps)
     if seed is not None:
         p = replace(p, seed=seed)
+    if lang is not None:
+        p = replace(p, lang=lang)
+    if p.lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)} (got {p.lang!r})")
+    if text is not None and p.lang != "en":
+        raise ValueError(f"lang={p.lang!r} picks the generated corpus's language; your own text trains in "
+                         f"whatever language it is written in: give one or the other")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(p.seed)
@@ -566,6 +605,10 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
     vwin = val_windows(val_tok, p, p.eval_batches * p.batch_size)
     meta = {"preset": asdict(p), "precision": "bf16" if use_bf16 else "fp32", "device": dev.type, "compiled": use_compile,
             "data": "own text" if text is not None else "generated corpus"}
+    if p.lang != "en":                      # what the model reads: prompts go through tokenizer.model_text
+        from .tokenizer import SEGMENTATION_FILE, Segmenter
+        words = len(Segmenter.load(out / SEGMENTATION_FILE).counts)
+        meta.update(lang=p.lang, segmentation={"file": SEGMENTATION_FILE, "method": "unigram", "words": words})
     snap_steps = set(p.snapshot_steps())
     (out / ckpt.SNAPSHOTS).mkdir(exist_ok=True)
     tokens_per_step = p.batch_size * p.n_ctx
@@ -657,19 +700,23 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
 
 
 def finish(out: Path, log=print) -> None:
-    """After training: word2vec on the same corpus, context vectors per layer."""
+    """After training: word2vec on the same corpus, context vectors per layer. A text too short or
+    without words for either gets none, and the log says what is missing (the pages say the model has
+    no such vectors)."""
     from . import embeddings
     text = (out / DATA_DIR / "corpus.txt").read_text(encoding="utf-8")
     t0 = time.time()
     if embeddings.train_word2vec_to(text, out):
         log(f"word2vec trained in {time.time() - t0:.1f} s")
     else:
-        log("word2vec: no word of Latin letters occurs 5 times in this text; the model has no word2vec vectors")
+        log(f"word2vec: skipped — {embeddings.w2v_missing(embeddings.word_counts(text))}; "
+            "the model has no word2vec vectors")
     t0 = time.time()
     if embeddings.compute_context_vectors_to(out, np.load(out / DATA_DIR / "train.npy")):
         log(f"context vectors computed in {time.time() - t0:.1f} s")
     else:
-        log("context vectors: no whole-word tokens of Latin letters; none saved")
+        log("context vectors: skipped — no token of this model is a whole word with a space before it "
+            "(seen 5 times), which a text without spaces between words (Chinese, say) does not have; none saved")
 
 
 def _param_groups(model: GPT, wd: float):
