@@ -340,32 +340,42 @@ def load_tiktoken_bpe(path) -> dict[bytes, int]:
     return ranks
 
 
-def save_merges(merges: list[Merge], path) -> None:
+def _write_json(payload, path) -> None:
+    """``payload`` as compact JSON (UTF-8 as it is), written to a temporary name and renamed."""
     path = os.fspath(path)
     d = os.path.dirname(path)
     if d:
         os.makedirs(d, exist_ok=True)
-    payload = {
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(payload, f, ensure_ascii=False, separators=(",", ":"))
+    os.replace(tmp, path)
+
+
+def _read_json(path, what: str):
+    """A JSON file's content; ``TokenizerFileError`` naming ``what`` and the path when it cannot be
+    read or is not JSON."""
+    path = os.fspath(path)
+    try:
+        with open(path, "r", encoding="utf-8") as f:
+            return json.load(f)
+    except OSError as e:
+        raise TokenizerFileError(f"Cannot read {what} file {path}: {e.strerror or e}") from e
+    except (ValueError, UnicodeDecodeError) as e:
+        raise TokenizerFileError(f"Corrupt {what} file {path}: not valid JSON") from e
+
+
+def save_merges(merges: list[Merge], path) -> None:
+    _write_json({
         "format": "explainer-bpe-merges",
         "version": 1,
         "merges": [[m.left, m.right, m.new, m.count] for m in merges],
-    }
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(payload, f, separators=(",", ":"))
-    os.replace(tmp, path)
+    }, path)
 
 
 def load_merges(path) -> list[Merge]:
     """Read a merges JSON file; raises ``TokenizerFileError`` naming the path."""
-    path = os.fspath(path)
-    try:
-        with open(path, "r", encoding="utf-8") as f:
-            payload = json.load(f)
-    except OSError as e:
-        raise TokenizerFileError(f"Cannot read merges file {path}: {e.strerror or e}") from e
-    except (ValueError, UnicodeDecodeError) as e:
-        raise TokenizerFileError(f"Corrupt merges file {path}: not valid JSON") from e
+    payload = _read_json(path, "merges")
     try:
         rows = payload["merges"] if isinstance(payload, dict) else payload
         out = []
@@ -647,23 +657,12 @@ class Segmenter:
                 "words": self.counts}
 
     def save(self, path) -> None:
-        path = os.fspath(path)
-        tmp = path + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(self.to_json(), f, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
+        _write_json(self.to_json(), path)
 
     @classmethod
     def load(cls, path) -> "Segmenter":
         """Read a segmentation file; raises ``TokenizerFileError`` naming the path."""
-        path = os.fspath(path)
-        try:
-            with open(path, "r", encoding="utf-8") as f:
-                payload = json.load(f)
-        except OSError as e:
-            raise TokenizerFileError(f"Cannot read segmentation file {path}: {e.strerror or e}") from e
-        except (ValueError, UnicodeDecodeError) as e:
-            raise TokenizerFileError(f"Corrupt segmentation file {path}: not valid JSON") from e
+        payload = _read_json(path, "segmentation")
         try:
             if payload.get("format") != cls.FORMAT:
                 raise ValueError
