@@ -9,6 +9,7 @@ from . import checkpoint as ckpt
 from .embeddings import CONTEXT, W2V_VECTORS, W2V_WORDS
 
 COPY = [ckpt.CONFIG, ckpt.TOKENIZER, ckpt.MERGES, ckpt.LOSS_LOG, W2V_VECTORS, W2V_WORDS, CONTEXT]
+OPTIONAL = [ckpt.SEGMENTATION]      # a model that reads segmented text (Chinese) has its word list
 
 
 def export(run: str | Path, dest: str | Path, dtype: str = "fp16") -> Path:
@@ -20,6 +21,9 @@ def export(run: str | Path, dest: str | Path, dtype: str = "fp16") -> Path:
         if not src.exists():
             raise ckpt.CheckpointError(f"{src} is missing: has the run finished?")
         shutil.copyfile(src, dest / name)
+    for name in OPTIONAL:
+        if (run / name).exists():
+            shutil.copyfile(run / name, dest / name)
     ckpt.save_weights(model, dest / ckpt.WEIGHTS, dtype)
     snaps = dest / ckpt.SNAPSHOTS
     if snaps.exists():

@@ -104,6 +104,11 @@ def test_a_chinese_model_trains_loads_and_reads_a_prompt(tmp_path):
     assert len(lm.next_token(prompt, k=3)) == 3
     assert "女王" in dict(lm.neighbours("国王", k=50))
     assert "咖啡" in word_token_ids(lm.tokenizer).values()
+    # an exported copy (what ships in assets/) keeps its word list and loads
+    from explainer.export import export
+    shipped = export(out, tmp_path / "shipped")
+    check_folder(shipped)
+    assert explainer.load(shipped).encode(prompt) == lm.encode(prompt)
     # the checkpoint needs its word list
     (out / SEGMENTATION_FILE).unlink()
     with pytest.raises(CheckpointError, match="segmentation.json is missing"):
