@@ -31,7 +31,7 @@ from .inputs import InputError, number, whole  # noqa: F401 — InputError is pa
 from .embeddings import (VectorSpace, WordError, load_context_vectors, load_word2vec, shown,
                          word_token_ids)
 from .model import GPT, GPTConfig, Intervention, KVCache
-from .tokenizer import load_tiktoken_bpe, make_encoding, token_bytes, token_display
+from .tokenizer import load_segmenter, load_tiktoken_bpe, make_encoding, token_bytes, token_display, unsegment
 
 
 def _bundled() -> Path:
@@ -135,6 +135,9 @@ class LM:
         self._spaces: dict[str, VectorSpace] = {}
         self._w2v = load_word2vec(self.folder) if self.folder else None
         self._ctx = load_context_vectors(self.folder) if self.folder else None
+        # a model that reads segmented text (Chinese: segmentation.json) gets every prompt split into
+        # its words here, at the door, so every page and call reads text as the model was trained on
+        self.segmenter = load_segmenter(self.folder)
         self.broken_snapshots: list[tuple[Path, str]] = []     # (path, what is wrong): not offered
 
     # ---- text <-> ids --------------------------------------------------------------------
@@ -142,12 +145,25 @@ class LM:
     def config(self) -> GPTConfig:
         return self.model.cfg
 
+    def reads(self, text: str) -> str:
+        """What the model reads for ``text``: the text itself, or, for a model that reads segmented
+        text, the text split into its words (「波兰的首都是」 → 「波兰 的 首都 是」)."""
+        return self.segmenter.segment(text) if self.segmenter is not None else text
+
     def encode(self, text: str) -> list[int]:
-        """Plain text → ids. ``<|endoftext|>`` typed by a user is treated as ordinary text."""
-        return self.tokenizer.encode(text, disallowed_special=())
+        """Plain text → ids (through ``reads``). ``<|endoftext|>`` typed by a user is ordinary text."""
+        return self.tokenizer.encode(self.reads(text), disallowed_special=())
+
+    def word_ids(self, word: str) -> list[int]:
+        """The ids of ``word`` as it stands after another word (``" " + word``, segmented if the
+        model reads segmented text); [] for an empty word."""
+        w = self.reads(str(word or "").strip()).strip()
+        return self.tokenizer.encode(" " + w, disallowed_special=()) if w else []
 
     def decode(self, ids) -> str:
-        return self.tokenizer.decode([int(i) for i in ids])
+        """Ids → text as it is written (a segmented model's spaces between Chinese words removed)."""
+        text = self.tokenizer.decode([int(i) for i in ids])
+        return unsegment(text) if self.segmenter is not None else text
 
     def token_text(self, i: int, show_whitespace: bool = False) -> str:
         return token_display(token_bytes(self.tokenizer, int(i)), show_whitespace=show_whitespace)
@@ -174,7 +190,7 @@ class LM:
         of ``" " + word``), ``token`` (its text), ``split`` (the word needs more tokens)."""
         out = []
         for w in words:
-            ids = self.encode(" " + str(w).strip())
+            ids = self.word_ids(w)
             if ids:
                 out.append({"word": w, "id": int(ids[0]), "token": self.token_text(ids[0]),
                             "split": len(ids) > 1})
@@ -182,14 +198,14 @@ class LM:
 
     def answer_id(self, word: str) -> int:
         """The first token of ``" " + word``: what the model must predict to start that word."""
-        return self.encode(" " + word.strip())[0]
+        return self.word_ids(word)[0]
 
     def find_word(self, text_or_ids, word: str) -> int | None:
         """Position, counted from the end (< 0), of the last token of ``word``'s last occurrence in
         what the model reads of ``text_or_ids`` (None when it does not occur there)."""
         ids, _ = self._ids(text_or_ids)
-        sub = self.encode(" " + (word or "").strip())
-        start = find_subsequence(ids, sub, last=True) if (word or "").strip() else -1
+        sub = self.word_ids(word)
+        start = find_subsequence(ids, sub, last=True) if sub else -1
         return None if start < 0 else start + len(sub) - 1 - len(ids)
 
     # ---- interventions ---------------------------------------------------------------------

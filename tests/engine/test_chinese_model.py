@@ -4,6 +4,7 @@ and word vectors for texts without Latin letters."""
 
 import json
 
+import numpy as np
 import pytest
 
 from explainer import corpus
@@ -104,6 +105,14 @@ def test_a_chinese_model_trains_loads_and_reads_a_prompt(tmp_path):
     assert len(lm.next_token(prompt, k=3)) == 3
     assert "女王" in dict(lm.neighbours("国王", k=50))
     assert "咖啡" in word_token_ids(lm.tokenizer).values()
+    # the LM is the door: a prompt as typed (no spaces) is read as the model's words, and text comes
+    # back as Chinese is written
+    typed = "问：波兰的首都是哪里？答："
+    assert lm.reads(typed) == prompt and lm.encode(typed) == lm.encode(prompt)
+    assert lm.decode(lm.encode(typed)) == typed
+    assert lm.answer_id("华沙") == lm.tokenizer.encode(" 华沙")[0]
+    assert lm.find_word(typed, "波兰") is not None
+    np.testing.assert_array_equal(lm.next_probs(typed), lm.next_probs(prompt))
     # an exported copy (what ships in assets/) keeps its word list and loads
     from explainer.export import export
     shipped = export(out, tmp_path / "shipped")
