@@ -561,6 +561,23 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
     ``lang``: the generated corpus's language, "en" (the preset's, by default) or "zh": the Chinese
     corpus, which the tokenizer and the model read segmented into words (``segmentation.json`` in
     ``out``; a prompt goes through ``tokenizer.model_text`` first). Recorded in ``config.json``."""
+    p = _resolve_preset(preset, precision, steps, seed, lang, text)
+    run = _start(p, Path(out), device, precision, compile, text, log)
+    step, elapsed, stopped_by = _run_steps(run, progress, log, stop_after_s, until, should_stop, on_step)
+    if stopped_by:
+        run.save(step, elapsed)
+        log(f"stopped at step {step} of {p.steps} ({stopped_by}); saved — run the same command again to resume")
+        if stopped_by == "Ctrl-C":
+            raise KeyboardInterrupt(f"training stopped at step {step}; saved in {run.out}")
+        return run.out
+    from .embeddings import CONTEXT, W2V_VECTORS, W2V_WORDS
+    if step >= p.steps and not all((run.out / f).exists() for f in (W2V_VECTORS, W2V_WORDS, CONTEXT)):
+        finish(run.out, log)
+    return run.out
+
+
+def _resolve_preset(preset: str | Preset, precision: str, steps, seed, lang, text) -> Preset:
+    """The preset with the call's overrides, every argument checked."""
     if precision not in PRECISIONS:
         raise ValueError(f"precision must be one of {', '.join(PRECISIONS)} (got {precision!r})")
     p = PRESETS[preset] if isinstance(preset, str) else preset
@@ -575,7 +592,51 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
     if text is not None and p.lang != "en":
         raise ValueError(f"lang={p.lang!r} picks the generated corpus's language; your own text trains in "
                          f"whatever language it is written in: give one or the other")
-    out = Path(out)
+    return p
+
+
+@dataclass
+class _Run:
+    """One training run: what it trains and on what, where it resumes, what it decided once."""
+    p: Preset
+    out: Path
+    dev: torch.device
+    model: GPT
+    fwd: object                  # the module the steps call: ``model``, or its compiled form (same parameters)
+    opt: torch.optim.Optimizer
+    enc: object                  # the tokenizer (tiktoken.Encoding)
+    train_tok: object
+    vwin: object
+    autocast: object
+    meta: dict
+    step: int
+    log_rows: list
+    elapsed_before: float
+    snap_steps: frozenset        # the steps whose weights are kept as snapshots (the timeline chapter)
+
+    @property
+    def tokens_per_step(self) -> int:
+        return self.p.batch_size * self.p.n_ctx
+
+    def save(self, step_now: int, elapsed: float) -> None:
+        """The checkpoint at ``step_now``: the four files are written whole into SAVING, marked
+        complete, then renamed into place (finish_save): a process killed while writing leaves the
+        last checkpoint as it was."""
+        import shutil
+        stage = self.out / SAVING
+        shutil.rmtree(stage, ignore_errors=True)
+        ckpt.save_checkpoint(stage, self.model, {**self.meta, "step": step_now,
+                                                 "tokens_seen": step_now * self.tokens_per_step,
+                                                 "train_seconds": round(elapsed, 1)})
+        ckpt.write_json(stage / ckpt.LOSS_LOG, {"rows": self.log_rows})
+        save_train_state(stage / TRAIN_STATE, self.opt, step_now)
+        (stage / SAVED).touch()
+        finish_save(self.out)
+
+
+def _start(p: Preset, out: Path, device: str, precision: str, compile: str, text: str | None, log) -> _Run:
+    """Data, tokenizer, model and optimiser, resumed from ``out`` when it holds a checkpoint; the
+    run's decisions (precision, compile) made once, or read back from config.json on resume."""
     out.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(p.seed)
     dev = pick_device(device)
@@ -609,94 +670,85 @@ def train(preset: str | Preset = "tiny", out: str | Path = "runs/tiny", device: 
         from .tokenizer import SEGMENTATION_FILE, Segmenter
         words = len(Segmenter.load(out / SEGMENTATION_FILE).counts)
         meta.update(lang=p.lang, segmentation={"file": SEGMENTATION_FILE, "method": "unigram", "words": words})
-    snap_steps = set(p.snapshot_steps())
     (out / ckpt.SNAPSHOTS).mkdir(exist_ok=True)
-    tokens_per_step = p.batch_size * p.n_ctx
+    return _Run(p, out, dev, model, fwd, opt, enc, train_tok, vwin, autocast, meta, step, log_rows, elapsed_before,
+                frozenset(p.snapshot_steps()))
 
-    def save(step_now: int, elapsed: float):
-        # the four files are written whole into SAVING, marked complete, then renamed into place
-        # (finish_save): a process killed while writing leaves the last checkpoint as it was
-        stage = out / SAVING
-        import shutil
-        shutil.rmtree(stage, ignore_errors=True)
-        ckpt.save_checkpoint(stage, model, {**meta, "step": step_now,
-                                            "tokens_seen": step_now * tokens_per_step,
-                                            "train_seconds": round(elapsed, 1)})
-        ckpt.write_json(stage / ckpt.LOSS_LOG, {"rows": log_rows})
-        save_train_state(stage / TRAIN_STATE, opt, step_now)
-        (stage / SAVED).touch()
-        finish_save(out)
 
+def _one_step(run: _Run, step: int) -> tuple[float, float, float]:
+    """One optimiser step at ``step`` (its batch and learning rate fixed by the step number, so a
+    resumed run takes the same steps): (loss, learning rate, gradient norm)."""
+    p = run.p
+    if step in run.snap_steps:
+        ckpt.save_weights(run.model, run.out / ckpt.SNAPSHOTS / f"step_{step:05d}.safetensors", "int8")
+    lr = lr_at(step, p)
+    for g in run.opt.param_groups:
+        g["lr"] = lr
+    x, y = get_batch(run.train_tok, step, p, p.seed, run.dev)
+    with run.autocast():
+        _, loss = run.fwd(x, y)
+    run.opt.zero_grad(set_to_none=True)
+    loss.backward()
+    grad_norm = float(torch.nn.utils.clip_grad_norm_(run.model.parameters(), 1.0))
+    run.opt.step()
+    return loss.item(), lr, grad_norm
+
+
+def _run_steps(run: _Run, progress: bool, log, stop_after_s, until, should_stop, on_step
+               ) -> tuple[int, float, str | None]:
+    """Steps until the preset's end or a stop (Ctrl-C, ``should_stop()``, ``stop_after_s``,
+    ``until``): validation and the loss log every ``eval_every``, a checkpoint every ``ckpt_every``.
+    Returns (the step reached, seconds trained in all, what stopped it or None)."""
+    p, step = run.p, run.step
     bar = None
     if progress:
         from tqdm import tqdm
         bar = tqdm(total=p.steps, initial=step, unit="step", file=sys.stderr, dynamic_ncols=True)
-    model.train()
+    run.model.train()
     t_start = time.perf_counter()
     t_window, tok_window = time.perf_counter(), 0
     train_loss_ema = None
-    elapsed = elapsed_before
+    elapsed = run.elapsed_before
     stopped_by = None
     with Stop(should_stop) as stop:
         while step < p.steps:
             if stop:
                 stopped_by = "Ctrl-C" if stop.signalled else "request"
                 break
-            if step in snap_steps:
-                ckpt.save_weights(model, out / ckpt.SNAPSHOTS / f"step_{step:05d}.safetensors", "int8")
-            lr = lr_at(step, p)
-            for g in opt.param_groups:
-                g["lr"] = lr
-            x, y = get_batch(train_tok, step, p, p.seed, dev)
-            with autocast():
-                _, loss = fwd(x, y)
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            grad_norm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0))
-            opt.step()
+            lv, lr, grad_norm = _one_step(run, step)
             step += 1
-            tok_window += tokens_per_step
-            lv = loss.item()
+            tok_window += run.tokens_per_step
             train_loss_ema = lv if train_loss_ema is None else 0.9 * train_loss_ema + 0.1 * lv
             dt = time.perf_counter() - t_window
             if bar is not None:
                 bar.set_postfix(loss=f"{train_loss_ema:.3f}", tok_s=f"{tok_window / max(dt, 1e-9):,.0f}")
                 bar.update(1)
-            elapsed = elapsed_before + time.perf_counter() - t_start
+            elapsed = run.elapsed_before + time.perf_counter() - t_start
             info = {"loss": lv, "loss_ema": train_loss_ema, "lr": lr, "grad_norm": grad_norm,
                     "tok_per_s": tok_window / max(dt, 1e-9), "elapsed_s": elapsed, "val_loss": None,
-                    "model": model, "encoding": enc}
+                    "model": run.model, "encoding": run.enc}
             if step % p.eval_every == 0 or step == p.steps:
-                vl = evaluate_loss(model, vwin, dev, autocast)
+                vl = evaluate_loss(run.model, run.vwin, run.dev, run.autocast)
                 dt = time.perf_counter() - t_window
-                log_rows.append({"step": step, "tokens": step * tokens_per_step,
-                                 "elapsed_s": round(elapsed, 1), "lr": lr,
-                                 "train_loss": round(train_loss_ema, 4), "val_loss": round(vl, 4),
-                                 "tok_per_s": round(tok_window / max(dt, 1e-9))})
+                run.log_rows.append({"step": step, "tokens": step * run.tokens_per_step,
+                                     "elapsed_s": round(elapsed, 1), "lr": lr,
+                                     "train_loss": round(train_loss_ema, 4), "val_loss": round(vl, 4),
+                                     "tok_per_s": round(tok_window / max(dt, 1e-9))})
                 t_window, tok_window = time.perf_counter(), 0
                 info["val_loss"] = vl
-                msg = f"step {step}: train {train_loss_ema:.3f}, val {vl:.3f}, {log_rows[-1]['tok_per_s']:,} tok/s"
+                msg = f"step {step}: train {train_loss_ema:.3f}, val {vl:.3f}, {run.log_rows[-1]['tok_per_s']:,} tok/s"
                 (bar.write(msg) if bar is not None else log(msg))
             if on_step is not None:
                 on_step(step, info)
             if step % p.ckpt_every == 0 or step == p.steps:
-                save(step, elapsed)
+                run.save(step, elapsed)
             if (stop_after_s is not None and time.perf_counter() - t_start > stop_after_s) or \
                     (until is not None and step >= until and step < p.steps):
                 stopped_by = "request"
                 break
     if bar is not None:
         bar.close()
-    if stopped_by:
-        save(step, elapsed)
-        log(f"stopped at step {step} of {p.steps} ({stopped_by}); saved — run the same command again to resume")
-        if stopped_by == "Ctrl-C":
-            raise KeyboardInterrupt(f"training stopped at step {step}; saved in {out}")
-        return out
-    from .embeddings import CONTEXT, W2V_VECTORS, W2V_WORDS
-    if step >= p.steps and not all((out / f).exists() for f in (W2V_VECTORS, W2V_WORDS, CONTEXT)):
-        finish(out, log)
-    return out
+    return step, elapsed, stopped_by
 
 
 def finish(out: Path, log=print) -> None:
