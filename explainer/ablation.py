@@ -203,8 +203,10 @@ def prompt_lookup(lm: LM, layers, n: int = 120, seed: int = LOOKUP_SEED) -> dict
     copies "the first" or "the nearest" capital scores about ``chance``; one that finds the asked
     country in the prompt scores near 1; ``mlp_off_by_position`` splits the accuracy by where the
     asked country's fact stood (first, middle, last). Also: the two-fact test, Warsaw and Lima in
-    both orders."""
-    from .corpus import COUNTRIES
+    both orders. In the language the model reads (``demos.of``)."""
+    from . import corpus
+    kit = demos.of(lm)
+    COUNTRIES = corpus.COUNTRIES_ZH if kit.lang == "zh" else corpus.COUNTRIES
     rng = random.Random(seed)
     hits_on = hits_off = 0
     chance = 0.0
@@ -212,8 +214,8 @@ def prompt_lookup(lm: LM, layers, n: int = 120, seed: int = LOOKUP_SEED) -> dict
     for _ in range(n):
         cs = rng.sample(COUNTRIES, rng.randint(2, 3))
         asked = rng.choice(cs)
-        text = "".join(f"The capital of {c.name} is {c.capital}. " for c in cs) + \
-            f"Q: What is the capital of {asked.name}? A:"
+        text = "".join(kit.CAPITAL_FACT.format(country=c.name, capital=c.capital) for c in cs) + \
+            kit.CAPITAL_QUESTION.format(country=asked.name)
         want = lm.answer_id(asked.capital)
         hits_on += int(lm.last_logits(text).argmax()) == want
         off = mlp_off(layers, subject_positions(lm, text, asked.name))
@@ -223,12 +225,12 @@ def prompt_lookup(lm: LM, layers, n: int = 120, seed: int = LOOKUP_SEED) -> dict
         by_position["first" if i == 0 else "last" if i == len(cs) - 1 else "middle"].append(hit)
         chance += 1 / len(cs)
     two = {}
-    off = mlp_off(layers, subject_positions(lm, demos.WARSAW_QUESTION, demos.WARSAW_SUBJECT))
+    off = mlp_off(layers, subject_positions(lm, kit.WARSAW_QUESTION, kit.WARSAW_SUBJECT))
     for name, where in (("warsaw_first", "after"), ("lima_first", "before")):
-        text = build_prompt(demos.WARSAW_QUESTION, facts_in_front(demos.WARSAW_FACT, demos.OTHER_FACT, where))
+        text = build_prompt(kit.WARSAW_QUESTION, facts_in_front(kit.WARSAW_FACT, kit.OTHER_FACT, where))
         p = lm.next_probs(text, off)
-        two[name] = {"warsaw": round(float(p[lm.answer_id("Warsaw")]), 4),
-                     "lima": round(float(p[lm.answer_id("Lima")]), 4)}
+        two[name] = {"warsaw": round(float(p[lm.answer_id(kit.WARSAW_ANSWER)]), 4),
+                     "lima": round(float(p[lm.answer_id(kit.OTHER_ANSWER)]), 4)}
     return {"n": n, "accuracy_mlp_on": round(hits_on / n, 4), "accuracy_mlp_off": round(hits_off / n, 4),
             "chance": round(chance / n, 4),
             "mlp_off_by_position": {k: round(sum(v) / len(v), 4) if v else None for k, v in by_position.items()},

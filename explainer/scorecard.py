@@ -18,7 +18,7 @@ from .embeddings import WordError, analogy_accuracy
 from .lm import LM
 from .sampling import repeated_ngram_share
 
-TARGETS = {"capital_accuracy": 0.95, "ioi_accuracy": 0.90, "analogy_word2vec": 0.80}
+TARGETS = {"capital_accuracy": 0.95, "ioi_accuracy": 0.90, "analogy_word2vec": 0.80, "capital_paraphrased": 0.80}
 VAL_SEED = 999
 
 
@@ -45,6 +45,21 @@ def held_out_loss(lm: LM, text: str) -> float:
     return total / len(predicted)
 
 
+# ---- the model's language: its corpus pieces and its demos -------------------------------------
+
+def _corpus(lm: LM) -> dict:
+    """What the scorecard measures a model on, in the language it reads (``demos.of``): its countries,
+    word relations, held-out name-test cases and frames, held-out text, and capital questions asked in
+    words the corpus never used (Chinese; None where there are none yet)."""
+    from . import corpus
+    if demos.of(lm).lang == "zh":
+        return {"countries": corpus.COUNTRIES_ZH, "relations": corpus.RELATIONS_ZH,
+                "ioi_cases": corpus.make_ioi_cases_zh, "ioi_frames": corpus.IOI_EVAL_TEMPLATES_ZH,
+                "held_out_text": corpus.held_out_text_zh, "paraphrases": corpus.make_capital_cases_zh}
+    return {"countries": corpus.COUNTRIES, "relations": corpus.RELATIONS, "ioi_cases": corpus.make_ioi_cases,
+            "ioi_frames": corpus.IOI_EVAL_TEMPLATES, "held_out_text": corpus.held_out_text, "paraphrases": None}
+
+
 # ---- facts and names ------------------------------------------------------------------------
 
 def _greedy_text(lm: LM, prompt: str, n: int = 4) -> str:
@@ -52,25 +67,37 @@ def _greedy_text(lm: LM, prompt: str, n: int = 4) -> str:
 
 
 def capital_qa(lm: LM, few_shot: bool = False) -> dict:
-    from .corpus import COUNTRIES
+    """Greedy answers to the corpus's own capital question for every country (``few_shot``: one
+    answered question put before it)."""
+    kit = demos.of(lm)
+    return _answers(lm, [((kit.CAPITAL_EXAMPLE if few_shot else "") + kit.CAPITAL_QUESTION.format(country=c.name),
+                          c.capital, c.name) for c in _corpus(lm)["countries"]])
+
+
+def capital_paraphrases(lm: LM) -> dict | None:
+    """The same facts asked in words the corpus never used (held-out question shapes), or None where
+    the language has none yet."""
+    make = _corpus(lm)["paraphrases"]
+    return None if make is None else _answers(lm, make())
+
+
+def _answers(lm: LM, cases) -> dict:
+    """Share of ``(prompt, answer, name)`` cases whose greedy continuation starts with the answer."""
     hits, wrong = 0, []
-    for c in COUNTRIES:
-        prompt = f"Q: What is the capital of {c.name}? A:"
-        if few_shot:
-            prompt = "Q: What is the capital of Italy? A: Rome " + prompt
-        out = _greedy_text(lm, prompt, n=len(lm.encode(" " + c.capital)) + 1)
-        ok = out.startswith(" " + c.capital)
+    for prompt, answer, name in cases:
+        out = _greedy_text(lm, prompt, n=len(lm.word_ids(answer)) + 1)
+        ok = out.lstrip().startswith(answer)
         hits += ok
         if not ok:
-            wrong.append(f"{c.name}: {out.strip()!r} (expected {c.capital})")
-    return {"n": len(COUNTRIES), "accuracy": hits / len(COUNTRIES), "wrong": wrong}
+            wrong.append(f"{name}: {out.strip()!r} (expected {answer})")
+    return {"n": len(cases), "accuracy": hits / len(cases), "wrong": wrong}
 
 
 def ioi(lm: LM, n: int = 300) -> dict:
     """Top-1 accuracy on IOI prompts from frames the corpus never uses, overall, by name order
     (the right name mentioned first or second) and by frame (case i uses frame i mod frames)."""
-    from .corpus import IOI_EVAL_TEMPLATES, make_ioi_cases
-    cases = make_ioi_cases(n)
+    data = _corpus(lm)
+    cases, frames = data["ioi_cases"](n), data["ioi_frames"]
     ok, io_over_s, io_first = [], 0, []
     for prompt, io, s in cases:
         logits = lm.last_logits(prompt)
@@ -80,16 +107,16 @@ def ioi(lm: LM, n: int = 300) -> dict:
         io_first.append(prompt.index(io) < prompt.index(s))
     ok, io_first = np.array(ok), np.array(io_first)
     share = lambda mask: round(float(ok[mask].mean()), 4) if mask.any() else 0.0
-    frame = np.arange(len(cases)) % len(IOI_EVAL_TEMPLATES)
+    frame = np.arange(len(cases)) % len(frames)
     return {"n": len(cases), "accuracy": float(ok.mean()), "io_over_subject": io_over_s / len(cases),
             "by_order": {"io_first": share(io_first), "s_first": share(~io_first)},
-            "by_frame": [share(frame == f) for f in range(len(IOI_EVAL_TEMPLATES))]}
+            "by_frame": [share(frame == f) for f in range(len(frames))]}
 
 
 # ---- analogies --------------------------------------------------------------------------------
 
 def analogies_all_spaces(lm: LM) -> dict:
-    from .corpus import RELATIONS
+    RELATIONS = _corpus(lm)["relations"]
     out = {}
     for space in ["word2vec", "tokens"] + [f"context:{l}" for l in range(1, lm.config.n_layer + 1)]:
         try:
@@ -103,7 +130,7 @@ def analogies_all_spaces(lm: LM) -> dict:
 
 def article_analogies(lm: LM) -> list[dict]:
     rows = []
-    for a, b, c, want in demos.ANALOGIES:
+    for a, b, c, want in demos.of(lm).ANALOGIES:
         try:
             got = lm.analogy(a, b, c, k=1)[0]
             rows.append({"q": f"{b} − {a} + {c}", "expected": want, "got": got[0],
@@ -116,8 +143,9 @@ def article_analogies(lm: LM) -> list[dict]:
 # ---- lens, ablation, sampling -------------------------------------------------------------
 
 def lens_check(lm: LM) -> dict:
-    tr = lm.trace(demos.WARSAW_PROMPT)
-    w, pl = lm.answer_id(demos.WARSAW_ANSWER), lm.answer_id("Poland")
+    kit = demos.of(lm)
+    tr = lm.trace(kit.WARSAW_PROMPT)
+    w, pl = lm.answer_id(kit.WARSAW_ANSWER), lm.answer_id(kit.WARSAW_SUBJECT)
     probs = tr.lens_probs([w, pl])
     return {"first_top1_layer": tr.first_top1_layer(w), "n_layers": lm.config.n_layer,
             "warsaw_by_layer": [round(float(p), 4) for p in probs[:, 0]],
@@ -128,20 +156,21 @@ def ablation_check(lm: LM) -> dict:
     """Switch off the MLP layers that carry Poland → Warsaw (only at the question's "Poland"
     token), then prepend the fact. Also reported, not a target: the same switch-off on the bare
     question without the France example (``question_only``)."""
-    fact = ablation.fact_layers(lm, demos.WARSAW_PROMPT, demos.WARSAW_ANSWER, subject=demos.WARSAW_SUBJECT)
-    few = ablation.fact_cases(lm, demos.WARSAW_PROMPT, demos.WARSAW_FACT, demos.WARSAW_ANSWER,
-                              fact["layers"], demos.WARSAW_SUBJECT)
-    bare = ablation.fact_cases(lm, demos.WARSAW_QUESTION, demos.WARSAW_FACT, demos.WARSAW_ANSWER,
-                               fact["layers"], demos.WARSAW_SUBJECT)
+    kit = demos.of(lm)
+    fact = ablation.fact_layers(lm, kit.WARSAW_PROMPT, kit.WARSAW_ANSWER, subject=kit.WARSAW_SUBJECT)
+    few = ablation.fact_cases(lm, kit.WARSAW_PROMPT, kit.WARSAW_FACT, kit.WARSAW_ANSWER,
+                              fact["layers"], kit.WARSAW_SUBJECT)
+    bare = ablation.fact_cases(lm, kit.WARSAW_QUESTION, kit.WARSAW_FACT, kit.WARSAW_ANSWER,
+                               fact["layers"], kit.WARSAW_SUBJECT)
     return {"mlp_layers": fact["layers"], "at_positions": fact["positions"],
             "prompt_lookup": ablation.prompt_lookup(lm, fact["layers"]),
-            "subject": demos.WARSAW_SUBJECT, "top1_mlp_off": few["top"]["mlp_off"][0],
+            "subject": kit.WARSAW_SUBJECT, "top1_mlp_off": few["top"]["mlp_off"][0],
             "p_warsaw": round(fact["base"], 4),
             "p_warsaw_mlp_off": round(fact["ablated"], 4),
             "p_warsaw_mlp_off_fact_in_prompt": round(few["probs"]["both"], 4),
             "top1_mlp_off_fact_in_prompt": few["top"]["both"][0],
             "p_warsaw_single_layer_off": [round(p, 4) for p in fact["single"]],
-            "question_only": {"prompt": demos.WARSAW_QUESTION, "p_warsaw": round(bare["probs"]["normal"], 4),
+            "question_only": {"prompt": kit.WARSAW_QUESTION, "p_warsaw": round(bare["probs"]["normal"], 4),
                               "p_warsaw_mlp_off": round(bare["probs"]["mlp_off"], 4),
                               "top1_mlp_off": bare["top"]["mlp_off"][0],
                               "p_warsaw_mlp_off_fact_in_prompt": round(bare["probs"]["both"], 4),
@@ -149,25 +178,30 @@ def ablation_check(lm: LM) -> dict:
 
 
 def repetition(lm: LM, n: int = 200, seed: int = 0) -> dict:
-    greedy = lm.generate_ids(demos.STORY_PROMPT, n, temperature=0, stop_at_eot=False)
-    warm = lm.generate_ids(demos.STORY_PROMPT, n, temperature=0.8, seed=seed, stop_at_eot=False)
+    story = demos.of(lm).STORY_PROMPT
+    greedy = lm.generate_ids(story, n, temperature=0, stop_at_eot=False)
+    warm = lm.generate_ids(story, n, temperature=0.8, seed=seed, stop_at_eot=False)
     return {"tokens": n, "greedy_repeated_4grams": round(repeated_ngram_share(greedy), 4),
             "t0.8_repeated_4grams": round(repeated_ngram_share(warm), 4),
             "greedy_sample": lm.decode(greedy[:60]), "t0.8_sample": lm.decode(warm[:60])}
 
 
 def coffee(lm: LM) -> dict:
-    top = lm.next_token(demos.COFFEE_PROMPT, k=3)
-    return {"top3": [(t, round(p, 4)) for t, p in top], "ok": top[0][0] == " " + demos.COFFEE_ANSWER}
+    kit = demos.of(lm)
+    top = lm.next_token(kit.COFFEE_PROMPT, k=3)
+    return {"top3": [(t, round(p, 4)) for t, p in top], "ok": top[0][0].strip() == kit.COFFEE_ANSWER}
 
 
 # ---- the card -------------------------------------------------------------------------------
 
 def scorecard(lm: LM, ioi_n: int = 300) -> dict:
-    from .corpus import held_out_text
+    """Every measurement, in the language the model reads (``demos.of``): the same card for an
+    English and a Chinese model."""
+    kit = demos.of(lm)
     t0 = time.time()
-    vl = held_out_loss(lm, held_out_text(100_000, seed=VAL_SEED))
+    vl = held_out_loss(lm, _corpus(lm)["held_out_text"](100_000, seed=VAL_SEED))
     cap0, cap1 = capital_qa(lm), capital_qa(lm, few_shot=True)
+    para = capital_paraphrases(lm)
     io = ioi(lm, ioi_n)
     an = analogies_all_spaces(lm)
     card = {
@@ -175,7 +209,9 @@ def scorecard(lm: LM, ioi_n: int = 300) -> dict:
                   "step": lm.meta.get("step"), "train_seconds": lm.meta.get("train_seconds")},
         "val_loss": round(vl, 4), "perplexity": round(math.exp(vl), 3),
         "capital_qa": {"zero_shot": round(cap0["accuracy"], 4), "few_shot": round(cap1["accuracy"], 4),
-                       "n": cap0["n"], "wrong": cap0["wrong"]},
+                       "n": cap0["n"], "wrong": cap0["wrong"],
+                       **({} if para is None else {"paraphrased": round(para["accuracy"], 4), "paraphrased_n": para["n"],
+                                                  "paraphrased_wrong": para["wrong"][:20]})},
         "ioi": {k: round(v, 4) if isinstance(v, float) else v for k, v in io.items()},
         "analogy": {
             "best_context": an["best_context"],
@@ -198,11 +234,15 @@ def scorecard(lm: LM, ioi_n: int = 300) -> dict:
         "coffee -> sugar top-1": card["coffee"]["ok"],
         "Warsaw top-1 after layer 0": (card["lens"]["first_top1_layer"] or 0) > 0,
         "MLPs off: Warsaw collapses (< 0.25, no longer top-1)": card["ablation"]["p_warsaw_mlp_off"] < 0.25
-                                                               and card["ablation"]["top1_mlp_off"] != " Warsaw",
+                                                               and card["ablation"]["top1_mlp_off"].strip()
+                                                               != kit.WARSAW_ANSWER,
         "fact in prompt: Warsaw recovers (> 0.5)": card["ablation"]["p_warsaw_mlp_off_fact_in_prompt"] > 0.5,
         "greedy repeats more than T=0.8": card["repetition"]["greedy_repeated_4grams"]
                                            > card["repetition"]["t0.8_repeated_4grams"],
     }
+    if para is not None:
+        card["targets"]["paraphrased capital questions >= 0.80"] = para["accuracy"] >= TARGETS["capital_paraphrased"]
+    card["lang"] = kit.lang
     card["seconds"] = round(time.time() - t0, 1)
     return card
 
@@ -214,9 +254,8 @@ def abilities(lm: LM) -> dict:
     """Three measured abilities of one model: capital Q&A (68 countries), the Mary/John test (100 IOI
     cases) and analogies in the GPT's own token embeddings (word2vec does not change with training
     steps, so it cannot show them appear)."""
-    from .corpus import RELATIONS
     try:
-        analogy = analogy_accuracy(lm.space("tokens"), RELATIONS)["accuracy"]
+        analogy = analogy_accuracy(lm.space("tokens"), _corpus(lm)["relations"])["accuracy"]
     except WordError:
         analogy = None
     return {"capital_qa": round(capital_qa(lm)["accuracy"], 4),
@@ -244,11 +283,13 @@ def format_scorecard(c: dict) -> str:
     q = c["ablation"]["question_only"]
     lk = c["ablation"]["prompt_lookup"]
     lines = [
-        f"Model: {m['params'] / 1e6:.2f}M parameters, {m['n_layer']} layers × {m['n_head']} heads, "
+        f"Model ({c.get('lang', 'en')}): {m['params'] / 1e6:.2f}M parameters, {m['n_layer']} layers × {m['n_head']} heads, "
         f"d={m['d_model']}, context {m['n_ctx']}, vocab {m['vocab_size']}",
         f"Validation loss {c['val_loss']:.3f}  (perplexity {c['perplexity']:.2f}) on held-out generated text",
         f"Capital Q&A ({c['capital_qa']['n']} countries): zero-shot {pct(c['capital_qa']['zero_shot'])}, "
-        f"few-shot {pct(c['capital_qa']['few_shot'])}",
+        f"few-shot {pct(c['capital_qa']['few_shot'])}"
+        + (f"; asked in {c['capital_qa']['paraphrased_n'] // c['capital_qa']['n']} ways the corpus never used: "
+           f"{pct(c['capital_qa']['paraphrased'])}" if "paraphrased" in c["capital_qa"] else ""),
         f"IOI ({c['ioi']['n']} cases, unseen templates): top-1 {pct(c['ioi']['accuracy'])}, "
         f"right name above repeated name {pct(c['ioi']['io_over_subject'])}; right name mentioned first "
         f"{pct(c['ioi']['by_order']['io_first'])}, second {pct(c['ioi']['by_order']['s_first'])}; by frame "
