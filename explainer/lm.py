@@ -34,17 +34,18 @@ from .model import GPT, GPTConfig, Intervention, KVCache
 from .tokenizer import load_segmenter, load_tiktoken_bpe, make_encoding, token_bytes, token_display, unsegment
 
 
-def _bundled() -> Path:
-    """The bundled model: ``assets/model`` in a source checkout, or ``explainer/bundled/model``
+def _bundled(name: str = "model") -> Path:
+    """A bundled model: ``assets/<name>`` in a source checkout, or ``explainer/bundled/<name>``
     where ``pip install .`` put it (pyproject.toml ships ``assets/`` as that package data)."""
     here = Path(__file__).resolve().parent
-    for folder in (here.parent / "assets" / "model", here / "bundled" / "model"):
+    for folder in (here.parent / "assets" / name, here / "bundled" / name):
         if (folder / ckpt.CONFIG).is_file():
             return folder
-    return here.parent / "assets" / "model"
+    return here.parent / "assets" / name
 
 
 ASSETS = _bundled()
+ASSETS_ZH = _bundled("model_zh")        # the bundled model that reads Chinese (trained with --lang zh)
 
 _CURRENT: contextvars.ContextVar[Intervention | None] = contextvars.ContextVar("intervention", default=None)
 

@@ -151,12 +151,27 @@ def log_problem(what: str, e: BaseException) -> None:
     logging.getLogger("explainer").warning("%s: %s", what, e)
 
 
+def bundled_zh() -> Path | None:
+    """The bundled model that reads Chinese, when this installation has one."""
+    folder = Path(explainer.lm.ASSETS_ZH)
+    return folder if (folder / "config.json").is_file() else None
+
+
 def current_model() -> "explainer.LM":
     """The model the session chose in the sidebar (``model_choice``); a choice that can no longer be
     loaded falls back to the finished model with a message naming what is wrong."""
     choice = st.session_state.get("model_choice", "bundled")
     if choice == "bundled":
         return base_model_or_stop()
+    if choice == "bundled_zh":
+        try:
+            if bundled_zh() is None:
+                raise explainer.CheckpointError("the Chinese model is not installed here")
+            return load_model(str(bundled_zh()))
+        except (explainer.CheckpointError, OSError) as e:
+            st.session_state["model_choice"] = "bundled"
+            st.error(t("app.model.folder_error", err=e))
+            return base_model_or_stop()
     if choice == "yours":
         try:
             mine = own_model()

@@ -10,7 +10,7 @@ from explainer.inputs import plain
 from explainer.views.tokens import fragment_share
 
 from .language import choose_language, join_list, lang, t
-from .models import base_model_or_stop, current_model, own_model, server_models
+from .models import base_model_or_stop, bundled_zh, current_model, own_model, server_models
 from .presenter import SIDEBAR_KEY
 from .prompt import DEFAULT_PROMPT, clean_session_text, prompt, prompt_box, undo_prompt
 
@@ -22,9 +22,21 @@ def _language_chosen() -> None:
     st.session_state["lang"] = st.session_state["_lang_box"]
 
 
+def _model_chosen() -> None:
+    """A model of another language takes the example prompt of its language, while the prompt is
+    still an untouched example (anything the user typed stays)."""
+    from explainer import demos
+    examples = {kit.IOI_PROMPT: kit for kit in demos.KITS.values()}
+    if st.session_state.get("prompt", DEFAULT_PROMPT) in examples:
+        lang = "zh" if st.session_state.get("model_choice") == "bundled_zh" else "en"
+        st.session_state["prompt"] = demos.KITS[lang].IOI_PROMPT
+
+
 def model_choices(base: "explainer.LM") -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """(choice → label of every model offered, choice → (name, what is wrong) of those marked damaged)."""
     choices = {"bundled": t("app.model.bundled")}
+    if bundled_zh() is not None:
+        choices["bundled_zh"] = t("app.model.bundled_zh")
     broken = st.session_state.get("_broken_snapshots", {})
     for step, path in base.snapshots():
         if str(path) not in broken:
@@ -68,7 +80,8 @@ def sidebar() -> None:
                     else "app.snapshot_error"
                 st.error(t(key, err=damaged[st.session_state["model_choice"]][1]))
             st.session_state["model_choice"] = "bundled"
-        st.selectbox(t("app.model"), list(choices), format_func=choices.get, key="model_choice", help=t("app.model.help"))
+        st.selectbox(t("app.model"), list(choices), format_func=choices.get, key="model_choice", help=t("app.model.help"),
+                     on_change=_model_chosen)
         if damaged:              # marked, not offered: which checkpoint and what is wrong with it
             st.caption(t("app.model.damaged_list", items=join_list(
                 t("app.model.damaged_item", name=plain(n), err=e) for n, e in damaged.values())))
