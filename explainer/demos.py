@@ -73,6 +73,10 @@ class Kit:
     CAPITAL_EXAMPLE: str = ""         # one answered question put before it (few-shot)
     CAPITAL_FACT: str = ""            # a fact stated in the prompt, {country} and {capital} to fill
     OTHER_ANSWER: str = ""            # the capital OTHER_FACT names
+    EXAMPLE_ANSWER: str = ""          # the answer of the example in WARSAW_PROMPT
+    BANK_QUERY: str = ""              # the word of BANK_PROMPT whose attention the preset shows
+    BANK_WORDS: tuple = ()            # two next words the preset compares after BANK_PROMPT
+    PROBES: tuple = ()                # prompts whose next words the timeline follows through training
 
 
 EN = Kit("en", WARSAW_PROMPT, WARSAW_FACT, WARSAW_ANSWER, WARSAW_SUBJECT, WARSAW_QUESTION, OTHER_FACT,
@@ -80,7 +84,9 @@ EN = Kit("en", WARSAW_PROMPT, WARSAW_FACT, WARSAW_ANSWER, WARSAW_SUBJECT, WARSAW
          SPREAD_PROMPT, ANALOGIES, BIAS_ANALOGY, NEIGHBOUR_WORD, CONTEXT_PAIRS,
          CAPITAL_QUESTION="Q: What is the capital of {country}? A:",
          CAPITAL_EXAMPLE="Q: What is the capital of Italy? A: Rome ",
-         CAPITAL_FACT="The capital of {country} is {capital}. ", OTHER_ANSWER="Lima")
+         CAPITAL_FACT="The capital of {country} is {capital}. ", OTHER_ANSWER="Lima", EXAMPLE_ANSWER="Paris",
+         BANK_QUERY="his", BANK_WORDS=("check", "money"),
+         PROBES=(COFFEE_PROMPT, "Q: What is the capital of France? A:", IOI_PROMPT, "Once upon a time"))
 
 ZH = Kit(
     "zh",
@@ -109,6 +115,10 @@ ZH = Kit(
     CAPITAL_EXAMPLE="问：意大利的首都是哪里？答：罗马\n",
     CAPITAL_FACT="{country}的首都是{capital}。",
     OTHER_ANSWER="利马",
+    EXAMPLE_ANSWER="巴黎",
+    BANK_QUERY="他",
+    BANK_WORDS=("小红", "小明"),
+    PROBES=("我喜欢在咖啡里加奶和", "问：法国的首都是哪里？答：", "小明和小红去了商店，小明把一杯饮料递给了", "从前"),
 )
 
 KITS = {"en": EN, "zh": ZH}

@@ -46,20 +46,22 @@ head_effects = cached(ablation.head_effects, max_entries=32)
 # ---- presets (callbacks: they set widget values before the widgets are drawn) ----------------
 
 def _preset_ioi() -> None:
-    set_prompt(demos.IOI_PROMPT)
-    st.session_state["attention.answer"] = demos.IOI_ANSWER
-    st.session_state["attention.other"] = demos.IOI_SUBJECT
+    kit = demos.of(current_model())
+    set_prompt(kit.IOI_PROMPT)
+    st.session_state["attention.answer"] = kit.IOI_ANSWER
+    st.session_state["attention.other"] = kit.IOI_SUBJECT
     st.session_state["attention.query"] = -1          # the last token ("to")
     st.session_state["attention.fx"] = True
 
 
 def _preset_bank() -> None:
-    set_prompt(demos.BANK_PROMPT)
     lm = current_model()
-    ids = lm.encode(demos.BANK_PROMPT)
-    pos = find_subsequence(ids, lm.encode(" his"))
+    kit = demos.of(lm)
+    set_prompt(kit.BANK_PROMPT)
+    ids = lm.encode(kit.BANK_PROMPT)
+    pos = find_subsequence(ids, lm.word_ids(kit.BANK_QUERY))
     st.session_state["attention.query"] = pos if pos >= 0 else len(ids) - 1
-    st.session_state["attention.answer"], st.session_state["attention.other"] = "check", "money"
+    st.session_state["attention.answer"], st.session_state["attention.other"] = kit.BANK_WORDS
 
 
 def label_text(labels: dict, l: int, h: int, short: bool = False) -> str:
@@ -209,8 +211,8 @@ def switch_off_heads() -> None:
     head_opts = [attention.head_name(l, h) for l in range(L) for h in range(H)]
     st.session_state["attention.abl_heads"] = [x for x in st.session_state.get("attention.abl_heads", []) if x in head_opts]
     st.session_state["attention.abl_layers"] = [x for x in st.session_state.get("attention.abl_layers", []) if x in range(L)]
-    st.session_state.setdefault("attention.answer", demos.IOI_ANSWER)
-    st.session_state.setdefault("attention.other", demos.IOI_SUBJECT)
+    st.session_state.setdefault("attention.answer", demos.of(lm).IOI_ANSWER)
+    st.session_state.setdefault("attention.other", demos.of(lm).IOI_SUBJECT)
     a, b = st.columns([2, 1])
     chosen = a.multiselect(t("attention.abl.heads"), head_opts, placeholder=t("app.choose"), key="attention.abl_heads")
     layers = b.multiselect(t("attention.abl.layers"), list(range(L)), key="attention.abl_layers", placeholder=t("app.choose"),

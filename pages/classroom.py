@@ -12,7 +12,6 @@ from explainer.views.lesson import fill
 from pages.frame.charts import chart
 from pages.frame.language import lang, t
 from pages.frame.lesson import lesson_answer, lessons
-from pages.frame.models import current_model
 from pages.frame.page import enter, page_top
 
 enter(__file__)

@@ -26,16 +26,18 @@ order_test = cached(ablation.order_test, max_entries=32)
 
 def answer_word() -> str:
     words = lens.parse_words(st.session_state.get("lens.words", ""))
-    return words[0] if words else demos.WARSAW_ANSWER
+    return words[0] if words else demos.of(current_model()).WARSAW_ANSWER
 
 
-def preset_warsaw(text: str = demos.WARSAW_PROMPT) -> None:
-    set_prompt(text)
-    st.session_state["lens.words"] = f"{demos.WARSAW_ANSWER}, Poland"
+def preset_warsaw(text: str | None = None) -> None:
+    """The Warsaw preset (``text``: another prompt for the same fact, e.g. the bare question)."""
+    kit = demos.of(current_model())
+    set_prompt(text or kit.WARSAW_PROMPT)
+    st.session_state["lens.words"] = f"{kit.WARSAW_ANSWER}, {kit.WARSAW_SUBJECT}"
     st.session_state["lens.mlp_off"] = []
     st.session_state["lens.fact"] = False
     st.session_state["lens.other_fact"] = "none"
-    st.session_state["lens.subject"] = demos.WARSAW_SUBJECT
+    st.session_state["lens.subject"] = kit.WARSAW_SUBJECT
 
 
 def follow_words(words: str) -> None:
@@ -49,7 +51,8 @@ def other_fact() -> str:
 
 def fact_text() -> str:
     """The fact put in front of the prompt: Poland's, and (if chosen) a second one after or before it."""
-    return ablation.facts_in_front(demos.WARSAW_FACT, demos.OTHER_FACT, other_fact())
+    kit = demos.of(current_model())
+    return ablation.facts_in_front(kit.WARSAW_FACT, kit.OTHER_FACT, other_fact())
 
 
 def switch_off_fact_layers() -> None:
@@ -71,7 +74,8 @@ if "lens.words" not in st.session_state:             # open on words this prompt
 st.session_state.setdefault("lens.fact", False)
 if st.session_state.get("lens.other_fact") not in ablation.OTHER_FACT_PLACES:
     st.session_state["lens.other_fact"] = "none"
-st.session_state.setdefault("lens.subject", demos.WARSAW_SUBJECT)
+kit = demos.of(lm)
+st.session_state.setdefault("lens.subject", kit.WARSAW_SUBJECT)
 st.session_state["lens.mlp_off"] = [l for l in st.session_state.get("lens.mlp_off", []) if 0 <= l < L]
 
 page_top()
@@ -80,7 +84,7 @@ st.write(t("lens.intro"))
 b1, b2 = st.columns(2)
 b1.button(t("lens.preset.warsaw"), on_click=preset_warsaw, key="lens.preset_btn", help=t("lens.preset.warsaw.help"),
           use_container_width=True)
-b2.button(t("lens.preset.question"), on_click=preset_warsaw, args=(demos.WARSAW_QUESTION,), key="lens.preset_q_btn",
+b2.button(t("lens.preset.question"), on_click=preset_warsaw, args=(kit.WARSAW_QUESTION,), key="lens.preset_q_btn",
           help=t("lens.preset.question.help"), use_container_width=True)
 
 with st.container(border=True):
@@ -91,8 +95,8 @@ with st.container(border=True):
         st.button(t("lens.fact_layers", word=answer_word()), on_click=switch_off_fact_layers,
                   key="lens.fact_btn", help=t("lens.fact_layers.help"))
     with c2:
-        st.checkbox(t("lens.prepend", fact=demos.WARSAW_FACT.strip()), key="lens.fact")
-        st.radio(t("lens.other_fact", fact=demos.OTHER_FACT.strip()), ablation.OTHER_FACT_PLACES,
+        st.checkbox(t("lens.prepend", fact=kit.WARSAW_FACT.strip()), key="lens.fact")
+        st.radio(t("lens.other_fact", fact=kit.OTHER_FACT.strip()), ablation.OTHER_FACT_PLACES,
                  format_func=lambda w: t(f"lens.other_fact.{w}"), key="lens.other_fact",
                  help=t("lens.other_fact.help"), horizontal=True)
         st.text_input(t("lens.words"), key="lens.words", help=t("lens.words.help"))
@@ -172,7 +176,7 @@ st.info(t(f"lens.verdict.{verdict}"))
 if 0 in cases["layers"] and not cases["positions"]:
     st.caption(t("lens.cases.layer0", last=L - 1))
 elif other_fact() != "none" and verdict != "no_answer":
-    order = order_test(prompt(), demos.WARSAW_FACT, demos.OTHER_FACT, answer_word(), tuple(used), subject)
+    order = order_test(prompt(), kit.WARSAW_FACT, kit.OTHER_FACT, answer_word(), tuple(used), subject)
     a, b = order["after"], order["before"]
     st.caption(t(f"lens.order.{order['verdict']}", token=repr(order["token"]), top_a=repr(a["top"]),
                  pa=a["p_top"], top_b=repr(b["top"]), pb=b["p_top"], a=a["p"], b=b["p"]))

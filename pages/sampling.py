@@ -109,10 +109,10 @@ page_top()
 st.title(t("sampling.title"))
 st.write(t("sampling.intro"))
 b1, b2, _ = st.columns([1, 1, 2])
-b1.button(t("sampling.preset.story"), on_click=set_prompt, args=(demos.STORY_PROMPT,), key="sampling.story_btn",
-          help=t("sampling.preset.story.help", story=demos.STORY_PROMPT), width="stretch")
-b2.button(t("sampling.preset.spread"), on_click=set_prompt, args=(demos.SPREAD_PROMPT,), key="sampling.spread_btn",
-          help=t("sampling.preset.spread.help", prompt=demos.SPREAD_PROMPT), width="stretch")
+b1.button(t("sampling.preset.story"), on_click=set_prompt, args=(demos.of(lm).STORY_PROMPT,), key="sampling.story_btn",
+          help=t("sampling.preset.story.help", story=demos.of(lm).STORY_PROMPT), width="stretch")
+b2.button(t("sampling.preset.spread"), on_click=set_prompt, args=(demos.of(lm).SPREAD_PROMPT,), key="sampling.spread_btn",
+          help=t("sampling.preset.spread.help", prompt=demos.of(lm).SPREAD_PROMPT), width="stretch")
 prompt_ids = tuple(lm.encode(require_prompt()))
 notice_truncation(max(0, len(prompt_ids) - lm.config.n_ctx), lm.config.n_ctx)
 BAR_LABELS = {"x": t("sampling.axis.token"), "y": t("sampling.axis.prob"), "before": t("sampling.bars.before"),
@@ -122,7 +122,7 @@ st.header(t("sampling.dist"))
 sure = sampling.peaked(logits_after(prompt_ids))
 if sure:                       # one token takes nearly everything: the knobs will show little here
     st.info(t("sampling.peaked", tok=lm.token_text(sure[0]).strip(), p=f"{sure[1]:.3f}"))
-    st.button(t("sampling.preset.spread"), on_click=set_prompt, args=(demos.SPREAD_PROMPT,), key="sampling.spread_btn2")
+    st.button(t("sampling.preset.spread"), on_click=set_prompt, args=(demos.of(lm).SPREAD_PROMPT,), key="sampling.spread_btn2")
 st.latex(r"p_i = \frac{\exp(z_i / T)}{\sum_j \exp(z_j / T)}")
 st.caption(t("sampling.formula"))
 
@@ -198,11 +198,11 @@ st.header(t("sampling.rep"))
 st.write(t("sampling.rep.intro", n=REP_TOKENS, T=REP_TEMPERATURE))
 c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
 c1.radio(t("sampling.rep.source"), ["story", "prompt"], key="sampling.rep_source", horizontal=True,
-         format_func=lambda s: t(f"sampling.rep.source.{s}", story=demos.STORY_PROMPT))
+         format_func=lambda s: t(f"sampling.rep.source.{s}", story=demos.of(lm).STORY_PROMPT))
 c2.button(t("sampling.rep.run"), key="sampling.rep_btn", type="primary", width="stretch",
           on_click=lambda: st.session_state.update({"sampling.rep_on": True}))
 if st.session_state["sampling.rep_on"]:
-    text = demos.STORY_PROMPT if st.session_state["sampling.rep_source"] == "story" else prompt()
+    text = demos.of(lm).STORY_PROMPT if st.session_state["sampling.rep_source"] == "story" else prompt()
     with st.spinner(t("sampling.rep.running")):
         rep = repetition_run(text, REP_TOKENS, REP_TEMPERATURE, int(st.session_state["sampling.seed"]))
     st.caption(t("sampling.rep.prompt", text=text))

@@ -13,7 +13,7 @@ from explainer.train import MAX_TEXT_BYTES, MIN_TEXT_CHARS, TextError, check_tex
 from explainer.views import training
 from pages.frame.charts import chart
 from pages.frame.language import t
-from pages.frame.models import current_model, job_manager, own_model
+from pages.frame.models import job_manager, own_model
 from pages.frame.page import enter, page_top
 
 enter(__file__)

@@ -134,7 +134,7 @@ st.subheader(t("vectors.map.header"))
 vs = lm.space(space)
 st.caption(t("vectors.map.intro", d=vs.vectors.shape[1]))
 st.session_state.setdefault("vectors.map.groups", list(vectors.DEFAULT_GROUPS))
-st.session_state.setdefault("vectors.nb.word", demos.NEIGHBOUR_WORD)
+st.session_state.setdefault("vectors.nb.word", demos.of(lm).NEIGHBOUR_WORD)
 c1, c2 = st.columns([3, 1])
 with c1:
     groups = st.multiselect(t("vectors.map.groups"), list(vectors.GROUPS), key="vectors.map.groups", placeholder=t("app.choose"),
@@ -167,7 +167,7 @@ with c2:
 with c3:
     st.write("")
     st.button(t("vectors.nb.preset"), key="vectors.nb.preset", on_click=_set,
-              kwargs={"vectors.nb.word": demos.NEIGHBOUR_WORD})
+              kwargs={"vectors.nb.word": demos.of(lm).NEIGHBOUR_WORD})
 try:
     nb = vectors.neighbours_frame(lm, nb_word, int(k), space)
     st.dataframe(nb.rename(columns={"rank": t("vectors.col.rank"), "word": t("vectors.col.word"),
@@ -179,15 +179,15 @@ except WordError as e:
 # ---- analogies -------------------------------------------------------------------------------
 st.subheader(t("vectors.an.header"))
 st.markdown(t("vectors.an.intro"))
-a0, b0, c0, _ = demos.ANALOGIES[0]
+a0, b0, c0, _ = demos.of(lm).ANALOGIES[0]
 for key, val in (("vectors.an.a", a0), ("vectors.an.b", b0), ("vectors.an.c", c0)):
     st.session_state.setdefault(key, val)
 st.caption(t("vectors.an.presets"))
 with st.container(horizontal=True):
-    for i, (a, b, c, want) in enumerate(demos.ANALOGIES):
+    for i, (a, b, c, want) in enumerate(demos.of(lm).ANALOGIES):
         st.button(f"{b} − {a} + {c}", key=f"vectors.an.preset.{i}", on_click=_set,
                   kwargs={"vectors.an.a": a, "vectors.an.b": b, "vectors.an.c": c})
-    ba, bb, bc = demos.BIAS_ANALOGY
+    ba, bb, bc = demos.of(lm).BIAS_ANALOGY
     st.button(t("vectors.an.bias_button"), key="vectors.an.preset.bias", on_click=_set,
               kwargs={"vectors.an.a": ba, "vectors.an.b": bb, "vectors.an.c": bc})
 i1, i2, i3 = st.columns(3)
@@ -199,7 +199,7 @@ try:
     answers = view["answers"]
     top, score = answers[0]
     st.markdown(t("vectors.an.result", a=wa.strip(), b=wb.strip(), c=wc.strip(), ans=top, score=score))
-    want = next((d for a, b, c, d in demos.ANALOGIES if (a, b, c) == (wa.strip(), wb.strip(), wc.strip())), None)
+    want = next((d for a, b, c, d in demos.of(lm).ANALOGIES if (a, b, c) == (wa.strip(), wb.strip(), wc.strip())), None)
     if want:
         ranks = [w for w, _ in answers]
         st.caption(t("vectors.an.expected", want=want, rank=ranks.index(want) + 1) if want in ranks
@@ -225,18 +225,18 @@ except WordError as e:
             bad = key
             break
     _word_error(e, bad, "vectors.an")
-if (wa.strip(), wb.strip(), wc.strip()) == tuple(demos.BIAS_ANALOGY):
+if (wa.strip(), wb.strip(), wc.strip()) == tuple(demos.of(lm).BIAS_ANALOGY):
     st.info(t("vectors.bias.note"))
 
 # ---- context changes meaning ------------------------------------------------------------------
 st.subheader(t("vectors.ctx.header"))
 st.markdown(t("vectors.ctx.intro"))
-w0, s0a, s0b = demos.CONTEXT_PAIRS[0]
+w0, s0a, s0b = demos.of(lm).CONTEXT_PAIRS[0]
 for key, val in (("vectors.ctx.word", w0), ("vectors.ctx.a", s0a), ("vectors.ctx.b", s0b)):
     st.session_state.setdefault(key, val)
 st.session_state.setdefault("vectors.ctx.layer", L)
 with st.container(horizontal=True):
-    for i, (w, sa, sb) in enumerate(demos.CONTEXT_PAIRS):
+    for i, (w, sa, sb) in enumerate(demos.of(lm).CONTEXT_PAIRS):
         st.button(t("vectors.ctx.preset", word=w), key=f"vectors.ctx.preset.{i}", on_click=_set,
                   kwargs={"vectors.ctx.word": w, "vectors.ctx.a": sa, "vectors.ctx.b": sb})
 cw, cl = st.columns([1, 2])

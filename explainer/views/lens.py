@@ -52,14 +52,15 @@ def default_words(lm: LM, prompt: str) -> str:
     (Warsaw / Poland, Mary / John), else the model's own two top next words, so the first view shows
     something rising instead of flat zeros."""
     from .. import demos
-    if demos.WARSAW_QUESTION in prompt:
-        return f"{demos.WARSAW_ANSWER}, {demos.WARSAW_SUBJECT}"
-    if prompt.strip() == demos.IOI_PROMPT:
-        return f"{demos.IOI_ANSWER}, {demos.IOI_SUBJECT}"
+    kit = demos.of(lm)
+    if kit.WARSAW_QUESTION in prompt:
+        return f"{kit.WARSAW_ANSWER}, {kit.WARSAW_SUBJECT}"
+    if prompt.strip() == kit.IOI_PROMPT:
+        return f"{kit.IOI_ANSWER}, {kit.IOI_SUBJECT}"
     if not prompt.strip():
-        return f"{demos.WARSAW_ANSWER}, {demos.WARSAW_SUBJECT}"
+        return f"{kit.WARSAW_ANSWER}, {kit.WARSAW_SUBJECT}"
     words = [w.strip() for w, _ in lm.next_token(prompt, k=4) if w.strip().isalpha()]
-    return ", ".join(words[:2]) or f"{demos.WARSAW_ANSWER}, {demos.WARSAW_SUBJECT}"
+    return ", ".join(words[:2]) or f"{kit.WARSAW_ANSWER}, {kit.WARSAW_SUBJECT}"
 
 
 # below this probability at every layer a followed word is not what the model is thinking of here

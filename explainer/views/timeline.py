@@ -18,7 +18,7 @@ from . import attention as attention_view
 from . import lens as lens_view
 from . import vectors as vectors_view
 
-PROBES = (demos.COFFEE_PROMPT, "Q: What is the capital of France? A:", demos.IOI_PROMPT, "Once upon a time")
+PROBES = demos.EN.PROBES          # an English model's; each model follows its own language's (demos.of)
 MAP_GROUPS = ("family", "colours", "numbers")
 ABILITIES = ("capital_qa", "ioi", "analogy_tokens")
 
@@ -58,15 +58,16 @@ def ability_frame(lm, measure: bool = True) -> pd.DataFrame:
 def moment(lm, head: tuple[int, int]) -> dict:
     """What the model at one step does: top-5 next words after each probe, the word map of its own
     token vectors, one head's attention on the Mary/John sentence, the lens on the Warsaw prompt."""
-    nxt = {q: lm.next_token(q, 5) for q in PROBES}
+    kit = demos.of(lm)
+    nxt = {q: lm.next_token(q, 5) for q in kit.PROBES}
     try:
         mp = vectors_view.word_map(lm, "tokens", list(MAP_GROUPS), "pca")
     except Exception:          # noqa: BLE001 — a model without these words: no map, the rest stands
         mp = pd.DataFrame(columns=["word", "group", "x", "y"])
-    att = attention_view.attention_data(lm, demos.IOI_PROMPT)
+    att = attention_view.attention_data(lm, kit.IOI_PROMPT)
     L, H = att["attention"].shape[:2]
     layer, h = min(head[0], L - 1), min(head[1], H - 1)
-    lens = lens_view.lens_data(lm, demos.WARSAW_PROMPT, (), (demos.WARSAW_ANSWER, "Paris"))
+    lens = lens_view.lens_data(lm, kit.WARSAW_PROMPT, (), (kit.WARSAW_ANSWER, kit.EXAMPLE_ANSWER))
     return {"next": nxt, "map": mp, "head": (layer, h), "head_weights": att["attention"][layer, h],
             "tokens": att["tokens"], "lens": lens}
 

@@ -96,3 +96,26 @@ def test_bundled_scorecard_is_the_committed_one(bundled_lm):
         assert card["ablation"]["prompt_lookup"]["accuracy_mlp_off"] == pytest.approx(
             committed["ablation"]["prompt_lookup"]["accuracy_mlp_off"], abs=0.02)
     assert card["targets"] == committed["targets"]
+
+
+@pytest.mark.slow
+def test_bundled_chinese_scorecard_is_the_committed_one():
+    """The bundled Chinese model's card (python -m explainer evaluate --checkpoint assets/model_zh)
+    comes out as committed: the same held-out measurements, in Chinese."""
+    import explainer
+    from explainer.lm import ASSETS_ZH
+    if not (ASSETS_ZH / SCORECARD).is_file():
+        pytest.skip("no bundled Chinese model in this installation")
+    lm = explainer.load(ASSETS_ZH)
+    committed = json.loads((ASSETS_ZH / SCORECARD).read_text())
+    card = ev.scorecard(lm)
+    assert card["lang"] == committed["lang"] == "zh"
+    assert card["val_loss"] == pytest.approx(committed["val_loss"], abs=2e-3)
+    for key in ("zero_shot", "few_shot", "paraphrased"):
+        assert card["capital_qa"][key] == pytest.approx(committed["capital_qa"][key], abs=0.02), key
+    assert card["ioi"]["accuracy"] == pytest.approx(committed["ioi"]["accuracy"], abs=0.01)
+    assert card["analogy"]["spaces"]["word2vec"]["accuracy"] == pytest.approx(
+        committed["analogy"]["spaces"]["word2vec"]["accuracy"], abs=0.01)
+    assert card["lens"]["first_top1_layer"] == committed["lens"]["first_top1_layer"]
+    assert card["ablation"]["mlp_layers"] == committed["ablation"]["mlp_layers"]
+    assert card["targets"] == committed["targets"]

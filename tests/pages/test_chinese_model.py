@@ -48,3 +48,20 @@ def test_every_page_renders_on_the_chinese_model(monkeypatch, zh_bundled, page):
                   state={"model_choice": "bundled_zh", "prompt": demos.ZH.WARSAW_PROMPT})
     at.switch_page(f"pages/{page}.py").run()
     assert not at.exception, (page, at.exception[0].message if at.exception else "")
+
+
+def test_presets_use_the_models_language(monkeypatch, zh_bundled):
+    """On the Chinese model the presets set Chinese prompts and words (demos.ZH), and the same
+    buttons on the English model set the English ones."""
+    at = open_app(monkeypatch, page="pages/lens.py", state={"model_choice": "bundled_zh"})
+    at.button(key="lens.preset_btn").click().run()
+    assert not at.exception
+    assert at.session_state["prompt"] == demos.ZH.WARSAW_PROMPT
+    assert at.session_state["lens.words"] == f"{demos.ZH.WARSAW_ANSWER}, {demos.ZH.WARSAW_SUBJECT}"
+    at = open_app(monkeypatch, page="pages/attention.py", state={"model_choice": "bundled_zh"})
+    at.button(key="attention.btn.ioi").click().run()
+    assert not at.exception
+    assert at.session_state["prompt"] == demos.ZH.IOI_PROMPT and at.session_state["attention.answer"] == "小红"
+    at = open_app(monkeypatch, page="pages/attention.py")
+    at.button(key="attention.btn.ioi").click().run()
+    assert at.session_state["prompt"] == demos.EN.IOI_PROMPT and at.session_state["attention.answer"] == "Mary"
