@@ -82,10 +82,10 @@ page_top()
 st.title(t("lens.title"))
 st.write(t("lens.intro"))
 b1, b2 = st.columns(2)
-b1.button(t("lens.preset.warsaw"), on_click=preset_warsaw, key="lens.preset_btn", help=t("lens.preset.warsaw.help"),
+b1.button(t("lens.preset.warsaw"), on_click=preset_warsaw, key="lens.preset_btn", help=t("lens.preset.warsaw.help", answer=kit.WARSAW_ANSWER, subject=kit.WARSAW_SUBJECT),
           use_container_width=True)
 b2.button(t("lens.preset.question"), on_click=preset_warsaw, args=(kit.WARSAW_QUESTION,), key="lens.preset_q_btn",
-          help=t("lens.preset.question.help"), use_container_width=True)
+          help=t("lens.preset.question.help", question=kit.WARSAW_QUESTION), use_container_width=True)
 
 with st.container(border=True):
     c1, c2 = st.columns([3, 2])

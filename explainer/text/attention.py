@@ -21,9 +21,9 @@ EN = {
     ),
     "attention.presets": "Presets",
     "attention.preset.ioi": "Who gets the drink? “When Mary and John went to the store, John gave a drink to”",
-    "attention.preset.ioi.help": "The model should answer Mary, the name that was not repeated. Researchers call this test IOI (indirect object identification).",
+    "attention.preset.ioi.help": "The model should answer {answer}, the name that was not repeated. Researchers call this test IOI (indirect object identification).",
     "attention.preset.bank": "“John wants his bank to cash the”",
-    "attention.preset.bank.help": "Which name does “his” look at? Pick the token “his” below to see every head.",
+    "attention.preset.bank.help": "Which name does “{query}” look at? Pick the token “{query}” below to see every head.",
     "attention.n_tokens": "{n} tokens · {layers} layers × {heads} heads = {total} attention patterns",
 
     "attention.overview.header": "Every head at a glance",
@@ -151,12 +151,9 @@ ZH = {
     "attention.how_to_read": "怎么看这些图：**行**是正在读取的位置（*查询*），**列**是被读取的位置（*键*）。越亮表示注意力越多。对角线以上全是 0：未来被遮住了。",
     "attention.presets": "预设",
     "attention.preset.ioi": "饮料给谁？“When Mary and John went to the store, John gave a drink to”",
-    "attention.preset.ioi.help": (
-        "模型应该回答 Mary，也就是没有重复出现的那个名字。研究者把这个测试叫作 IOI（间接宾语识别）。"
-        "（句意：Mary 和 John 去商店时，John 把一杯饮料递给了……）"
-    ),
+    "attention.preset.ioi.help": "模型应该回答 {answer}，也就是没有重复出现的那个名字。研究者把这个测试叫作 IOI（间接宾语识别）。",
     "attention.preset.bank": "“John wants his bank to cash the”",
-    "attention.preset.bank.help": "“his”看向哪个名字？在下方选择词“his”，查看所有注意力头。",
+    "attention.preset.bank.help": "“{query}”看向哪个名字？在下方选择词“{query}”，查看所有注意力头。",
     "attention.n_tokens": "{n} 个词元 · {layers} 层 × {heads} 个头 = {total} 个注意力模式",
     "attention.overview.header": "一眼看遍所有注意力头",
     "attention.overview.caption": "每个头一张小图：行是层（L0 最靠近输入），列是头（H0 ……）。每张图的角上：在测试文本上测得的头的类型（分数见下面的“这是什么类型的头？”）。",
