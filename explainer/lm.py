@@ -27,7 +27,7 @@ import torch
 
 from . import checkpoint as ckpt
 from . import sampling, settings
-from .inputs import InputError, number, whole  # noqa: F401 — InputError is part of this API
+from .inputs import InputError, whole  # noqa: F401 — InputError is part of this API
 from .embeddings import (VectorSpace, WordError, load_context_vectors, load_word2vec, shown,
                          word_token_ids)
 from .model import GPT, GPTConfig, Intervention, KVCache

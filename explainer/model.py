@@ -173,21 +173,11 @@ class Intervention:
         stays the same position when text is put in front); heads, attention layers and neurons
         are switched off everywhere."""
         pos = tuple(sorted({whole("positions", p) for p in (positions or ())}))
-        by_layer: dict[int, list[int]] = {}
-        for lh in heads:
-            l, h = (whole("heads", v) for v in lh)
-            by_layer.setdefault(l, []).append(h)
-        edits = [Edit(f"blocks.{l}.attn.hook_z", heads=tuple(sorted(set(hs))))
-                 for l, hs in sorted(by_layer.items())]
+        edits = [Edit(f"blocks.{l}.attn.hook_z", heads=hs) for l, hs in _by_layer("heads", heads)]
         edits += [Edit(f"blocks.{l}.hook_attn_out") for l in sorted({whole("attn", l) for l in attn})]
         edits += [Edit(f"blocks.{l}.hook_mlp_out", positions=pos)
                   for l in sorted({whole("mlp", l) for l in mlp})]
-        by_mlp: dict[int, list[int]] = {}
-        for ln in neurons:
-            l, n = (whole("neurons", v) for v in ln)
-            by_mlp.setdefault(l, []).append(n)
-        edits += [Edit(f"blocks.{l}.mlp.hook_post", heads=tuple(sorted(set(ns))))
-                  for l, ns in sorted(by_mlp.items())]
+        edits += [Edit(f"blocks.{l}.mlp.hook_post", heads=ns) for l, ns in _by_layer("neurons", neurons)]
         return cls(tuple(edits))
 
     @classmethod
@@ -218,13 +208,12 @@ class Intervention:
             if e.point.endswith("attn.hook_pattern"):
                 raise ValueError(f"{e.point} is read-only: edit the heads' outputs "
                                  f"({e.point.replace('hook_pattern', 'hook_z')}) instead")
-            if e.point.endswith(("mlp.hook_pre", "mlp.hook_post")):
-                for n in e.heads:                       # on these points ``heads`` picks neurons
-                    if not 0 <= n < cfg.d_mlp:
-                        raise ValueError(f"neuron ({e.point.split('.')[1]}, {n}) does not exist: each MLP "
-                                         f"has {cfg.d_mlp} neurons (0 … {cfg.d_mlp - 1})")
-            for h in (() if e.point.endswith(("mlp.hook_pre", "mlp.hook_post")) else e.heads):
-                if not 0 <= h < cfg.n_head:
+            neurons = e.point.endswith(("mlp.hook_pre", "mlp.hook_post"))   # there ``heads`` picks neurons
+            for h in e.heads:
+                if neurons and not 0 <= h < cfg.d_mlp:
+                    raise ValueError(f"neuron ({e.point.split('.')[1]}, {h}) does not exist: each MLP "
+                                     f"has {cfg.d_mlp} neurons (0 … {cfg.d_mlp - 1})")
+                if not neurons and not 0 <= h < cfg.n_head:
                     raise ValueError(f"head ({e.point.split('.')[1]}, {h}) does not exist: the model "
                                      f"has {cfg.n_layer} layers × {cfg.n_head} heads (counting from 0)")
             if T is not None:
@@ -238,6 +227,16 @@ class Intervention:
             f"{'zero' if e.value is None else 'patch'} {e.point}"
             + (f" heads {list(e.heads)}" if e.heads else "")
             + (f" at {list(e.positions)}" if e.positions else "") for e in self.edits) + ")"
+
+
+def _by_layer(arg: str, pairs) -> list[tuple[int, tuple[int, ...]]]:
+    """``[(layer, index), …]`` (heads or neurons) grouped by layer, each checked a whole number:
+    ``[(4, 1), (4, 0), (2, 3)]`` → ``[(2, (3,)), (4, (0, 1))]``."""
+    out: dict[int, set[int]] = {}
+    for pair in pairs:
+        layer, i = (whole(arg, v) for v in pair)
+        out.setdefault(layer, set()).add(i)
+    return [(layer, tuple(sorted(ix))) for layer, ix in sorted(out.items())]
 
 
 def _edit(x: torch.Tensor, name: str, iv: Intervention | None, record: dict | None) -> torch.Tensor:
