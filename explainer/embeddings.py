@@ -94,8 +94,12 @@ def word_counts(text: str) -> Counter:
 
 
 def train_word2vec(text: str, seed: int = 0, workers: int = 2) -> tuple[list[str], np.ndarray]:
+    return _word2vec(w2v_sentences(text), seed, workers)
+
+
+def _word2vec(sentences: list[list[str]], seed: int = 0, workers: int = 2) -> tuple[list[str], np.ndarray]:
     from gensim.models import Word2Vec
-    m = Word2Vec(w2v_sentences(text), workers=workers, seed=seed, **W2V_SETTINGS)
+    m = Word2Vec(sentences, workers=workers, seed=seed, **W2V_SETTINGS)
     words = list(m.wv.index_to_key)
     return words, np.asarray(m.wv.vectors, dtype=np.float32)
 
@@ -118,9 +122,10 @@ def train_word2vec_to(text: str, folder: Path, seed: int = 0) -> bool:
     enough to get a vector (``w2v_missing`` says why)."""
     from safetensors.numpy import save_file
     from .checkpoint import write_json
-    if w2v_missing(word_counts(text)) is not None:
+    sentences = w2v_sentences(text)           # split once: counted here, trained on below
+    if w2v_missing(Counter(w for sentence in sentences for w in sentence)) is not None:
         return False
-    words, vecs = train_word2vec(text, seed)
+    words, vecs = _word2vec(sentences, seed)
     save_file({"vectors": vecs}, str(Path(folder) / W2V_VECTORS))
     write_json(Path(folder) / W2V_WORDS, {"words": words, "settings": W2V_SETTINGS})
     return True
