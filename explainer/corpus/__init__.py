@@ -24,6 +24,7 @@ from __future__ import annotations
 from . import fiction, homonyms, ioi, relations, stories, world
 from .common import SECTION_WEIGHTS, join_to_size, section_makers, sections
 from .ioi import IOI_EVAL_TEMPLATES, IOI_TRAIN_TEMPLATES, make_ioi_cases
+from .world import CAPITAL_EVAL_QUESTIONS
 from .lexicon import (COUNTRIES, NAMES_FEMALE, NAMES_MALE, OBJECTS, PLACES, RELATIONS,
                       Country)
 
@@ -39,6 +40,8 @@ __all__ = [
     "IOI_EVAL_TEMPLATES",
     "SECTION_WEIGHTS",
     "make_ioi_cases",
+    "CAPITAL_EVAL_QUESTIONS",
+    "make_capital_cases",
     "generate_corpus",
     "generate_sections",
     "held_out_text",
@@ -112,18 +115,27 @@ def find_occurrences(text: str, phrase: str, k: int = 5, width: int = 60) -> lis
     return out
 
 
+def make_capital_cases(questions=None) -> list[tuple[str, str, str]]:
+    """(prompt, capital, country) for every country and held-out question shape
+    (``CAPITAL_EVAL_QUESTIONS``, never in the corpus), e.g. ("Q: Do you know the capital of Poland? A:",
+    "Warsaw", "Poland")."""
+    qs = CAPITAL_EVAL_QUESTIONS if questions is None else questions
+    return [(q.format(country=c.name), c.capital, c.name) for q in qs for c in COUNTRIES]
+
+
 # ---------------------------------------------------------------------------
 # The Chinese corpus (issue #24): explainer/corpus/zh/, same shape as the English sections above.
 # ---------------------------------------------------------------------------
 
-from .zh import (CAPITAL_EVAL_QUESTIONS, COUNTRIES_ZH, HOMONYMS_ZH, IOI_EVAL_TEMPLATES_ZH,  # noqa: E402
-                 IOI_EVAL_VERBS_ZH, IOI_TRAIN_TEMPLATES_ZH, NAMES_FEMALE_ZH, NAMES_MALE_ZH, OBJECTS_ZH,
+from .zh import (CAPITAL_EVAL_QUESTIONS_ZH, COUNTRIES_ZH, HOMONYMS_ZH, IOI_EVAL_TEMPLATES_ZH,  # noqa: E402
+                 IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS, IOI_EVAL_VERBS_ZH, IOI_TRAIN_TEMPLATES_ZH, NAMES_FEMALE_ZH, NAMES_MALE_ZH, OBJECTS_ZH,
                  PLACES_ZH, RELATIONS_ZH, SECTION_WEIGHTS_ZH, CountryZh, generate_corpus_zh,
                  generate_sections_zh, held_out_text_zh, make_capital_cases_zh, make_ioi_cases_zh)
 
 __all__ += [
     "CountryZh", "COUNTRIES_ZH", "RELATIONS_ZH", "NAMES_MALE_ZH", "NAMES_FEMALE_ZH", "PLACES_ZH",
-    "OBJECTS_ZH", "HOMONYMS_ZH", "IOI_TRAIN_TEMPLATES_ZH", "IOI_EVAL_TEMPLATES_ZH", "IOI_EVAL_VERBS_ZH",
-    "CAPITAL_EVAL_QUESTIONS", "SECTION_WEIGHTS_ZH", "make_ioi_cases_zh", "make_capital_cases_zh",
+    "OBJECTS_ZH", "HOMONYMS_ZH", "IOI_TRAIN_TEMPLATES_ZH", "IOI_EVAL_TEMPLATES_ZH",
+    "IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS", "IOI_EVAL_VERBS_ZH",
+    "CAPITAL_EVAL_QUESTIONS_ZH", "SECTION_WEIGHTS_ZH", "make_ioi_cases_zh", "make_capital_cases_zh",
     "generate_corpus_zh", "generate_sections_zh", "held_out_text_zh",
 ]

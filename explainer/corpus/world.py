@@ -1,4 +1,7 @@
 """Section 2: world facts about real countries (capital, nationality, language) and Q/A lines.
+
+``CAPITAL_EVAL_QUESTIONS`` are question shapes the generator never writes, for measuring the capital
+fact on wording the model has not seen (``make_capital_cases``).
 """
 
 from __future__ import annotations
@@ -127,3 +130,13 @@ def paragraph(rng: random.Random) -> str:
     kind = _qa_kind(rng) if rng.random() < 0.5 else "capital"
     cs = rng.sample(COUNTRIES, rng.randint(2, 4))
     return "\n".join(qa_line(rng, c, kind) for c in cs)
+
+
+# Never written by the generator (tests/engine/test_corpus.py checks): the capital question asked in
+# other words. The corpus asks only "Q: What is the capital of {country}? A:".
+CAPITAL_EVAL_QUESTIONS: list[str] = [
+    "Q: Tell me the capital of {country}. A:",
+    "Q: Do you know the capital of {country}? A:",
+    "Q: Which city is the capital of {country}? A:",
+    "Q: If you travel to the capital of {country}, which city do you visit? A:",
+]

@@ -288,3 +288,15 @@ def test_find_occurrences():
     long_phrase = "another cat there"
     snip = find_occurrences(text, long_phrase, k=1, width=0)[0]
     assert long_phrase in snip
+
+
+def test_capital_eval_questions_held_out(corpus_1mb):
+    """The capital question asked in words the corpus never uses: none of the shapes occurs (the
+    corpus's own question does), and every case names a real capital."""
+    assert "Q: What is the capital of Poland? A: Warsaw" in corpus_1mb
+    for q in C.CAPITAL_EVAL_QUESTIONS:
+        head = q.split("{country}")[0]
+        assert head not in corpus_1mb, q
+    cases = C.make_capital_cases()
+    assert len(cases) == len(C.CAPITAL_EVAL_QUESTIONS) * len(COUNTRIES)
+    assert ("Q: Do you know the capital of Poland? A:", "Warsaw", "Poland") in cases

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from explainer.corpus import (
-    CAPITAL_EVAL_QUESTIONS,
+    CAPITAL_EVAL_QUESTIONS_ZH,
     COUNTRIES_ZH,
     HOMONYMS_ZH,
     IOI_EVAL_TEMPLATES_ZH,
@@ -97,17 +97,17 @@ def test_every_section_in_its_share():
 # --- pinned output ------------------------------------------------------------------------------
 
 PINNED = {
-    "corpus_200k_s0": "4bccda60e036c664f7e0ea4aec481f064000254ac9c44f16ab969299bc2707bf",
-    "segmented_50k_s7": "9cf8b31eafc5a708df9e190401ff04fba7a002cbb77212b4ac9b0ebcbd0ca174",
+    "corpus_200k_s0": "5b076af30367907c9f2e2d8f3536e991c03707bf7c0babc01dc239d29b323f30",
+    "segmented_50k_s7": "db1bd37b39b5831774b58267a6474ffdb6b30907ecb870f9aac05b3789003f29",
     "ioi_cases_100": "99b52efde0ffb83bee0929c38af7ab2960bf8f822a4e5a469228b9b87b17360a",
-    "lexicon": "02e1bc90bff69fc665cebde93175898c58b68859fcbf13f58853680cf194395a",
+    "lexicon": "903a764a912bd721f77529db3ae516d6489e65ba083afe37290b83471c9a4e18",
 }
 
 
 def generated() -> dict[str, str]:
     lexicon = ([[c.name, c.capital, c.people, c.language, c.en] for c in COUNTRIES_ZH]
                + [RELATIONS_ZH, NAMES_MALE_ZH, NAMES_FEMALE_ZH, L.PLACES_ZH, L.OBJECTS_ZH,
-                  IOI_TRAIN_TEMPLATES_ZH, IOI_EVAL_TEMPLATES_ZH, CAPITAL_EVAL_QUESTIONS, SECTION_WEIGHTS_ZH])
+                  IOI_TRAIN_TEMPLATES_ZH, IOI_EVAL_TEMPLATES_ZH, CAPITAL_EVAL_QUESTIONS_ZH, SECTION_WEIGHTS_ZH])
     return {
         "corpus_200k_s0": sha(generate_corpus_zh(200_000, seed=0)),
         "segmented_50k_s7": sha(generate_corpus_zh(50_000, seed=7, segmented=True)),
@@ -243,10 +243,10 @@ def test_each_capital_fact_and_question(corpus):
 
 
 def test_capital_eval_questions_held_out(corpus):
-    for q in CAPITAL_EVAL_QUESTIONS:
+    for q in CAPITAL_EVAL_QUESTIONS_ZH:
         assert not _template_regex(q, r"[^，。：？！\n]{1,8}?").search(corpus), q
     cases = make_capital_cases_zh()
-    assert len(cases) == len(CAPITAL_EVAL_QUESTIONS) * len(COUNTRIES_ZH)
+    assert len(cases) == len(CAPITAL_EVAL_QUESTIONS_ZH) * len(COUNTRIES_ZH)
     assert ("问：你知道波兰的首都吗？答：", "华沙", "波兰") in cases
 
 

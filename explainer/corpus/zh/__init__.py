@@ -28,21 +28,25 @@ from __future__ import annotations
 from ..common import SECTION_WEIGHTS, join_to_size, section_makers, sections
 from . import fiction, homonyms, ioi, relations, stories, world
 from .homonyms import HOMONYMS_ZH
-from .ioi import IOI_EVAL_TEMPLATES_ZH, IOI_EVAL_VERBS_ZH, IOI_TRAIN_TEMPLATES_ZH, make_ioi_cases_zh
+from .ioi import (IOI_EVAL_TEMPLATES_ZH, IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS, IOI_EVAL_VERBS_ZH,
+                  IOI_TRAIN_TEMPLATES_ZH, make_ioi_cases_zh, split_gei)
 from .lexicon import (COUNTRIES_ZH, NAMES_FEMALE_ZH, NAMES_MALE_ZH, OBJECTS_ZH, PLACES_ZH,
                       RELATIONS_ZH, CountryZh, plain, tidy)
-from .world import CAPITAL_EVAL_QUESTIONS
+from .world import CAPITAL_EVAL_QUESTIONS_ZH
 
 __all__ = [
     "CountryZh", "COUNTRIES_ZH", "RELATIONS_ZH", "NAMES_MALE_ZH", "NAMES_FEMALE_ZH", "PLACES_ZH",
-    "OBJECTS_ZH", "HOMONYMS_ZH", "IOI_TRAIN_TEMPLATES_ZH", "IOI_EVAL_TEMPLATES_ZH",
-    "IOI_EVAL_VERBS_ZH", "CAPITAL_EVAL_QUESTIONS", "SECTION_WEIGHTS_ZH", "make_ioi_cases_zh",
+    "OBJECTS_ZH", "HOMONYMS_ZH", "IOI_TRAIN_TEMPLATES_ZH", "IOI_EVAL_TEMPLATES_ZH", "IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS",
+    "IOI_EVAL_VERBS_ZH", "CAPITAL_EVAL_QUESTIONS_ZH", "SECTION_WEIGHTS_ZH", "make_ioi_cases_zh",
     "make_capital_cases_zh", "generate_corpus_zh", "generate_sections_zh", "held_out_text_zh",
 ]
 
 _SECTIONS = section_makers(stories, world, relations, ioi, fiction, homonyms)
 
-SECTION_WEIGHTS_ZH: dict[str, float] = dict(SECTION_WEIGHTS)      # the English shares
+# The English shares, with more IOI (0.28 instead of 0.22): the first Chinese model learned the name
+# test on its own templates (100 %) but not on held-out ones (27 %); see docs/training.md.
+SECTION_WEIGHTS_ZH: dict[str, float] = {**SECTION_WEIGHTS, "stories": 0.19, "world": 0.19, "relations": 0.18,
+                                        "ioi": 0.28, "fiction": 0.06}
 
 
 def generate_sections_zh(size_bytes: int = 10_000_000, seed: int = 0, segmented: bool = False):
@@ -50,7 +54,7 @@ def generate_sections_zh(size_bytes: int = 10_000_000, seed: int = 0, segmented:
 
     Sections are picked at random so that each gets roughly its share of (plain-text UTF-8) bytes.
     """
-    makers = {name: (lambda rng, make=make: tidy(make(rng))) for name, make in _SECTIONS.items()}
+    makers = {name: (lambda rng, make=make: split_gei(tidy(make(rng)))) for name, make in _SECTIONS.items()}
     for name, seg in sections(makers, SECTION_WEIGHTS_ZH, size_bytes, seed, _plain_bytes):
         yield name, (seg if segmented else plain(seg))
 
@@ -76,6 +80,6 @@ def held_out_text_zh(size_bytes: int = 200_000, seed: int = 12345) -> str:
 
 def make_capital_cases_zh(questions=None) -> list[tuple[str, str, str]]:
     """(prompt, capital, country) for every country and held-out question shape
-    (``CAPITAL_EVAL_QUESTIONS``, never in the corpus), e.g. ("问：你知道波兰的首都吗？答：", "华沙", "波兰")."""
-    qs = CAPITAL_EVAL_QUESTIONS if questions is None else questions
+    (``CAPITAL_EVAL_QUESTIONS_ZH``, never in the corpus), e.g. ("问：你知道波兰的首都吗？答：", "华沙", "波兰")."""
+    qs = CAPITAL_EVAL_QUESTIONS_ZH if questions is None else questions
     return [(q.format(country=c.name), c.capital, c.name) for q in qs for c in COUNTRIES_ZH]

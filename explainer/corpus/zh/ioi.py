@@ -11,6 +11,7 @@ directly (no space in the plain text).
 from __future__ import annotations
 
 import random
+import re
 
 from ..common import ioi_cases, ioi_names
 from .lexicon import DAYS, JOBS, PETS, PLACES_ZH, add_person, obj_ctx, plain, tidy
@@ -81,14 +82,29 @@ IOI_EVAL_TEMPLATES_ZH: list[str] = [
 ]
 IOI_EVAL_VERBS_ZH = ["借给", "卖给", "扔给", "塞给", "抛给", "转交给", "推给", "分给", "还给"]
 
+
+def _with_seen_verb(template: str, i: int) -> str:
+    for v in sorted(IOI_EVAL_VERBS_ZH + ["寄还给"], key=len, reverse=True):
+        template = template.replace(v, "@")
+    return template.replace("@", ["递给", "送给", "交给", "带给", "寄给", "拿给", "传给"][i % 7])
+
+
+# The same held-out shapes with verbs of giving the corpus does use (递给 送给 交给 …): sentence shapes
+# held out, verbs not — as in the English held-out set, whose verbs occur in its corpus and frames do not.
+IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS: list[str] = [_with_seen_verb(t, i) for i, t in enumerate(IOI_EVAL_TEMPLATES_ZH)]
+
 # A grammar for more varied IOI sentences, built from independent parts (scene, time, how the two
 # people are introduced, a link, an optional sentence about 他们, then the subject doing something
-# to or for the other person). It never uses the eval verbs or links above.
+# to or for the other person). The verb of giving is always written as two words, 「递 给」, never
+# 「递给」 (``split_gei``), and there are many of them: the model must learn that what comes after
+# 「… 给 了」 is the person named once, whatever the verb. It never uses the eval verbs above nor
+# an eval frame (tests/engine/test_corpus_zh.py).
 _SCENE = ["那天 天气 很 好 。", "太阳 很 大 。", "天 已经 黑 了 。", "城里 很 安静 。", "这 一周 很 长 。",
           "雨 终于 停 了 。", "外面 很 冷 。", "假期 刚刚 开始 。", "那天 是 {day} 。", "大家 那 一周 都 很 忙 。",
-          "街上 没有 人 。", "那天 下午 风 很 大 。", "夏天 快 过去 了 。", "春天 来 了 。"]
+          "街上 没有 人 。", "那天 下午 风 很 大 。", "夏天 快 过去 了 。", "春天 来 了 。", "天空 灰蒙蒙 的 。",
+          "街上 很 吵 。", "夜里 很 安静 。", "那 是 一个 普通 的 {day} 。"]
 _TIME = ["{day} ，", "早上 ，", "有 一天 ，", "那年 夏天 ，", "中午 ，", "上个 {day} ，", "晚上 ，", "下午 ，",
-         "放学 后 ，", "去年 ，", "今天 早上 ，", "周末 ，", "两天 前 ，"]
+         "放学 后 ，", "去年 ，", "今天 早上 ，", "周末 ，", "两天 前 ，", "一大早 ，", "那天 晚上 ，", "每个 {day} ，"]
 # "{A} 和 {B} ___"
 _PAIR_VP = [
     "去 了 {place}", "走 到 了 {place}", "跑 到 了 {place}", "开车 去 了 {place}", "来到 了 {place}",
@@ -97,22 +113,40 @@ _PAIR_VP = [
     "骑车 去 了 {place}", "在 {place} 喝 了 茶", "在 {place} 逛 了 一圈", "在 {place} 迷路 了",
     "在 {place} 门口 等 着", "在 {place} 吃 了 晚饭", "坐 出租车 去 了 {place}", "在 {place} 休息",
     "在 {place} 玩 了 一下午", "去 {place} 买 东西", "在 {place} 聊天", "从 {place} 出来",
+    "都 到 了 {place}", "都 住 在 {place} 附近", "在 {place} 排 了 很 久 的 队", "一起 布置 了 {place}",
+    "在 {place} 看 了 一场 电影", "在 {place} 躲 雨", "约 好 在 {place} 见面", "在 {place} 待 到 很 晚",
+    "走 进 了 {place}", "在 {place} 里 找 座位", "在 {place} 上 了 一 天 课", "去 {place} 散步",
 ]
+_PAIR = ["{A} 和 {B}", "{A} 和 {B}", "{A} 和 {B}", "{A} 跟 {B}", "{A} 同 {B}"]
 # "{A} 在 {place} ___ {B}"
 _REL_VP = ["遇到 了", "看见 了", "帮 了", "等 了", "找到 了", "认出 了", "叫住 了", "陪 着", "碰到 了",
-           "追上 了"]
+           "追上 了", "请 了", "拜访 了", "见到 了", "教 了", "采访 了"]
 # how the subject's clause is linked: (before, after) around the intro
 _LINK = [("", " ， "), ("", " 。 "), ("", " ， 然后 "), ("", " 。 后来 ， "), ("", " 。 过 了 一会儿 ， "),
          ("", " 。 那天 晚上 ， "), ("", " 。 第二天 ， "), ("", " 。 走 之前 ， "), ("", " ， 后来 "),
-         ("", " 的 时候 ， "), ("", " 以后 ， "), ("", " 之前 ， "), ("当 ", " 的 时候 ， ")]
+         ("", " 的 时候 ， "), ("", " 以后 ， "), ("", " 之前 ， "), ("当 ", " 的 时候 ， "),
+         ("", " 。 不久 ， "), ("", " ， 这时 ， "), ("", " 。 没 过 多久 ， "), ("", " ， 结果 "),
+         ("", " 。 吃 完 饭 ， "), ("", " 。 回家 前 ， "), ("", " ， 最后 "), ("自从 ", " 以后 ， "),
+         ("每次 ", " ， "), ("", " 。 说 完 ， "), ("", " 。 这 一次 ， "), ("", " 。 分别 的 时候 ， ")]
 _MIDDLE = ["他们 聊 了 一会儿 。", "他们 都 累 了 。", "{place} 里 很 热闹 。", "他们 笑 了 很 久 。",
-           "那里 没有 别人 。", "他们 玩 得 很 开心 。", "天 快 黑 了 。", "他们 都 饿 了 。"]
-_GIVE = ["给", "递给", "送给", "交给", "带给", "寄给", "拿给", "传给", "留给", "给", "递给", "送给"]
-_ADV = ["高兴 地", "轻轻 地", "马上", "终于", "慢慢 地", "也", "又", "笑 着", "偷偷 地", "小心 地"]
-_MODAL = ["想", "决定", "打算", "答应", "要"]
-_OBJ = ["{cobj}", "{tobj}", "{cobj}", "一{cl} 小 {obj}", "一{cl} 新 {obj}", "自己 的 {obj}", "它"]
+           "那里 没有 别人 。", "他们 玩 得 很 开心 。", "天 快 黑 了 。", "他们 都 饿 了 。",
+           "他们 在 那里 待 了 一个 小时 。", "外面 开始 下雨 了 。", "{place} 里 人 很 多 。",
+           "他们 说 了 很多 话 。", "那 是 他们 第一 次 去 那里 。"]
+# the verbs of giving, each written 「V 给」 (two words)
+_GIVE = ["", "递", "送", "交", "带", "寄", "拿", "传", "留", "端", "搬", "丢", "发", "捎", "献", "让",
+         "递", "送", "交", "带"]
+_ADV = ["高兴 地", "轻轻 地", "马上", "终于", "慢慢 地", "也", "又", "笑 着", "偷偷 地", "小心 地", "就",
+        "立刻", "还是", "主动", "顺手", "先", "赶紧", "一下子", "最后"]
+_MODAL = ["想", "决定", "打算", "答应", "要", "准备", "愿意"]
+_OBJ = ["{cobj}", "{tobj}", "{cobj}", "一{cl} 小 {obj}", "一{cl} 新 {obj}", "自己 的 {obj}", "它", "两{cl} {obj}",
+        "那{cl} 旧 {obj}"]
 # prompt ends with a preposition before the name: "{S} 给" 小红 "讲 了 一个 故事"
 _PREP = ["给", "给", "为", "向", "对", "跟", "替"]
+
+
+def _give(rng: random.Random) -> str:
+    v = rng.choice(_GIVE)
+    return (v + " 给") if v else "给"
 
 
 def _grammar(rng: random.Random) -> str:
@@ -121,27 +155,40 @@ def _grammar(rng: random.Random) -> str:
         parts.append(rng.choice(_SCENE) + " ")
     if rng.random() < 0.3:
         parts.append(rng.choice(_TIME) + " ")
+    pair = rng.choice(_PAIR)
     if rng.random() < 0.7:
-        intro = "{A} 和 {B} " + rng.choice(_PAIR_VP)
+        intro = pair + " " + rng.choice(_PAIR_VP)
     else:
         intro = "{A} 在 {place} " + rng.choice(_REL_VP) + " {B}"
     before, after = rng.choice(_LINK)
-    if after == " 。 " and rng.random() < 0.3:
+    if after == " 。 " and rng.random() < 0.4:
         after = " 。 " + rng.choice(_MIDDLE) + " "
     parts += [before, intro, after, "{S} "]
-    if rng.random() < 0.3:
+    if rng.random() < 0.35:
         parts.append(rng.choice(_ADV) + " ")
     r = rng.random()
-    if r < 0.55:
+    if r < 0.55:                                             # 把 {cobj} 递 给 了
         modal = rng.random() < 0.2
         if modal:
             parts.append(rng.choice(_MODAL) + " ")
-        parts.append("把 " + rng.choice(_OBJ) + " " + rng.choice(_GIVE) + ("" if modal else " 了"))
-    elif r < 0.7:
-        parts.append(rng.choice(["给 了", "送给 了", "递给 了"]))
+        parts.append("把 " + rng.choice(_OBJ) + " " + _give(rng) + ("" if modal or rng.random() < 0.15 else " 了"))
+    elif r < 0.7:                                            # 送 给 了 (小红 一本 书)
+        parts.append(_give(rng) + " 了")
+    elif r < 0.78:                                           # 写 了 一封 信 给 (小红)
+        parts.append(rng.choice(["写 了 一封 信 给", "买 了 {cobj} 给", "找 了 {cobj} 给", "做 了 {food} 给",
+                                 "画 了 一幅 画 给"]))
     else:
         parts.append(rng.choice(_PREP))
     return "".join(parts)
+
+
+def split_gei(seg: str) -> str:
+    """Every verb of giving as two words: 「递给」 → 「递 给」 (so 给 is always its own word, and a
+    verb never seen before 给 still reads as 「V 给」)."""
+    return _GEI_RE.sub(r"\1 给", seg)
+
+
+_GEI_RE = re.compile(r"(?<!\S)(\S*[^\s给])给(?!\S)")
 
 
 # what follows the name after a preposition: {verb-phrase}
@@ -154,8 +201,6 @@ _AFTER_PREP = {
     "跟": ["说 再见 。", "聊 了 起来 。", "说 了 声 晚安 。"],
     "替": ["付 了 钱 。", "拿 着 包 。"],
     "冲着": ["大喊 。"],
-    "拿给": ["看 。"],
-    "送给": ["。"],
 }
 _AFTER = ["{IO} 说 ： 谢谢 ！", "{IO} 很 高兴 。", "{IO} 笑 了 笑 ， 把 它 收 了 起来 。", "然后 他们 回家 了 。",
           "{IO} 谢 了 {S} 。", "这 对 {IO} 来说 是 个 惊喜 。", "{IO} 没 想到 会 这样 。"]
@@ -172,13 +217,15 @@ def _fill(rng: random.Random, template: str, io_first=None) -> tuple[str, str, s
 
 
 def _sentence(rng: random.Random, template: str) -> str:
-    prompt, io, s, ctx = _fill(rng, template)
+    prompt, io, s, ctx = _fill(rng, split_gei(template))
     last = prompt.split()[-1]
     clause = prompt.split("，")[-1].split("。")[-1].split()
-    if "把" in clause and last != "拿给":
-        tail = ["。"]                                # 「把 一杯 饮料 给 了 小红 。」
+    if "把" in clause:
+        tail = ["。", "。", "看 。", "用 。"] if last == "给" else ["。"]   # 「把 那本 书 递 给 了 小红 。」
     elif last == "了":
-        tail = ["{cobj} 。"]                         # 「给 了 小红 一杯 饮料 。」
+        tail = ["{cobj} 。"]                         # 「送 给 了 小红 一杯 饮料 。」
+    elif last == "给" and "了" in clause:
+        tail = ["。"]                                # 「写 了 一封 信 给 小红 。」
     else:
         tail = _AFTER_PREP.get(last, ["。"])         # 「给 小红 打 了 个 电话 。」
     sent = prompt + " " + io + " " + rng.choice(tail).format_map(ctx)
@@ -211,7 +258,7 @@ def paragraph(rng: random.Random) -> str:
     if rng.random() < 0.75:
         out = []
         for _ in range(rng.randint(1, 3)):
-            tmpl = rng.choice(IOI_TRAIN_TEMPLATES_ZH) if rng.random() < 0.25 else _grammar(rng)
+            tmpl = rng.choice(IOI_TRAIN_TEMPLATES_ZH) if rng.random() < 0.2 else _grammar(rng)
             out.append(_sentence(rng, tmpl))
         return " ".join(out)
     ctx: dict = {}

@@ -1,7 +1,7 @@
 """Section 2 (Chinese): world facts about real countries (capital, people, language) and Q/A lines
 (「问：波兰的首都是哪里？答：华沙」), with several paraphrases of each question.
 
-``CAPITAL_EVAL_QUESTIONS`` are question shapes the generator never writes, for measuring the
+``CAPITAL_EVAL_QUESTIONS_ZH`` are question shapes the generator never writes, for measuring the
 capital fact on wording the model has not seen.
 """
 
@@ -80,7 +80,7 @@ QA_FORMS = {
 
 # Held out: never written by the generator (tests/engine/test_corpus_zh.py checks). Plain text,
 # each ends right before the answer (the capital).
-CAPITAL_EVAL_QUESTIONS: list[str] = [
+CAPITAL_EVAL_QUESTIONS_ZH: list[str] = [
     "问：请告诉我{country}的首都。答：",
     "问：你知道{country}的首都吗？答：",
     "问：{country}这个国家的首都是？答：",
