@@ -421,6 +421,7 @@ class LM:
         model, meta = ckpt.load_model(self.folder, weights=path)
         lm = LM(model, self.tokenizer, None, meta)
         lm._w2v = self._w2v          # word2vec depends on the corpus only, not on the GPT's weights
+        lm.segmenter = self.segmenter      # and it reads its prompts as the run did (Chinese: in words)
         return lm
 
 

@@ -50,14 +50,16 @@ def held_out_loss(lm: LM, text: str) -> float:
 def _corpus(lm: LM) -> dict:
     """What the scorecard measures a model on, in the language it reads (``demos.of``): its countries,
     word relations, held-out name-test cases and frames, held-out text, and capital questions asked in
-    words the corpus never used (Chinese; None where there are none yet)."""
+    words the corpus never used."""
     from . import corpus
     if demos.of(lm).lang == "zh":
         return {"countries": corpus.COUNTRIES_ZH, "relations": corpus.RELATIONS_ZH,
                 "ioi_cases": corpus.make_ioi_cases_zh, "ioi_frames": corpus.IOI_EVAL_TEMPLATES_ZH,
+                "ioi_frames_seen_verbs": corpus.IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS,
                 "held_out_text": corpus.held_out_text_zh, "paraphrases": corpus.make_capital_cases_zh}
     return {"countries": corpus.COUNTRIES, "relations": corpus.RELATIONS, "ioi_cases": corpus.make_ioi_cases,
-            "ioi_frames": corpus.IOI_EVAL_TEMPLATES, "held_out_text": corpus.held_out_text, "paraphrases": None}
+            "ioi_frames": corpus.IOI_EVAL_TEMPLATES, "held_out_text": corpus.held_out_text,
+            "paraphrases": corpus.make_capital_cases}
 
 
 # ---- facts and names ------------------------------------------------------------------------
@@ -108,9 +110,14 @@ def ioi(lm: LM, n: int = 300) -> dict:
     ok, io_first = np.array(ok), np.array(io_first)
     share = lambda mask: round(float(ok[mask].mean()), 4) if mask.any() else 0.0
     frame = np.arange(len(cases)) % len(frames)
-    return {"n": len(cases), "accuracy": float(ok.mean()), "io_over_subject": io_over_s / len(cases),
-            "by_order": {"io_first": share(io_first), "s_first": share(~io_first)},
-            "by_frame": [share(frame == f) for f in range(len(frames))]}
+    out = {"n": len(cases), "accuracy": float(ok.mean()), "io_over_subject": io_over_s / len(cases),
+           "by_order": {"io_first": share(io_first), "s_first": share(~io_first)},
+           "by_frame": [share(frame == f) for f in range(len(frames))]}
+    if data.get("ioi_frames_seen_verbs"):       # the same held-out shapes with verbs the corpus uses
+        seen = data["ioi_cases"](n, templates=data["ioi_frames_seen_verbs"])
+        out["seen_verbs"] = round(float(np.mean([int(np.argmax(lm.last_logits(p))) == lm.answer_id(io)
+                                                 for p, io, _ in seen])), 4)
+    return out
 
 
 # ---- analogies --------------------------------------------------------------------------------
@@ -242,6 +249,8 @@ def scorecard(lm: LM, ioi_n: int = 300) -> dict:
     }
     if para is not None:
         card["targets"]["paraphrased capital questions >= 0.80"] = para["accuracy"] >= TARGETS["capital_paraphrased"]
+    if "seen_verbs" in card["ioi"]:
+        card["targets"]["ioi, held-out shapes with known verbs >= 0.90"] = card["ioi"]["seen_verbs"] >= TARGETS["ioi_accuracy"]
     card["lang"] = kit.lang
     card["seconds"] = round(time.time() - t0, 1)
     return card
@@ -272,6 +281,39 @@ def ability_timeline(lm: LM) -> list[dict]:
     return rows
 
 
+# the card's headline figures, in the order a reader meets them (``card_rows``)
+CARD_MEASURES = ("capital_qa", "capital_paraphrased", "ioi_held_out", "ioi_new_verbs", "analogy_word2vec",
+                 "fact_layer", "mlp_off")
+
+
+def card_rows(card: dict | None) -> dict[str, dict]:
+    """The headline figures of a written scorecard: measure → {"value": a number (a share, or the
+    block where the fact first wins), "shown": how a reader sees it, "ok": whether it meets its target
+    (None when the card lacks the figure)}. For the card on *How it learned* and in the notes."""
+    card = card or {}
+    cap, io, ab, lens = (card.get(k) or {} for k in ("capital_qa", "ioi", "ablation", "lens"))
+    w2v = ((card.get("analogy") or {}).get("spaces") or {}).get("word2vec") or {}
+    pct = lambda v: None if v is None else f"{100 * v:.0f} %"       # noqa: E731
+
+    def share(v, target):
+        return {"value": v, "shown": pct(v), "ok": None if v is None else v >= target}
+    first, n = lens.get("first_top1_layer"), lens.get("n_layers")
+    before, after = ab.get("p_warsaw"), ab.get("p_warsaw_mlp_off")
+    return {
+        "capital_qa": share(cap.get("zero_shot"), TARGETS["capital_accuracy"]),
+        "capital_paraphrased": share(cap.get("paraphrased"), TARGETS["capital_paraphrased"]),
+        # new sentence shapes (verbs the corpus uses: the English set; the Chinese one's known-verb copy)
+        "ioi_held_out": share(io.get("seen_verbs", io.get("accuracy")), TARGETS["ioi_accuracy"]),
+        # new shapes and verbs of giving never in the corpus (the Chinese set)
+        "ioi_new_verbs": share(io.get("accuracy") if "seen_verbs" in io else None, TARGETS["ioi_accuracy"]),
+        "analogy_word2vec": share(w2v.get("accuracy"), TARGETS["analogy_word2vec"]),
+        "fact_layer": {"value": first, "shown": None if first is None else f"{first} / {n}",
+                       "ok": None if first is None else 0 < first < (n or 0)},       # a middle block
+        "mlp_off": {"value": after, "shown": None if after is None else f"{pct(before)} → {pct(after)}",
+                    "ok": None if after is None else after < 0.25},
+    }
+
+
 def write_scorecard(lm: LM, card: dict) -> None:
     from .checkpoint import SCORECARD, write_json
     write_json(lm.folder / SCORECARD, card)
@@ -293,7 +335,9 @@ def format_scorecard(c: dict) -> str:
         f"IOI ({c['ioi']['n']} cases, unseen templates): top-1 {pct(c['ioi']['accuracy'])}, "
         f"right name above repeated name {pct(c['ioi']['io_over_subject'])}; right name mentioned first "
         f"{pct(c['ioi']['by_order']['io_first'])}, second {pct(c['ioi']['by_order']['s_first'])}; by frame "
-        + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["by_frame"]),
+        + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["by_frame"])
+        + (f"; the same shapes with verbs of giving the corpus uses: top-1 {pct(c['ioi']['seen_verbs'])}"
+           if "seen_verbs" in c["ioi"] else ""),
         "Analogies (top-1, inputs excluded):",
     ]
     for s, v in c["analogy"]["spaces"].items():

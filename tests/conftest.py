@@ -31,3 +31,9 @@ def tiny_copy(tiny_dir, tmp_path):
 @pytest.fixture(scope="session")
 def bundled_lm():
     return explainer.load()
+
+
+@pytest.fixture(scope="session")
+def bundled_zh_lm():
+    """The bundled model that reads Chinese (assets/model_zh)."""
+    return explainer.load(explainer.lm.ASSETS_ZH)

@@ -99,9 +99,9 @@ def test_a_chinese_model_trains_loads_and_reads_a_prompt(tmp_path):
     check_folder(out)
     lm = explainer.load(out)
     prompt = model_text("问：波兰的首都是哪里？答：", lm.folder)
-    toks = [lm.token_text(i) for i in lm.encode(prompt)]
-    assert toks[:2] == ["问", " ："] and "".join(toks) == prompt
-    assert not any(" " in t[1:] for t in toks)                  # no token reaches across a word boundary
+    toks = [lm.tokenizer.decode_single_token_bytes(i) for i in lm.encode(prompt)]
+    assert toks[:2] == ["问".encode(), " ：".encode()] and b"".join(toks).decode() == prompt
+    assert not any(b" " in t[1:] for t in toks)                 # no token reaches across a word boundary
     assert len(lm.next_token(prompt, k=3)) == 3
     assert "女王" in dict(lm.neighbours("国王", k=50))
     assert "咖啡" in word_token_ids(lm.tokenizer).values()
@@ -113,6 +113,10 @@ def test_a_chinese_model_trains_loads_and_reads_a_prompt(tmp_path):
     assert lm.answer_id("华沙") == lm.tokenizer.encode(" 华沙")[0]
     assert lm.find_word(typed, "波兰") is not None
     np.testing.assert_array_equal(lm.next_probs(typed), lm.next_probs(prompt))
+    # a training snapshot reads its prompts the same way (the timeline and the lesson use them)
+    step, path = lm.snapshots()[-1]
+    snap = lm.at_snapshot(path)
+    assert snap.reads(typed) == prompt and snap.encode(typed) == lm.encode(prompt)
     # an exported copy (what ships in assets/) keeps its word list and loads
     from explainer.export import export
     shipped = export(out, tmp_path / "shipped")
