@@ -12,7 +12,7 @@ from explainer.inputs import clean_text, literal, number, shortened, whole
 from .language import t
 from .menu import here
 
-GLOBAL_LINK_KEYS = ("lang", "prompt", "present", "lesson", "step")
+GLOBAL_LINK_KEYS = ("lang", "model", "prompt", "present", "lesson", "step")
 
 
 # ---- parsers: a link's text → a control's value, or ValueError ------------------------------------
@@ -110,13 +110,15 @@ def write_page_link() -> None:
 
 
 def read_link_once() -> None:
-    """On a session's first run: the prompt and presenter mode from the link."""
+    """On a session's first run: the prompt, the model and presenter mode from the link."""
     if st.session_state.get("_link_read"):
         return
     st.session_state["_link_read"] = True
     q = st.query_params
     if q.get("prompt"):
         st.session_state["prompt"] = q["prompt"]         # (cut and cleaned, with a notice, in the sidebar)
+    if q.get("model"):
+        st.session_state["_link_model"] = clean_text(q["model"])[0][:120]     # checked in the sidebar
     if "present" in q:
         try:
             st.session_state["present"] = as_bool(q["present"])

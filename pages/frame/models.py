@@ -15,7 +15,7 @@ import streamlit as st
 import explainer
 from explainer import settings
 
-from .language import t
+from .language import lang, t
 from .warmup import start_warm_up
 
 MODELS_ENV = "EXPLAINER_MODELS"      # a folder of checkpoint folders the server offers (never a browser's path)
@@ -37,7 +37,22 @@ def load_model(path: str | None = None) -> "explainer.LM":
 
 @st.cache_resource(show_spinner="Loading a snapshot…")
 def load_snapshot(path: str) -> "explainer.LM":
-    return base_model().at_snapshot(path)
+    """A training snapshot of the served model or of the bundled Chinese one (its run's tokenizer and
+    word list come with it)."""
+    return snapshot_owner(path).at_snapshot(path)
+
+
+def snapshot_owner(path: str) -> "explainer.LM":
+    """The finished model a snapshot file was kept from: the bundled Chinese one for its snapshots,
+    else the served one."""
+    return load_model(str(bundled_zh())) if is_chinese_snapshot(path) else base_model()
+
+
+def is_chinese_snapshot(path: str) -> bool:
+    """Whether ``path`` (a model choice) is a training snapshot of the bundled Chinese model."""
+    zh = bundled_zh()
+    return zh is not None and path not in ("", "bundled", "bundled_zh") and \
+        Path(path).resolve().parent.parent == zh.resolve()
 
 
 def server_models() -> dict[str, tuple[Path, str | None]]:
@@ -157,10 +172,27 @@ def bundled_zh() -> Path | None:
     return folder if (folder / "config.json").is_file() else None
 
 
+def default_model(language: str) -> str:
+    """The model a page opens on in ``language``: the bundled Chinese model for Chinese (when this
+    installation has it), else the served one."""
+    return "bundled_zh" if language == "zh" and bundled_zh() is not None else "bundled"
+
+
+def model_for_language(model_lang: str) -> "explainer.LM":
+    """The shared model that reads ``model_lang``: the bundled Chinese model for ``zh`` (when this
+    installation has it), else the served one (a class runs on it, whatever each student chose)."""
+    if model_lang == "zh" and bundled_zh() is not None:
+        try:
+            return load_model(str(bundled_zh()))
+        except (explainer.CheckpointError, OSError) as e:
+            log_problem("the Chinese model cannot be loaded", e)
+    return base_model_or_stop()
+
+
 def current_model() -> "explainer.LM":
     """The model the session chose in the sidebar (``model_choice``); a choice that can no longer be
     loaded falls back to the finished model with a message naming what is wrong."""
-    choice = st.session_state.get("model_choice", "bundled")
+    choice = st.session_state.get("model_choice") or default_model(lang())
     if choice == "bundled":
         return base_model_or_stop()
     if choice == "bundled_zh":

@@ -6,11 +6,12 @@ import streamlit as st
 
 import explainer
 from explainer.i18n import LANGUAGES
-from explainer.inputs import plain
+from explainer.inputs import literal, plain, shortened
 from explainer.views.tokens import fragment_share
 
 from .language import choose_language, join_list, lang, t
-from .models import base_model_or_stop, bundled_zh, current_model, own_model, server_models
+from .models import (base_model_or_stop, bundled_zh, current_model, default_model, is_chinese_snapshot,
+                     model_for_language, own_model, server_models)
 from .presenter import SIDEBAR_KEY
 from .prompt import DEFAULT_PROMPT, clean_session_text, prompt, prompt_box, undo_prompt
 
@@ -19,17 +20,61 @@ FOREIGN_NOTICE_SHARE = 0.25
 
 
 def _language_chosen() -> None:
+    """A new page language also brings that language's model, unless the user picked a model."""
     st.session_state["lang"] = st.session_state["_lang_box"]
+    if not st.session_state.get("_model_picked") and st.session_state.get("model_choice") in ("bundled", "bundled_zh"):
+        st.session_state["model_choice"] = default_model(lang())
+        _follow_example_prompt()
 
 
 def _model_chosen() -> None:
+    st.session_state["model_choice"] = st.session_state["_model_box"]
+    st.session_state["_model_picked"] = True
+    _follow_example_prompt()
+
+
+def _follow_example_prompt() -> None:
     """A model of another language takes the example prompt of its language, while the prompt is
     still an untouched example (anything the user typed stays)."""
     from explainer import demos
     examples = {kit.IOI_PROMPT: kit for kit in demos.KITS.values()}
     if st.session_state.get("prompt", DEFAULT_PROMPT) in examples:
-        lang = "zh" if st.session_state.get("model_choice") == "bundled_zh" else "en"
-        st.session_state["prompt"] = demos.KITS[lang].IOI_PROMPT
+        st.session_state["prompt"] = demos.of(current_model()).IOI_PROMPT
+
+
+# ---- the model in the address: a shared link opens on the same model ------------------------------
+# values: bundled, bundled_zh, folder:NAME (the server's model folder), step:N (a snapshot of the
+# served model), zh:step:N (one of the Chinese model's); the session's own model is not written
+# (nobody else can open it)
+
+def _family(base: "explainer.LM") -> "explainer.LM":
+    """The finished model whose snapshots the sidebar offers: the Chinese one while it (or one of its
+    snapshots) is chosen, else the served one."""
+    choice = st.session_state.get("model_choice", "")
+    if choice == "bundled_zh" or is_chinese_snapshot(choice):
+        return model_for_language("zh")
+    return base
+
+
+def _model_link(choice: str, base: "explainer.LM") -> str | None:
+    if choice in ("bundled", "bundled_zh") or choice.startswith("folder:"):
+        return choice
+    family = _family(base)
+    prefix = "zh:" if family is not base else ""
+    for step, path in family.snapshots():
+        if str(path) == choice:
+            return f"{prefix}step:{step}"
+    return None
+
+
+def _model_from_link(value: str, base: "explainer.LM", choices: dict) -> str | None:
+    if value.startswith(("step:", "zh:step:")):
+        zh = bundled_zh()
+        family = model_for_language("zh") if value.startswith("zh:") and zh else base
+        value = next((str(p) for s, p in family.snapshots() if value.endswith(f"step:{s}")), value)
+        if value not in choices and family is not base:           # offered once the Chinese model is chosen
+            return value if any(str(p) == value for _, p in family.snapshots()) else None
+    return value if value in choices and value != "yours" else None
 
 
 def model_choices(base: "explainer.LM") -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
@@ -38,7 +83,8 @@ def model_choices(base: "explainer.LM") -> tuple[dict[str, str], dict[str, tuple
     if bundled_zh() is not None:
         choices["bundled_zh"] = t("app.model.bundled_zh")
     broken = st.session_state.get("_broken_snapshots", {})
-    for step, path in base.snapshots():
+    family = _family(base)          # the snapshots of the bundled model in use: the served one's or the Chinese one's
+    for step, path in family.snapshots():
         if str(path) not in broken:
             choices[str(path)] = t("app.model.snapshot", step=step)
     damaged = {str(path): (f"{path.parent.name}/{path.name}", err) for path, err in base.broken_snapshots}
@@ -61,7 +107,9 @@ def sidebar() -> None:
     clean_session_text()
     choose_language()
     st.session_state.setdefault("prompt", DEFAULT_PROMPT)
-    st.session_state.setdefault("model_choice", "bundled")
+    if "model_choice" not in st.session_state:
+        st.session_state["model_choice"] = default_model(lang())
+        _follow_example_prompt()
     box = st.sidebar.container(key=SIDEBAR_KEY)
     with box:
         # like the prompt: "lang" holds the value, the widget's own key is refreshed from it every
@@ -74,18 +122,33 @@ def sidebar() -> None:
     base = base_model_or_stop()
     with box:
         choices, damaged = model_choices(base)
+        if (wanted := st.session_state.pop("_link_model", None)) is not None:
+            if (choice := _model_from_link(wanted, base, choices)) is not None:
+                st.session_state["model_choice"], st.session_state["_model_picked"] = choice, True
+                _follow_example_prompt()
+            else:
+                st.info(t("app.link.bad", name="model", value=literal(shortened(wanted))))
+            choices, damaged = model_choices(base)          # a Chinese snapshot lists its own family
         if st.session_state["model_choice"] not in choices:
             if st.session_state["model_choice"] in damaged:       # asked for by a link or an old session
                 key = "app.model.folder_error" if st.session_state["model_choice"].startswith("folder:") \
                     else "app.snapshot_error"
                 st.error(t(key, err=damaged[st.session_state["model_choice"]][1]))
             st.session_state["model_choice"] = "bundled"
-        st.selectbox(t("app.model"), list(choices), format_func=choices.get, key="model_choice", help=t("app.model.help"),
+        # like the language: "model_choice" holds the value (a run that draws no sidebar keeps it), the
+        # box's own key is refreshed from it every run
+        st.session_state["_model_box"] = st.session_state["model_choice"]
+        st.selectbox(t("app.model"), list(choices), format_func=choices.get, key="_model_box", help=t("app.model.help"),
                      on_change=_model_chosen)
         if damaged:              # marked, not offered: which checkpoint and what is wrong with it
             st.caption(t("app.model.damaged_list", items=join_list(
                 t("app.model.damaged_item", name=plain(n), err=e) for n, e in damaged.values())))
         lm = current_model()
+        link = _model_link(st.session_state["model_choice"], base)
+        if link is None:
+            st.query_params.pop("model", None)
+        elif st.query_params.get("model") != link:
+            st.query_params["model"] = link
         c = lm.config
         st.caption(t("app.model_info", params=f"{lm.n_params() / 1e6:.2f}M", layers=c.n_layer,
                      heads=c.n_head, d=c.d_model, ctx=c.n_ctx))
@@ -93,6 +156,6 @@ def sidebar() -> None:
         if "_prompt_undo" in st.session_state:
             st.caption(t("app.preset_replaced"))
             st.button(t("app.undo"), on_click=undo_prompt, key="_prompt_undo_btn", icon=":material/undo:")
-        share = fragment_share(lm.tokenizer, prompt())
+        share = fragment_share(lm.tokenizer, lm.reads(prompt()))
         if share >= FOREIGN_NOTICE_SHARE:
-            st.info(t("app.foreign", share=f"{share:.0%}"))
+            st.info(t("app.foreign_zh" if lm.segmenter is not None else "app.foreign", share=f"{share:.0%}"))

@@ -25,20 +25,76 @@ def zh_bundled(monkeypatch, zh_dir):
 
 def test_the_chinese_model_is_offered_and_takes_its_example_prompt(monkeypatch, zh_bundled):
     at = open_app(monkeypatch, query={"lang": "zh"})
-    box = at.sidebar.selectbox(key="model_choice")
+    box = at.sidebar.selectbox(key="_model_box")
     assert "bundled_zh" in box.options or any("中文" in str(o) for o in box.options)
     box.set_value("bundled_zh").run()
     assert not at.exception
     assert at.session_state["prompt"] == demos.ZH.IOI_PROMPT            # the untouched example follows
     # (AppTest draws the sidebar on an app's first run only: open it again for the way back)
     at = open_app(monkeypatch, state={"model_choice": "bundled_zh", "prompt": demos.ZH.IOI_PROMPT})
-    at.sidebar.selectbox(key="model_choice").set_value("bundled").run()
+    at.sidebar.selectbox(key="_model_box").set_value("bundled").run()
     assert at.session_state["prompt"] == demos.EN.IOI_PROMPT
+
+
+def test_chinese_pages_open_on_the_chinese_model_and_the_link_carries_it(monkeypatch, zh_bundled):
+    at = open_app(monkeypatch, query={"lang": "zh"})
+    assert not at.exception
+    assert at.session_state["model_choice"] == "bundled_zh"
+    assert at.session_state["prompt"] == demos.ZH.IOI_PROMPT
+    assert at.query_params["model"] == "bundled_zh"
+    at = open_app(monkeypatch, query={"lang": "en"})
+    assert at.session_state["model_choice"] == "bundled" and at.query_params["model"] == "bundled"
+    assert at.session_state["prompt"] == demos.EN.IOI_PROMPT
+
+
+def test_a_link_names_the_model_whatever_the_language(monkeypatch, zh_bundled):
+    at = open_app(monkeypatch, query={"lang": "zh", "model": "bundled"})
+    assert not at.exception and at.session_state["model_choice"] == "bundled"
+    assert at.session_state["prompt"] == demos.EN.IOI_PROMPT
+    at = open_app(monkeypatch, query={"lang": "en", "model": "bundled_zh"})
+    assert at.session_state["model_choice"] == "bundled_zh"
+    at = open_app(monkeypatch, query={"lang": "zh", "model": "gpt-9000"})
+    assert not at.exception and at.session_state["model_choice"] == "bundled_zh"
+    assert any("gpt-9000" in i.value and "model" in i.value for i in at.sidebar.info)
+
+
+def test_a_snapshot_travels_in_the_link_as_its_step(monkeypatch, zh_bundled):
+    import explainer
+    step, path = explainer.load().snapshots()[0]
+    at = open_app(monkeypatch, query={"model": f"step:{step}"})
+    assert not at.exception and at.query_params["model"] == f"step:{step}"
+    assert at.session_state["model_choice"] == str(path)
+
+
+def test_the_chinese_models_snapshots_are_offered_and_linked(monkeypatch, zh_bundled):
+    import explainer
+    step, path = explainer.load(zh_bundled).snapshots()[-1]
+    at = open_app(monkeypatch, query={"lang": "zh"})
+    from explainer.i18n import t
+    options = at.sidebar.selectbox(key="_model_box").options                  # (AppTest lists the labels)
+    assert t("app.model.snapshot", "zh", step=step) in options                 # its own snapshots …
+    assert t("app.model.snapshot", "zh", step=5000) not in options             # … not the English model's
+    at = open_app(monkeypatch, query={"lang": "en", "model": f"zh:step:{step}"})
+    assert not at.exception and at.session_state["model_choice"] == str(path)
+    assert at.query_params["model"] == f"zh:step:{step}"
+    assert at.session_state["prompt"] == demos.ZH.IOI_PROMPT                  # it reads Chinese
+
+
+def test_the_language_brings_its_model_until_one_is_picked(monkeypatch, zh_bundled):
+    at = open_app(monkeypatch, query={"lang": "en"})
+    at.sidebar.selectbox(key="_lang_box").set_value("zh").run()
+    assert at.session_state["model_choice"] == "bundled_zh"
+    assert at.session_state["prompt"] == demos.ZH.IOI_PROMPT
+    # a model the user picked stays (AppTest draws the sidebar only on an app's first run, so the
+    # model box's own key is gone after it: the example prompt, which follows the model, tells)
+    at = open_app(monkeypatch, query={"lang": "en"}, state={"_model_picked": True})
+    at.sidebar.selectbox(key="_lang_box").set_value("zh").run()
+    assert not at.exception and at.session_state["prompt"] == demos.EN.IOI_PROMPT
 
 
 def test_a_typed_prompt_stays_when_the_model_changes(monkeypatch, zh_bundled):
     at = open_app(monkeypatch, state={"prompt": "我的猫很可爱"})
-    at.sidebar.selectbox(key="model_choice").set_value("bundled_zh").run()
+    at.sidebar.selectbox(key="_model_box").set_value("bundled_zh").run()
     assert not at.exception and at.session_state["prompt"] == "我的猫很可爱"
 
 

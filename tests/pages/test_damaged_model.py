@@ -67,7 +67,7 @@ def test_a_damaged_model_in_the_server_folder_is_marked_not_offered(tmp_path, mo
     monkeypatch.delenv("EXPLAINER_CHECKPOINT", raising=False)
     at = _open("overview")
     assert not at.exception
-    options = at.sidebar.selectbox(key="model_choice").options
+    options = at.sidebar.selectbox(key="_model_box").options
     assert t("app.model.folder", name="fine") in options
     assert not any("broken" in o for o in options)
     marks = [c.value for c in at.sidebar.caption if c.value.startswith(_opening("app.model.damaged_list"))]

@@ -23,7 +23,7 @@ def test_a_damaged_snapshot_falls_back_to_the_model_and_names_the_file(monkeypat
     at.switch_page("pages/lens.py").run()
     assert not at.exception
     at = open_app(monkeypatch, tiny_copy)                          # the damaged snapshot is not offered
-    assert str(path) not in at.sidebar.selectbox(key="model_choice").options
+    assert str(path) not in at.sidebar.selectbox(key="_model_box").options
 
 
 def test_a_damaged_merges_file_is_a_message_on_the_tokens_page(monkeypatch, tiny_copy):
@@ -110,7 +110,7 @@ def test_a_served_model_with_a_link_outside_is_marked_not_offered(monkeypatch, t
     monkeypatch.setenv("EXPLAINER_MODELS", str(runs))
     at = open_app(monkeypatch, None, query={"lang": "en"})
     assert not at.exception
-    box = at.selectbox(key="model_choice")
+    box = at.selectbox(key="_model_box")
     assert t("app.model.folder", name="good") in box.options
     assert not any("linked" in o for o in box.options)
     marks = [shown(c.value) for c in at.sidebar.caption if c.value.startswith(_opening("app.model.damaged_list"))]

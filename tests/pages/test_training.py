@@ -164,7 +164,7 @@ def test_a_server_folder_of_models_is_offered_in_the_sidebar(monkeypatch, tiny_d
     (runs / "not-a-model").mkdir()
     monkeypatch.setenv("EXPLAINER_MODELS", str(runs))
     at = open_app(monkeypatch, None, query={"lang": "en"})
-    box = at.selectbox(key="model_choice")
+    box = at.selectbox(key="_model_box")
     label = t("app.model.folder", name="class-run")
     assert label in box.options and not any("not-a-model" in o for o in box.options)   # options as shown
     # (AppTest's later runs are the page alone, without the sidebar: the choice is made as the first run's state)
