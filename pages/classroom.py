@@ -8,10 +8,12 @@ from explainer.classroom import CLASS_HOURS, NICK_MAX, ClassError, StorageDown, 
 from explainer.inputs import plain
 from explainer.plots.classroom import reveal_figure
 from explainer.views import classroom
-from explainer.views.lesson import fill
+from explainer import demos
+from explainer.views.lesson import fill, for_model, lesson_and_model, with_model
 from pages.frame.charts import chart
 from pages.frame.language import lang, t
 from pages.frame.lesson import lesson_answer, lessons
+from pages.frame.models import current_model, model_for_language
 from pages.frame.page import enter, page_top
 
 enter(__file__)
@@ -45,7 +47,9 @@ def _down(key: str) -> None:
 
 def start_class() -> None:
     try:
-        code, key = store().create_class(st.session_state.get("classroom.lesson") or next(iter(lessons()[0])))
+        lesson_id = st.session_state.get("classroom.lesson") or next(iter(lessons()[0]))
+        # the class runs on a shared model of the teacher's model's language (its name says which)
+        code, key = store().create_class(with_model(lesson_id, demos.of(current_model()).lang))
     except ClassError as e:
         return _error(e)
     except StorageDown:
@@ -121,7 +125,8 @@ def send_pending() -> str | None:
 
 def reveal(info: dict, q: dict) -> dict:
     """The class's guesses beside the model's numbers, and the model's answer."""
-    a = lesson_answer(info["lesson"], q["i"])
+    lesson_id, model_lang = lesson_and_model(info["lesson"])
+    a = lesson_answer.on(model_for_language(model_lang))(lesson_id, q["i"])
     df = classroom.reveal_frame(store().tally(info["code"], q["i"]), a, q["options"], q["labels"])
     chart(reveal_figure(df, {"class": t("classroom.chart.class"), "model": t("classroom.chart.model"),
                              "share": t("classroom.chart.share"), "unit": t(f"lesson.unit.{a['unit']}")}, a["unit"]),
@@ -133,8 +138,9 @@ def reveal(info: dict, q: dict) -> dict:
 
 def current(info_code: str):
     info = store().get_class(info_code)
-    lesson = lessons()[0].get(info["lesson"]) or next(iter(lessons()[0].values()))
-    return info, classroom.question_view(lesson, info["step"], lang())
+    lesson_id, model_lang = lesson_and_model(info["lesson"])
+    lesson = lessons()[0].get(lesson_id) or next(iter(lessons()[0].values()))
+    return info, classroom.question_view(for_model(lesson, model_lang), info["step"], lang())
 
 
 # ---- page --------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 A lesson is data — one JSON file in ``assets/lessons/`` — so a teacher can write another without
 touching the pages. Each step names a page, the state that page needs (the shared prompt and the
 page's own session keys, e.g. ``"lens.words"``), two to four plain sentences in English and Chinese,
-and one question. The student commits a guess; only then does the app show what the model computes,
+and one question. A step's ``for_model`` holds what changes on a model that reads another language
+(``{"zh": {"state": …, "question": …, "text": …}}``: its own prompts, words and options), applied by
+``for_model(lesson, "zh")``. The student commits a guess; only then does the app show what the model computes,
 live, for every option (``answer``). Nothing in a lesson file is an answer: the file says what to
 ask, the model answers.
 
@@ -93,7 +95,19 @@ def _texts(obj, where: str) -> list[str]:
 def check_lesson(lesson: dict, page_keys: dict[str, set[str]] | None = None) -> list[str]:
     """Everything wrong with a lesson (empty when it is usable): titles and texts in both languages,
     known pages and question kinds, options for every question, and state keys that belong to the
-    step's page (``page_keys``: page → the session keys its file uses, when known)."""
+    step's page (``page_keys``: page → the session keys its file uses, when known) — and the same for
+    the lesson as it runs on each model language its steps name (``for_model``)."""
+    problems = _check(lesson, page_keys)
+    langs = {k for s in lesson.get("steps") or [] if isinstance(s, dict) for k in (s.get("for_model") or {})}
+    for ml in sorted(langs):
+        if ml not in MODEL_LANGS:
+            problems.append(f"for_model {ml!r} is not one of {', '.join(MODEL_LANGS)}")
+            continue
+        problems += [f"on the {ml} model, {p}" for p in _check(for_model(lesson, ml), page_keys)]
+    return problems
+
+
+def _check(lesson: dict, page_keys: dict[str, set[str]] | None) -> list[str]:
     problems = _texts(lesson.get("title"), "the title") + _texts(lesson.get("summary"), "the summary")
     steps = lesson.get("steps")
     if not isinstance(steps, list) or not steps:
@@ -134,6 +148,35 @@ def check_lesson(lesson: dict, page_keys: dict[str, set[str]] | None = None) -> 
                 problems += _texts(labels.get(str(o)) if isinstance(labels, dict) else None,
                                    f"{where}'s label of option {o!r}")
     return problems
+
+
+MODEL_LANGS = ("en", "zh")
+
+
+def for_model(lesson: dict, model_lang: str) -> dict:
+    """The lesson as it runs on a model that reads ``model_lang``: each step's ``for_model[model_lang]``
+    replaces its ``title`` and ``text`` and adds to (or replaces keys of) its ``state`` and ``question``."""
+    steps = []
+    for step in lesson.get("steps") or []:
+        over = (step.get("for_model") or {}).get(model_lang) if isinstance(step, dict) else None
+        if isinstance(over, dict):
+            step = {**step, **{k: over[k] for k in ("title", "text") if k in over},
+                    "state": {**step.get("state", {}), **over.get("state", {})},
+                    "question": {**step.get("question", {}), **over.get("question", {})}}
+        steps.append(step)
+    return {**lesson, "steps": steps}
+
+
+def with_model(lesson_id: str, model_lang: str) -> str:
+    """A lesson and the language of the model it runs on, as one name (a class keeps it):
+    ``how-a-gpt-works`` on the English model, ``how-a-gpt-works@zh`` on the Chinese one."""
+    return lesson_id if model_lang == "en" else f"{lesson_id}@{model_lang}"
+
+
+def lesson_and_model(name: str) -> tuple[str, str]:
+    """``with_model``'s name → (lesson id, model language); an unknown language reads as English."""
+    lesson_id, _, model_lang = str(name).partition("@")
+    return lesson_id, (model_lang if model_lang in MODEL_LANGS else "en")
 
 
 def text(obj: dict, lang: str) -> str:

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explainer import demos
 from explainer.inputs import clean_text, shortened
 from explainer.plots.lesson import answer_bars
-from explainer.views.lesson import fill, load_lessons, text
+from explainer.views.lesson import fill, for_model, load_lessons, text
 
 from .cache import cached, counted_models
 from .charts import chart, figure
 from .language import lang, t
-from .models import load_snapshot
+from .models import current_model, load_snapshot
 
 
 @st.cache_resource(show_spinner=False)
@@ -22,13 +23,19 @@ def lessons() -> tuple[dict, list[str]]:
     return load_lessons()
 
 
+def lesson_steps(lesson_id: str, lm=None) -> list[dict]:
+    """The lesson's steps as they run on ``lm`` (default: the session's model): a model that reads
+    Chinese gets the steps' Chinese prompts, words and options (``for_model``)."""
+    return for_model(lessons()[0][lesson_id], demos.of(lm or current_model()).lang)["steps"]
+
+
 def _lesson_answer(lm, lesson_id: str, i: int) -> dict:
     from explainer.views.lesson import answer
-    question = lessons()[0][lesson_id]["steps"][i]["question"]
+    question = lesson_steps(lesson_id, lm)[i]["question"]
     snaps = []
     if question["kind"] == "snapshot_word":
         snaps = [(s, load_snapshot(str(p))) for s, p in lm.snapshots()]
-    return answer(lm, question, snaps, counted_models() if question["kind"] == "counting_next" else None)
+    return answer(lm, question, snaps, counted_models(demos.of(lm).lang) if question["kind"] == "counting_next" else None)
 
 
 lesson_answer = cached(_lesson_answer, max_entries=128)
@@ -41,7 +48,7 @@ def go_to_step(lesson_id: str | None, i: int = 0) -> None:
         for k in ("lesson.id", "lesson.step"):
             st.session_state.pop(k, None)
         return
-    steps = lessons()[0][lesson_id]["steps"]
+    steps = lesson_steps(lesson_id)
     i = max(0, min(i, len(steps) - 1))
     st.session_state["lesson.id"], st.session_state["lesson.step"] = lesson_id, i
     step = steps[i]
@@ -99,7 +106,7 @@ def lesson_panel() -> str | None:
     lesson = all_lessons[lesson_id]
     i, n = st.session_state.get("lesson.step", 0), len(lesson["steps"])
     st.query_params["lesson"], st.query_params["step"] = lesson_id, str(i + 1)
-    step, L = lesson["steps"][i], lang()
+    step, L = lesson_steps(lesson_id)[i], lang()
     q = step["question"]
     labels = {str(o): text(q.get("labels", {}).get(str(o), {"en": str(o)}), L) for o in q["options"]}
     with st.container(border=True, key="lesson-panel"):

@@ -76,6 +76,34 @@ def test_teacher_and_students(monkeypatch, db):
     assert not teacher.exception
 
 
+def test_a_class_on_the_chinese_model(monkeypatch, db, bundled_zh_lm):
+    """A teacher on the Chinese model (a Chinese page opens on it) starts the class on that model: every
+    student, whatever their own language and model, answers its Chinese questions and sees its numbers.
+    (English pages here: AppTest formats a Chinese page's widget labels outside the session.)"""
+    from explainer.views.lesson import answer, for_model, load_lessons
+    teacher = open_app(monkeypatch, page="pages/classroom.py", query={"lang": "en", "model": "bundled_zh"})
+    assert teacher.session_state["model_choice"] == "bundled_zh"
+    button(teacher, "classroom.start_btn").click()
+    teacher.run()
+    assert not teacher.exception
+    code = teacher.session_state["classroom.code"]
+    ana = student(monkeypatch, code, "Ana")                        # her own page is in English
+    assert ana.radio(key="classroom.guess.0").options == ["糖", "奶", "茶", "水"]
+    ana.radio(key="classroom.guess.0").set_value("糖")
+    button(ana, "classroom.send_btn.0").click()
+    ana.run()
+    button(teacher, "classroom.reveal_btn").click()
+    teacher.run()
+    assert not teacher.exception
+    q = for_model(load_lessons()[0]["how-a-gpt-works"], "zh")["steps"][0]["question"]
+    a = answer(bundled_zh_lm, q)
+    assert t("classroom.model_answer", answer=a["answer"]) in texts(teacher)
+    ana.run()
+    assert not ana.exception
+    assert t("classroom.you.right" if a["answer"] == "糖" else "classroom.you.wrong", answer=a["answer"],
+             guess="糖") in texts(ana)
+
+
 def test_a_wrong_code_is_a_message(monkeypatch, db):
     at = open_app(monkeypatch, page="pages/classroom.py", query={"lang": "en", "class": "NOPE"})
     button(at, "classroom.join_btn").click()

@@ -7,7 +7,7 @@ import pytest
 
 from explainer.i18n import t
 from explainer.inputs import literal
-from explainer.views.lesson import answer, fill, load_lessons, text
+from explainer.views.lesson import answer, fill, for_model, load_lessons, text
 from tests.apphelp import open_app
 
 LESSON = "how-a-gpt-works"
@@ -49,10 +49,40 @@ def test_the_whole_lesson_walks(monkeypatch, bundled_lm):
     assert "lesson" not in at.query_params
 
 
+def test_the_whole_lesson_walks_on_the_chinese_model(monkeypatch, bundled_zh_lm):
+    """Every step on the Chinese model (the link names it): its prompts in the session, and the reveal
+    filled with that model's own numbers. (The page is in English here: AppTest formats a widget's
+    options outside the session, in English, so a Chinese page's radios cannot be clicked in it;
+    test_a_step_in_chinese and the browser test show the Chinese page.)"""
+    lesson = for_model(load_lessons()[0][LESSON], "zh")
+    snaps = [(s, bundled_zh_lm.at_snapshot(p)) for s, p in bundled_zh_lm.snapshots()]
+    at = open_app(monkeypatch, query={"lesson": LESSON, "step": "1", "lang": "en", "model": "bundled_zh"})
+    assert at.session_state["model_choice"] == "bundled_zh"
+    for i, step in enumerate(lesson["steps"]):
+        assert not at.exception, i
+        assert _titles(at)[0] == t(f"{step['page']}.title"), i
+        for key, value in step.get("state", {}).items():
+            assert at.session_state[key] == value, (i, key)
+        q = step["question"]
+        at.radio(key=f"lesson.guess.{LESSON}.{i}").set_value(str(q["options"][0])).run()
+        at.button(key="lesson.check_btn").click().run()
+        assert not at.exception, i
+        counted = None
+        if q["kind"] == "counting_next":
+            from pages.frame.cache import counted_models
+            counted = counted_models("zh")
+        a = answer(bundled_zh_lm, q, snaps, counted)
+        assert any(m.value == fill(q["reveal"]["en"], a["facts"]) for m in at.markdown), i
+        last = i + 1 == len(lesson["steps"])
+        at.button(key="lesson.finish_btn" if last else "lesson.next_btn").click().run()
+    assert not at.exception and any(s.value == t("lesson.done") for s in at.success)
+
+
 def test_a_step_in_chinese(monkeypatch):
+    """In Chinese the lesson opens on the Chinese model, with that model's version of the step."""
     at = open_app(monkeypatch, query={"lesson": LESSON, "step": "3", "lang": "zh"})
-    assert not at.exception
-    step = load_lessons()[0][LESSON]["steps"][2]
+    assert not at.exception and at.session_state["model_choice"] == "bundled_zh"
+    step = for_model(load_lessons()[0][LESSON], "zh")["steps"][2]
     assert any(m.value == f"**{text(step['title'], 'zh')}**" for m in at.markdown)
     assert any(m.value == text(step["text"], "zh") for m in at.markdown)
     assert at.radio(key=f"lesson.guess.{LESSON}.2").label == text(step["question"]["ask"], "zh")

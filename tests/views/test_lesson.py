@@ -55,22 +55,63 @@ def test_a_broken_lesson_says_what_is_wrong(tmp_path):
     assert found == {} and len(errors) == 2 and any("garbled.json cannot be read as JSON" in e for e in errors)
 
 
-@pytest.fixture(scope="module")
-def answers(bundled_lm):
+def test_the_lesson_on_the_chinese_model():
+    """On a model that reads Chinese every step asks about Chinese text (its own prompts, words and
+    options); the English steps stay as they were."""
     lesson = L.load_lessons()[0]["how-a-gpt-works"]
-    snaps = [(s, bundled_lm.at_snapshot(p)) for s, p in bundled_lm.snapshots()]
-    return [(step["question"], L.answer(bundled_lm, step["question"], snaps)) for step in lesson["steps"]]
+    zh = L.for_model(lesson, "zh")
+    assert L.for_model(lesson, "en") == lesson
+    han = lambda v: any("\u4e00" <= ch <= "\u9fff" for ch in str(v))          # noqa: E731
+    for i, (step, base) in enumerate(zip(zh["steps"], lesson["steps"])):
+        q = step["question"]
+        for key in ("prompt", "word", "answer", "subject", "a", "b", "c", "text"):
+            if key in q:
+                assert han(q[key]), (i, key, q[key])
+        if q["kind"] in ("next_word", "analogy", "attention"):
+            assert all(han(o) for o in q["options"]), i
+        assert step["page"] == base["page"] and q["kind"] == base["question"]["kind"]
+    assert L.with_model("how-a-gpt-works", "zh") == "how-a-gpt-works@zh"
+    assert L.lesson_and_model("how-a-gpt-works@zh") == ("how-a-gpt-works", "zh")
+    assert L.lesson_and_model("how-a-gpt-works") == ("how-a-gpt-works", "en")
+    assert L.lesson_and_model("how-a-gpt-works@xx") == ("how-a-gpt-works", "en")
 
 
-def test_answers_are_computed_by_the_model(bundled_lm, answers):
-    lm = bundled_lm
+def test_a_broken_model_variant_says_what_is_wrong():
+    lesson = json.loads(json.dumps(L.load_lessons()[0]["how-a-gpt-works"]))
+    lesson["steps"][0]["for_model"]["zh"]["question"]["options"] = ["糖"]
+    lesson["steps"][1]["for_model"]["fr"] = {}
+    problems = L.check_lesson(lesson)
+    assert "on the zh model, step 1: a question needs at least two options" in problems
+    assert "for_model 'fr' is not one of en, zh" in problems
+
+
+@pytest.fixture(scope="module", params=["en", "zh"])
+def model_and_answers(request):
+    lm = request.getfixturevalue("bundled_lm" if request.param == "en" else "bundled_zh_lm")
+    lesson = L.for_model(L.load_lessons()[0]["how-a-gpt-works"], request.param)
+    snaps = [(s, lm.at_snapshot(p)) for s, p in lm.snapshots()]
+    counted = None
+    if request.param == "zh":
+        from explainer.views.counting import build
+        counted = build(1_000_000, lang="zh")
+    return lm, [(step["question"], L.answer(lm, step["question"], snaps, counted)) for step in lesson["steps"]]
+
+
+@pytest.fixture(scope="module")
+def answers(model_and_answers):
+    return model_and_answers[1]
+
+
+def test_answers_are_computed_by_the_model(model_and_answers):
+    lm, answers = model_and_answers
     for q, a in answers:
         assert set(a["scores"]) <= {str(o) for o in q["options"]} and a["answer"] in a["scores"]
         if q["kind"] == "next_word":
             p = lm.next_probs(q["prompt"])
             assert a["scores"] == pytest.approx({o: float(p[lm.answer_id(o)]) for o in q["options"]})
         elif q["kind"] == "tokens":
-            counts = {r["name"]: r["tokens"] for r in compare_tokenizers(lm.tokenizer, q["text"]) if r["available"]}
+            counts = {r["name"]: r["tokens"] for r in compare_tokenizers(lm.tokenizer, q["text"], our_text=lm.reads(q["text"]))
+                      if r["available"]}
             assert a["scores"] == {o: float(counts[o]) for o in q["options"] if o in counts}
             assert a["answer"] == min(a["scores"], key=a["scores"].get)
         elif q["kind"] == "lens_layer":
@@ -85,7 +126,7 @@ def test_answers_are_computed_by_the_model(bundled_lm, answers):
             assert a["facts"]["top"] == lm.analogy(q["a"], q["b"], q["c"], k=1)[0][0]
         elif q["kind"] == "counting_next":
             assert a["scores"]["gpt"] == pytest.approx(float(lm.next_probs(q["prompt"])[lm.answer_id(q["word"])]))
-            assert 0 < a["scores"]["counting"] < 1 and a["facts"]["context"] == "drink to"
+            assert 0 < a["scores"]["counting"] < 1 and a["facts"]["context"] in ("drink to", "给了")
         elif q["kind"] == "relu_off":
             from explainer.views.neurons import best_line, target
             assert a["facts"]["line"] == pytest.approx(best_line(*target(q["target"]))["loss"])
@@ -94,11 +135,12 @@ def test_answers_are_computed_by_the_model(bundled_lm, answers):
             assert "{" not in L.fill(q["reveal"][lang], a["facts"])
 
 
-def test_the_bundled_lesson_shows_the_articles_results(answers):
-    """Not a scripted outcome: on the bundled model these are what it computes (a different model may
+def test_the_bundled_lesson_shows_the_articles_results(model_and_answers):
+    """Not a scripted outcome: on each bundled model these are what it computes (a different model may
     answer otherwise, and the lesson then shows that)."""
+    lm, answers = model_and_answers
     by_kind = {q["kind"]: a for q, a in answers}
-    assert by_kind["analogy"]["answer"] == "queen"
+    assert by_kind["analogy"]["answer"] == ("女王" if lm.segmenter is not None else "queen")
     assert by_kind["fact_ablation"]["answer"] == "drops"
     assert by_kind["tokens"]["answer"] == "o200k_base"
     assert by_kind["counting_next"]["answer"] == "gpt"           # counting sees only "drink to"
