@@ -67,9 +67,10 @@ class NGram:
         return cls.from_ids(np.fromiter((index[ch] for ch in text), np.int64, len(text)), vocab, n_max, "char")
 
     @classmethod
-    def from_words(cls, text: str, n_max: int = 3, min_count: int = 2) -> "NGram":
-        """Words seen fewer than ``min_count`` times become <unk> (so the model has seen <unk> too)."""
-        ws = words_of(text)
+    def from_words(cls, text, n_max: int = 3, min_count: int = 2) -> "NGram":
+        """Words seen fewer than ``min_count`` times become <unk> (so the model has seen <unk> too).
+        ``text``: a text (split by ``words_of``) or the list of its words (e.g. a segmented Chinese text's)."""
+        ws = words_of(text) if isinstance(text, str) else list(text)
         uniq, cnt = np.unique(np.array(ws, dtype=object), return_counts=True)
         vocab = [UNK] + sorted(str(w) for w, c in zip(uniq, cnt) if c >= min_count)
         return cls.from_ids(cls(vocab=vocab, n_max=0, kind="word").encode(ws), vocab, n_max, "word")

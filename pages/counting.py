@@ -5,6 +5,7 @@ import math
 import pandas as pd
 import streamlit as st
 
+from explainer import demos
 from explainer.ngram import ADD_K
 from explainer.plots.counting import next_word_figure, quality_figure, table_figure, unseen_figure
 from explainer.views import counting
@@ -18,24 +19,27 @@ from pages.frame.prompt import require_prompt
 
 enter(__file__)
 
-DEFAULT_START = "Once upon a time"
 MAX_START = 200
 
 
+def _lang(lm) -> str:
+    return demos.of(lm).lang
+
+
 def _quality(lm):
-    return counting.quality_frame(counted(), lm, counting.held_out())
+    return counting.quality_frame(counted(_lang(lm)), lm, counting.held_out(_lang(lm)))
 
 
 def _runs_out(lm):
-    return counting.runs_out_frame(counted(), counting.held_out())
+    return counting.runs_out_frame(counted(_lang(lm)), counting.held_out(_lang(lm)))
 
 
 def _samples(lm, start: str, seed: int):
-    return counting.samples(counted(), lm, start, seed)
+    return counting.samples(counted(_lang(lm)), lm, start, seed)
 
 
 def _next(lm, text: str):
-    return counting.next_word_frames(counted(), lm, text)
+    return counting.next_word_frames(counted(_lang(lm)), lm, text)
 
 
 quality = cached(_quality, max_entries=8)
@@ -45,7 +49,9 @@ next_words = cached(_next, max_entries=64)
 
 lm = current_model()
 linked({"counting.start": as_text(MAX_START), "counting.seed": as_int(0, 9999)})
-st.session_state.setdefault("counting.start", DEFAULT_START)
+kit = demos.of(lm)
+if st.session_state.get("counting.start") in (None, *(k.STORY_START for k in demos.KITS.values())):
+    st.session_state["counting.start"] = kit.STORY_START       # an untouched example follows the model
 st.session_state.setdefault("counting.seed", 0)
 
 page_top()
@@ -55,7 +61,7 @@ mb = counting.COUNT_BYTES / 1e6
 with st.expander(t("counting.how")):
     st.markdown(t("counting.how.text", mb=f"{mb:g}", k=ADD_K))
 with st.spinner(t("counting.building", mb=f"{mb:g}")):
-    counted()
+    counted(kit.lang)
 
 # ---- 1 · the same start, every model -------------------------------------------------------------
 st.header(t("counting.write.header"))
@@ -63,7 +69,7 @@ st.caption(t("counting.write.caption"))
 c1, c2 = st.columns([3, 1])
 c1.text_input(t("counting.start"), key="counting.start", max_chars=MAX_START)
 c2.number_input(t("counting.seed"), 0, 9999, key="counting.seed", step=1)
-start = st.session_state["counting.start"] or DEFAULT_START
+start = st.session_state["counting.start"] or kit.STORY_START
 rows = samples(start, int(st.session_state["counting.seed"]))
 names = [t(f"counting.model.{r['kind']}", n=r["n"]) for r in rows]
 st.dataframe(pd.DataFrame({"model": names, "text": [start + r["text"] for r in rows]}), hide_index=True,
@@ -74,7 +80,7 @@ st.dataframe(pd.DataFrame({"model": names, "text": [start + r["text"] for r in r
 # ---- 2 · quality on held-out text ----------------------------------------------------------------
 st.header(t("counting.quality.header"))
 q = quality()
-held = counting.held_out()
+held = counting.held_out(kit.lang)
 st.caption(t("counting.quality.caption", chars=len(held)))
 labels = {"letters": t("counting.legend.letters"), "words": t("counting.legend.words"), "gpt": t("counting.legend.gpt"),
           "x": t("counting.axis.n"), "y": t("counting.axis.bits")}
@@ -101,8 +107,8 @@ with b:
           **{f"{k}_{w}": t(f"counting.legend.{k}_{w}") for k in ("letters", "words") for w in ("table", "possible")}}
     chart(figure("counting.table", (), lambda: table_figure(ro, params, tl)), ro, "table_sizes",
           key="counting.chart.table")
-cm = counted()[0]
-n_show = counting.CHAR_N
+cm = counted(kit.lang).letters
+n_show = cm.n_max
 st.info(t("counting.runs.sentence", V=cm.V - 1, n=n_show, exp=n_show * math.log10(cm.V - 1),
           chars=cm.total, params=f"{params:,}"))
 

@@ -13,9 +13,10 @@ EN = {
         "read 20 MB). Smoothing: every count gets +{k} (add-k), so a letter never seen after a context still has a "
         "tiny chance; a context never seen at all gives every symbol the same chance. When writing, a model that "
         "meets a context it never saw uses the longest shorter one it did see. Words seen only once count as "
-        "“unknown”."),
+        "“unknown”. On the model that reads Chinese, a “letter” is one Chinese character and a word is one of "
+        "the words our segmenter splits the text into."),
     "counting.write.header": "1 · The same start, written by each model",
-    "counting.write.caption": "Each model continues your start with the same random seed. More letters of memory → more English-like text.",
+    "counting.write.caption": "Each model continues your start with the same random seed. More letters of memory → text more like the training text.",
     "counting.start": "Start of the text",
     "counting.seed": "Random seed",
     "counting.col.model": "model",
@@ -68,20 +69,20 @@ EN = {
 
 ZH = {
     "counting.title": "从计数到 GPT",
-    "counting.lead": "在神经网络出现之前，语言模型只是简单地数数：在一大堆文字里，这几个字母或词后面通常跟着什么？数数能走得出奇地远——然后，文字就不够用了。",
+    "counting.lead": "在神经网络出现之前，语言模型只是简单地数数：在一大堆文字里，这几个字符或词后面通常跟着什么？数数能走得出奇地远——然后，文字就不够用了。",
     "counting.how": "计数模型是怎么工作的",
     "counting.how.text": (
-        "**字母 n 元模型**看最后 n − 1 个字母，按照在统计过的文字里每个字母跟在这 n − 1 个字母后面的次数，按比例选出下一个字母。"
+        "**字符 n 元模型**看最后 n − 1 个字符，按照在统计过的文字里每个字符跟在这 n − 1 个字符后面的次数，按比例选出下一个字符。"
         "**词 n 元模型**对整个词做同样的事。这里两种模型都统计了 {mb} MB 与 GPT 学习时相同的生成故事（GPT 读了 20 MB）。"
-        "平滑方法：每个次数都加上 {k}（加 k 平滑），所以从没在某个上文后出现过的字母也还有一点点机会；"
-        "完全没见过的上文，则给每个符号同样的机会。写文字时，遇到没见过的上文，模型会改用它见过的最长的更短上文。只出现过一次的词算作“未知词”。"),
+        "平滑方法：每个次数都加上 {k}（加 k 平滑），所以从没在某个上文后出现过的字符也还有一点点机会；"
+        "完全没见过的上文，则给每个符号同样的机会。写文字时，遇到没见过的上文，模型会改用它见过的最长的更短上文。只出现过一次的词算作“未知词”。读中文的模型：一个“字符”就是一个汉字，“词”是我们的分词器切出来的词。"),
     "counting.write.header": "1 · 同一个开头，由每个模型接着写",
-    "counting.write.caption": "每个模型都用同一个随机种子接着你的开头往下写。记住的字母越多 → 写出来越像英语。",
+    "counting.write.caption": "每个模型都用同一个随机种子接着你的开头往下写。记住的字符越多 → 写出来越像训练文字。",
     "counting.start": "文字的开头",
     "counting.seed": "随机种子",
     "counting.col.model": "模型",
     "counting.col.text": "它写出的内容",
-    "counting.model.letters": "字母，n = {n}",
+    "counting.model.letters": "字符，n = {n}",
     "counting.model.words": "词，n = {n}",
     "counting.model.gpt": "GPT",
     "counting.quality.header": "2 · 面对没见过的文字，每个模型有多“意外”？",
@@ -91,19 +92,19 @@ ZH = {
     "counting.quality.result": "最好的计数模型：{best}，每个字符 {best_bits:.2f} 比特。GPT：{gpt:.2f}——意外程度低 {ratio:.1f} 倍，用的是 {params} 个权重，而不是一张 {rows} 行的表。",
     "counting.axis.n": "n（它看的符号个数，包括要预测的那一个）",
     "counting.axis.bits": "每个字符的比特数（越低越好）",
-    "counting.legend.letters": "字母模型",
+    "counting.legend.letters": "字符模型",
     "counting.legend.words": "词模型",
     "counting.legend.gpt": "GPT",
     "counting.runs.header": "3 · 为什么数数会不够用",
     "counting.runs.caption": "左图：留出文字里的 n 元组中，在统计过的文字里从未出现过的比例——模型对它们一个次数都没有。右图：计数表需要多少行（实线），以及可能的 n 元组有多少（虚线），旁边是 GPT 的权重个数。",
     "counting.runs.sentence": (
-        "有 {V} 种不同的字符，就有 {V}^{n} ≈ 10^{exp:.0f} 种可能的 {n} 个字母的序列，而统计过的文字只有 {chars:,} 个字符。"
+        "有 {V} 种不同的字符，就有 {V}^{n} ≈ 10^{exp:.0f} 种可能的 {n} 个字符的序列，而统计过的文字只有 {chars:,} 个字符。"
         "对更长的序列，人类写下的所有文字加起来也不可能把每一种都展示一遍——模型必须学会举一反三，而不是查表。GPT 的 {params} 个权重做的就是这件事。"),
     "counting.axis.unseen": "在统计过的文字里从未出现",
     "counting.axis.rows": "行数（对数刻度）",
-    "counting.legend.letters_table": "见过的字母 n 元组",
+    "counting.legend.letters_table": "见过的字符 n 元组",
     "counting.legend.words_table": "见过的词 n 元组",
-    "counting.legend.letters_possible": "可能的字母 n 元组",
+    "counting.legend.letters_possible": "可能的字符 n 元组",
     "counting.legend.words_possible": "可能的词 n 元组",
     "counting.legend.gpt_params": "GPT 的权重",
     "counting.next.header": "4 · 你的提示词之后的下一个词",

@@ -38,9 +38,10 @@ def cached(fn=None, *, max_entries: int = 64):
     return call
 
 
-@st.cache_resource(show_spinner=False)
-def counted_models():
-    """The letter and word counting models (explainer.views.counting.build), built once per server
-    and shared read-only, like the model: the counting page and the lesson use them."""
+@st.cache_resource(show_spinner=False, max_entries=2)
+def counted_models(lang: str = "en"):
+    """The letter and word counting models of ``lang``'s corpus (explainer.views.counting.build),
+    built once per server and shared read-only, like the model: the counting page and the lesson use
+    them."""
     from explainer.views.counting import build
-    return build()
+    return build(lang=lang)
