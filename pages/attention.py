@@ -83,10 +83,11 @@ with st.expander(t("attention.more")):
 
 st.caption(t("attention.presets"))
 c1, c2 = st.columns(2)
-c1.button(t("attention.preset.ioi"), on_click=_preset_ioi, help=t("attention.preset.ioi.help", answer=demos.of(current_model()).IOI_ANSWER),
-          key="attention.btn.ioi", width="stretch")
-c2.button(t("attention.preset.bank"), on_click=_preset_bank,
-          help=t("attention.preset.bank.help", query=demos.of(current_model()).BANK_QUERY),
+kit = demos.of(current_model())
+c1.button(t("attention.preset.ioi", prompt=kit.IOI_PROMPT), on_click=_preset_ioi,
+          help=t("attention.preset.ioi.help", answer=kit.IOI_ANSWER), key="attention.btn.ioi", width="stretch")
+c2.button(t("attention.preset.bank", prompt=kit.BANK_PROMPT), on_click=_preset_bank,
+          help=t("attention.preset.bank.help", query=kit.BANK_QUERY),
           key="attention.btn.bank", width="stretch")
 
 lm = current_model()

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from explainer.plots.overview import params_figure, resid_norm_figure, scale_figure
+from explainer.tokenizer import unsegment
 from explainer.views.overview import pipeline_summary, scale_rows
 from pages.frame.charts import chart, figure
 from pages.frame.language import t
@@ -17,7 +18,7 @@ enter(__file__)
 lm = current_model()
 page_top()
 st.title(t("overview.title"))
-st.write(t("overview.intro"))
+st.write(t("overview.intro", corpus=t(f"overview.corpus.{'zh' if lm.segmenter is not None else 'en'}")))
 
 st.header(t("overview.pipeline"))
 summary = pipeline_summary(lm, require_prompt())
@@ -53,7 +54,9 @@ top = summary["top"]
 st.subheader(t("overview.top"))
 st.dataframe(pd.DataFrame({t("overview.col.token"): [repr(s) for s, _ in top],
                            t("overview.col.prob"): [round(p, 4) for _, p in top]}), hide_index=True)
-st.button(t("overview.append", tok=top[0][0]), on_click=set_prompt, args=(prompt() + top[0][0],))
+# as the word is written: a model that reads Chinese marks a word's start with a space no one writes
+word = unsegment(top[0][0]).lstrip() if lm.segmenter is not None else top[0][0]
+st.button(t("overview.append", tok=word), on_click=set_prompt, args=(prompt() + word,))
 
 counts = lm.param_counts()
 total = sum(counts.values())

@@ -37,15 +37,15 @@ def _merges(folder: str | None) -> list:
 
 # the page's work, done once per model and text (cached(): named functions of the model first)
 def _rows(lm, text: str, show_ws: bool) -> list[dict]:
-    return tokens.token_rows(lm.tokenizer, text, show_ws)
+    return tokens.token_rows(lm.tokenizer, lm.reads(text), show_ws)
 
 
 def _compare(lm, text: str, show_ws: bool, label: str) -> list[dict]:
-    return tokens.compare_tokenizers(lm.tokenizer, text, show_ws, our_label=label)
+    return tokens.compare_tokenizers(lm.tokenizer, text, show_ws, our_label=label, our_text=lm.reads(text))
 
 
 def _after_merges(lm, text: str, k: int, show_ws: bool) -> list[dict]:
-    return tokens.tokens_after_merges(lm.tokenizer, text, k, show_ws)
+    return tokens.tokens_after_merges(lm.tokenizer, lm.reads(text), k, show_ws)
 
 
 token_rows = cached(_rows, max_entries=32)
@@ -69,7 +69,7 @@ st.markdown(t("tokens.intro"))
 
 linked({"tokens.text": as_text(MAX_TEXT), "tokens.bpe.step": as_int(1, 100_000)})
 # open on a sentence where the four tokenizers differ (the shared prompt is one button away)
-st.session_state.setdefault("tokens.text", tokens.PRESETS["english"])
+st.session_state.setdefault("tokens.text", tokens.PRESETS["chinese" if lm.segmenter is not None else "english"])
 with st.container(horizontal=True):
     for key in tokens.PRESETS:
         st.button(t(f"tokens.preset.{key}"), key=f"tokens.preset.{key}", on_click=_set_text,
@@ -89,6 +89,8 @@ if not text:
 
 # ---- our tokenizer ---------------------------------------------------------------------
 st.subheader(t("tokens.ours.header"))
+if (read := lm.reads(text)) != text:       # a model that reads Chinese: words first, then tokens
+    st.markdown(t("tokens.words", words=" | ".join(read.split()[:200])))
 rows = token_rows(text, show_ws)
 s = tokens.stats(text, rows)
 m = st.columns(4)

@@ -67,6 +67,8 @@ def _word_error(e: WordError, target_key: str, key_prefix: str) -> None:
 page_top()
 st.title(t("vectors.title"))
 st.markdown(t("vectors.intro"))
+if lm.segmenter is not None:       # a model that reads Chinese: say what a "word" is here
+    st.info(t("vectors.units", n=f"{len(lm.segmenter.counts):,}"))
 
 # ---- which space -------------------------------------------------------------------------
 linked({"vectors.kind": as_choice(["word2vec", "tokens", "context"]), "vectors.layer": as_int(0, L),

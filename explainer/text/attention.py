@@ -20,9 +20,9 @@ EN = {
         "above the diagonal is 0: the future is masked."
     ),
     "attention.presets": "Presets",
-    "attention.preset.ioi": "Who gets the drink? “When Mary and John went to the store, John gave a drink to”",
+    "attention.preset.ioi": "Who gets the drink? “{prompt}”",
     "attention.preset.ioi.help": "The model should answer {answer}, the name that was not repeated. Researchers call this test IOI (indirect object identification).",
-    "attention.preset.bank": "“John wants his bank to cash the”",
+    "attention.preset.bank": "“{prompt}”",
     "attention.preset.bank.help": "Which name does “{query}” look at? Pick the token “{query}” below to see every head.",
     "attention.n_tokens": "{n} tokens · {layers} layers × {heads} heads = {total} attention patterns",
 
@@ -150,9 +150,9 @@ ZH = {
     ),
     "attention.how_to_read": "怎么看这些图：**行**是正在读取的位置（*查询*），**列**是被读取的位置（*键*）。越亮表示注意力越多。对角线以上全是 0：未来被遮住了。",
     "attention.presets": "预设",
-    "attention.preset.ioi": "饮料给谁？“When Mary and John went to the store, John gave a drink to”",
+    "attention.preset.ioi": "饮料给谁？“{prompt}”",
     "attention.preset.ioi.help": "模型应该回答 {answer}，也就是没有重复出现的那个名字。研究者把这个测试叫作 IOI（间接宾语识别）。",
-    "attention.preset.bank": "“John wants his bank to cash the”",
+    "attention.preset.bank": "“{prompt}”",
     "attention.preset.bank.help": "“{query}”看向哪个名字？在下方选择词“{query}”，查看所有注意力头。",
     "attention.n_tokens": "{n} 个词元 · {layers} 层 × {heads} 个头 = {total} 个注意力模式",
     "attention.overview.header": "一眼看遍所有注意力头",

@@ -18,6 +18,9 @@ EN = {
     "tokens.show_ws.help": "A space becomes ·, a newline ↵, a tab ⇥. Most tokens start with a space.",
     "tokens.empty": "The text is empty: type something or pick a preset.",
     "tokens.ours.header": "Our model's tokens",
+    "tokens.words": ("This model reads Chinese, which is written without spaces, so it first splits the text into "
+                     "words (our segmenter, learned from its training text: the most likely split by word counts): "
+                     "**{words}**. Each word then becomes tokens, a space in front marking where a word starts."),
     "tokens.metric.tokens": "Tokens",
     "tokens.metric.chars": "Characters",
     "tokens.metric.bytes": "UTF-8 bytes",
@@ -91,6 +94,8 @@ ZH = {
     "tokens.show_ws.help": "空格显示为 ·，换行显示为 ↵，制表符显示为 ⇥。大多数词元都以空格开头。",
     "tokens.empty": "文本为空：请输入内容或选择一个预设。",
     "tokens.ours.header": "我们模型的词元",
+    "tokens.words": ("这个模型读中文。中文词与词之间没有空格，所以它先把文字切成词（我们的分词器，从它的训练文字里学来："
+                     "按词频选最可能的切法）：**{words}**。然后每个词再变成词元，词元前面的空格标出一个词从哪里开始。"),
     "tokens.metric.tokens": "词元数",
     "tokens.metric.chars": "字符数",
     "tokens.metric.bytes": "UTF-8 字节数",

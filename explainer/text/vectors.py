@@ -1,6 +1,12 @@
 """Messages of the word-vectors page (prefix "vectors.")."""
 
 EN = {
+    "vectors.units": (
+        "Chinese is written without spaces, so here a **word** is a unit of our own segmenter: it learned "
+        "{n} words from this model's training text and splits a sentence the most likely way by their counts. "
+        "It is the same split the model reads with, so word vectors, tokens and the model agree on what a word "
+        "is (a general segmenter such as jieba would split some words differently, and the app would need one "
+        "more package)."),
     "vectors.title": "Word vectors: meaning as directions",
     "vectors.intro": ("Every word becomes a list of numbers — a point in a space with many dimensions. Words "
                   "used in similar sentences end up close together, and some relations become "
@@ -133,6 +139,10 @@ EN = {
 }
 
 ZH = {
+    "vectors.units": (
+        "中文书写不带空格，所以这里的**词**是我们自己的分词器切出来的单位：它从这个模型的训练文字里学到了 {n} 个词，"
+        "按词频选出一句话最可能的切法。模型读文字时用的也是这同一种切法，所以词向量、词元和模型对“什么是一个词”的看法一致"
+        "（像 jieba 这样的通用分词器会把有些词切得不一样，而且应用还得多装一个包）。"),
     "vectors.title": "词向量：用方向表示意义",
     "vectors.intro": ("每个词都变成一串数字——高维空间中的一个点。出现在相似句子里的词会彼此靠近，有些关系变成了"
                   "*方向*：从 *man* 到 *king* 的一步，大致等于从 *woman* 到 *queen* 的一步。"

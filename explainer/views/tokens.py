@@ -114,9 +114,11 @@ def ids_text(rows: list[dict]) -> str:
 # ---- several tokenizers ------------------------------------------------------------------
 
 def compare_tokenizers(our_enc: tiktoken.Encoding, text: str, show_whitespace: bool = False,
-                       our_label: str = "This model") -> list[dict]:
+                       our_label: str = "This model", our_text: str | None = None) -> list[dict]:
     """Our tokenizer and GPT-2 / GPT-4 / GPT-4o on the same text.
 
+    ``our_text``: what our model reads for ``text`` when that differs (a model that reads Chinese
+    split into words: ``lm.reads(text)``); characters per token always count ``text``'s characters.
     Each row: ``name``, ``label``, ``available``, ``message`` (why not available), ``vocab``,
     ``rows`` (token_rows), ``tokens``, ``chars_per_token``."""
     out = []
@@ -129,7 +131,7 @@ def compare_tokenizers(our_enc: tiktoken.Encoding, text: str, show_whitespace: b
             out.append({"name": name, "label": label, "available": False, "message": msg,
                         "vocab": None, "rows": [], "tokens": None, "chars_per_token": None})
             continue
-        rows = token_rows(enc, text, show_whitespace)
+        rows = token_rows(enc, our_text if name == OURS and our_text is not None else text, show_whitespace)
         st_ = stats(text, rows)
         out.append({"name": name, "label": label, "available": True, "message": "",
                     "vocab": enc.n_vocab, "rows": rows, "tokens": st_["tokens"],
@@ -253,7 +255,7 @@ def building_table(enc: tiktoken.Encoding, merges: list[Merge], token_id: int) -
 
 def question_tokens(lm, q: dict, opts: list[str], **held) -> dict:
     """How many tokens each tokenizer makes of ``text``; the answer is the one with the fewest."""
-    rows = {r["name"]: r for r in compare_tokenizers(lm.tokenizer, q["text"])}
+    rows = {r["name"]: r for r in compare_tokenizers(lm.tokenizer, q["text"], our_text=lm.reads(q["text"]))}
     scores = {o: float(rows[o]["tokens"]) for o in opts if rows.get(o, {}).get("available")}
     return {"scores": scores, "answer": min(scores, key=scores.get), "unit": "tokens",
             "facts": {f"n_{o}": int(v) for o, v in scores.items()}}
