@@ -1,7 +1,13 @@
 """How it learned: the model's training run as a timeline, with a slider over its kept snapshots."""
 
+from pathlib import Path
+
+import pandas as pd
 import streamlit as st
 
+import explainer
+from explainer import scorecard
+from explainer.checkpoint import read_scorecard
 from explainer.plots.attention import head_heatmap
 from explainer.plots.lens import word_lines
 from explainer.plots.timeline import abilities_figure, run_figure
@@ -75,6 +81,27 @@ with c2:
         return f"{int(hit.iloc[0]):,}" if len(hit) else t("timeline.abilities.never")
     st.caption(t("timeline.abilities.story", capital=first_step("capital_qa"), analogy=first_step("analogy_tokens"),
                  ioi=first_step("ioi")))
+
+# ---- the scorecard: what the finished models can do, measured on held-out cases --------------------
+st.subheader(t("timeline.card.header"))
+st.caption(t("timeline.card.caption"))
+cards = {"en": read_scorecard(explainer.lm.ASSETS), "zh": read_scorecard(explainer.lm.ASSETS_ZH)}
+if lm.folder is not None and Path(lm.folder).resolve() not in {Path(explainer.lm.ASSETS).resolve(),
+                                                                Path(explainer.lm.ASSETS_ZH).resolve()}:
+    cards["this"] = read_scorecard(lm.folder)
+cards = {k: scorecard.card_rows(c) for k, c in cards.items() if c}
+if cards:
+    def _cell(r: dict) -> str:
+        return "—" if r["shown"] is None else f"{r['shown']} {'✓' if r['ok'] else '✗'}"
+    st.dataframe(pd.DataFrame({
+        t("timeline.card.col.measure"): [t(f"timeline.card.{m}") for m in scorecard.CARD_MEASURES],
+        **{t(f"timeline.card.col.{k}"): [_cell(rows[m]) for m in scorecard.CARD_MEASURES] for k, rows in cards.items()},
+        t("timeline.card.col.target"): [t(f"timeline.card.target.{m}") for m in scorecard.CARD_MEASURES]}),
+        hide_index=True, width="stretch")
+    with st.expander(t("timeline.card.more")):
+        st.markdown(t("timeline.card.more.text"))
+else:
+    st.info(t("timeline.card.none"))
 
 # ---- one moment of the run ---------------------------------------------------------------------
 labels = head_labels.on(lm)(THRESHOLD)

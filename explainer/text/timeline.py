@@ -1,6 +1,38 @@
 """Messages of the "How it learned" page (prefix "timeline.")."""
 
 EN = {
+    "timeline.card.header": "The finished models' scorecard",
+    "timeline.card.caption": ("What each bundled model can do at the end of its training, measured by "
+                              "`python -m explainer evaluate` on questions and sentences whose wording its "
+                              "training text never contained. ✓ meets the target, ✗ does not."),
+    "timeline.card.col.measure": "skill",
+    "timeline.card.col.en": "English model",
+    "timeline.card.col.zh": "Chinese model",
+    "timeline.card.col.this": "this model",
+    "timeline.card.col.target": "target",
+    "timeline.card.capital_qa": "capital questions (“What is the capital of Poland?”)",
+    "timeline.card.capital_paraphrased": "the same questions in new words",
+    "timeline.card.ioi_held_out": "who gets the drink? (name test, new sentence shapes)",
+    "timeline.card.analogy_word2vec": "word-vector analogies (king − man + woman)",
+    "timeline.card.fact_layer": "the block where “Warsaw” first wins (lens)",
+    "timeline.card.mlp_off": "P(Warsaw) with the fact's MLPs switched off",
+    "timeline.card.target.capital_qa": "≥ 95 %",
+    "timeline.card.target.capital_paraphrased": "≥ 80 %",
+    "timeline.card.target.ioi_held_out": "≥ 90 %",
+    "timeline.card.target.analogy_word2vec": "≥ 80 %",
+    "timeline.card.target.fact_layer": "a middle block",
+    "timeline.card.target.mlp_off": "< 25 %",
+    "timeline.card.more": "How these are measured",
+    "timeline.card.more.text": (
+        "- **Capital questions**: the corpus's own question for all 68 countries, greedy answer.\n"
+        "- **New words**: four ways of asking the corpus never uses (“Do you know the capital of …?”).\n"
+        "- **Name test**: 300 sentences from 14 sentence shapes kept out of the training text (the Chinese ones "
+        "also use verbs it never saw, like 借给 and 扔给); right when the model's first choice is the name "
+        "mentioned once.\n"
+        "- **Analogies**: the relations of the source articles (gender, capitals, plurals …) in word2vec.\n"
+        "- **Lens and MLPs**: the Warsaw question; the fact counts as held in a middle block when it first "
+        "wins after block 1 … 5 of 6. `docs/training.md` lists every figure and how long training took."),
+    "timeline.card.none": "No scorecard found for the bundled models (run `python -m explainer evaluate --write`).",
     "timeline.title": "How it learned",
     "timeline.lead": (
         "The model in this app learned by reading 20 MB of stories, 5,000 steps long, nudging its weights a "
@@ -52,6 +84,36 @@ EN = {
 }
 
 ZH = {
+    "timeline.card.header": "训练完成的模型的成绩单",
+    "timeline.card.caption": ("每个内置模型在训练结束时能做到什么，由 `python -m explainer evaluate` 测出来："
+                              "用的问题和句子，其措辞在它的训练文字里从没出现过。✓ 达到目标，✗ 没达到。"),
+    "timeline.card.col.measure": "本领",
+    "timeline.card.col.en": "英文模型",
+    "timeline.card.col.zh": "中文模型",
+    "timeline.card.col.this": "当前模型",
+    "timeline.card.col.target": "目标",
+    "timeline.card.capital_qa": "首都问题（“波兰的首都是哪里？”）",
+    "timeline.card.capital_paraphrased": "换一种说法问同样的问题",
+    "timeline.card.ioi_held_out": "饮料给了谁？（人名测试，新的句子形式）",
+    "timeline.card.analogy_word2vec": "词向量类比（国王 − 男人 + 女人）",
+    "timeline.card.fact_layer": "“华沙”第一次胜出的那个块（透镜）",
+    "timeline.card.mlp_off": "关掉存放事实的 MLP 后 P(华沙)",
+    "timeline.card.target.capital_qa": "≥ 95 %",
+    "timeline.card.target.capital_paraphrased": "≥ 80 %",
+    "timeline.card.target.ioi_held_out": "≥ 90 %",
+    "timeline.card.target.analogy_word2vec": "≥ 80 %",
+    "timeline.card.target.fact_layer": "中间的某个块",
+    "timeline.card.target.mlp_off": "< 25 %",
+    "timeline.card.more": "这些是怎么测的",
+    "timeline.card.more.text": (
+        "- **首都问题**：用语料自己的问法问全部 68 个国家，取模型最可能的回答。\n"
+        "- **换一种说法**：语料从没用过的四种问法（“你知道……的首都吗？”）。\n"
+        "- **人名测试**：从 14 种没放进训练文字的句子形式里生成 300 个句子（中文的还用了它从没见过的动词，比如“借给”“扔给”）；"
+        "模型的第一选择是只出现过一次的那个名字，就算对。\n"
+        "- **类比**：原文里的那些关系（性别、首都、复数……），在 word2vec 词向量里算。\n"
+        "- **透镜和 MLP**：华沙那个问题；如果它在 6 个块里的第 1 到第 5 个块之后第一次胜出，就算事实存放在中间的块里。"
+        "`docs/training.md` 列出了每个数字，以及训练花了多长时间。"),
+    "timeline.card.none": "没有找到内置模型的成绩单（运行 `python -m explainer evaluate --write`）。",
     "timeline.title": "它是怎么学会的",
     "timeline.lead": ("本应用里的模型读了 20 MB 的小故事，共训练 5,000 步，每一步之后都把权重微调一点点。"
                       "训练途中保存了几份副本：拖动滑块逐个查看，看看它懂的东西是怎样出现的——也会发现有些本领比别的晚得多才学会。"),

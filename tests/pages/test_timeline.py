@@ -13,8 +13,25 @@ from tests.apphelp import open_app
 
 
 def probe_table(at) -> dict:
-    df = at.dataframe[0].value
+    df = next(d.value for d in at.dataframe if "prompt" in d.value.columns)
     return dict(zip(df["prompt"], df["top"]))
+
+
+def test_the_scorecard_of_both_models(monkeypatch):
+    """The finished models' card on the page: every figure read from each bundled model's scorecard.json,
+    with ✓ or ✗ against its target."""
+    from explainer.scorecard import CARD_MEASURES, card_rows
+    at = open_app(monkeypatch, page="pages/timeline.py", query={"lang": "en"})
+    assert not at.exception
+    df = next(d.value for d in at.dataframe if t("timeline.card.col.measure") in d.value.columns)
+    assert list(df[t("timeline.card.col.measure")]) == [t(f"timeline.card.{m}") for m in CARD_MEASURES]
+    for lang, folder in (("en", explainer.lm.ASSETS), ("zh", explainer.lm.ASSETS_ZH)):
+        rows = card_rows(ckpt.read_scorecard(folder))
+        for m, cell in zip(CARD_MEASURES, df[t(f"timeline.card.col.{lang}")]):
+            r = rows[m]
+            assert cell == ("—" if r["shown"] is None else f"{r['shown']} {'✓' if r['ok'] else '✗'}"), (lang, m)
+    zh = dict(zip(CARD_MEASURES, df[t("timeline.card.col.zh")]))
+    assert zh["capital_qa"] == "100 % ✓" and zh["ioi_new_verbs"].endswith("✗")       # said plainly
 
 
 def test_the_slider_moves_through_the_run(monkeypatch, bundled_lm):
