@@ -762,13 +762,14 @@ def finish(out: Path, log=print) -> None:
         log(f"word2vec trained in {time.time() - t0:.1f} s")
     else:
         log(f"word2vec: skipped — {embeddings.w2v_missing(embeddings.word_counts(text))}; "
-            "the model has no word2vec vectors")
+            "the model has no word2vec vectors (the Word vectors page opens on its token vectors instead)")
     t0 = time.time()
     if embeddings.compute_context_vectors_to(out, np.load(out / DATA_DIR / "train.npy")):
         log(f"context vectors computed in {time.time() - t0:.1f} s")
     else:
         log("context vectors: skipped — no token of this model is a whole word with a space before it "
-            "(seen 5 times), which a text without spaces between words (Chinese, say) does not have; none saved")
+            "(seen 5 times), which a text without spaces between words (Chinese, say) does not have; none saved "
+            "(the Word vectors page offers the word2vec and token spaces only)")
 
 
 def _param_groups(model: GPT, wd: float):

@@ -437,3 +437,28 @@ def test_class_mode_one_teacher_three_students(browser, server):
         for ctx, _ in phones:
             ctx.close()
         teacher.close()
+
+
+CHINESE_PAGES = ["overview", "counting", "tokens", "vectors", "attention", "lens", "neurons", "sampling", "timeline",
+                 "lesson", "training", "classroom"]
+
+
+@pytest.mark.parametrize("name", CHINESE_PAGES)
+def test_every_page_in_chinese_opens_on_the_chinese_model(tab, name):
+    """A Chinese page opens on the model that reads Chinese, with Chinese examples: no exception, its
+    title in Chinese, the model named in the sidebar and in the link; a screenshot of each
+    (tests/browser/shots/zh_<page>.png)."""
+    page = tab(f"/{'' if name == 'overview' else name}?lang=zh")
+    text = page.check(f"zh_{name}")
+    assert t(f"{name}.title", "zh") in text
+    assert t("app.model.bundled_zh", "zh") in page.page.inner_text('[data-testid="stSidebar"]')
+    assert "model=bundled_zh" in page.page.url
+    if name == "overview":
+        assert "糖" in text or "小红" in text            # the model's own next word for the Chinese example
+
+
+def test_the_lesson_in_chinese_on_the_chinese_model(tab):
+    page = tab("/?lesson=how-a-gpt-works&step=5&lang=zh")
+    text = page.check("zh_lesson_step5")
+    assert "小明和小红去了商店" in page.page.inner_text("body")     # the step's own Chinese prompt
+    assert t("attention.title", "zh") in text

@@ -181,6 +181,20 @@ def test_own_text_is_checked_and_used(tmp_path):
     assert lm.next_token("The little robot counted", 1)[0][0] == " stars"
 
 
+@pytest.mark.parametrize("kind", ["chinese", "russian"])
+def test_own_text_in_another_script_trains_in_the_job_runner(tmp_path, kind):
+    """Chinese or Russian prose through the job runner (the Train-your-own page's path): the child
+    finishes, the model loads and continues a prompt, and its word vectors know the text's words."""
+    from tests.engine.test_own_text import CHINESE, RUSSIAN
+    text, probe = {"chinese": (CHINESE * 20, "猫"), "russian": (RUSSIAN * 6, "дождь")}[kind]
+    j = job(tmp_path, text=check_text(text), steps=20)
+    st = j.start() or j.wait(timeout=HANG)
+    assert st["state"] == "finished", st["error"]
+    lm = explainer.load(j.folder)
+    assert lm.meta["data"] == "own text" and len(lm.next_token(text[:30], 3)) == 3
+    assert lm.neighbours(probe, k=3)
+
+
 def test_the_shared_model_is_never_touched(tmp_path, bundled_lm):
     before = {n: p.detach().clone() for n, p in bundled_lm.model.named_parameters()}
     j = job(tmp_path, steps=50)
