@@ -343,8 +343,13 @@ class LM:
 
     def generate(self, prompt: str, max_new_tokens: int = 50, temperature: float = 1.0,
                  top_k: int | None = None, top_p: float | None = None, seed: int | None = None) -> str:
-        """The prompt's continuation (new text only)."""
-        return self.decode(self.generate_ids(prompt, max_new_tokens, temperature, top_k, top_p, seed))
+        """The prompt's continuation (new text only), as it is written after the prompt (a model that
+        reads Chinese: no space between the prompt's last word and the first new one)."""
+        new = self.generate_ids(prompt, max_new_tokens, temperature, top_k, top_p, seed)
+        if self.segmenter is None:
+            return self.decode(new)
+        before = self.encode(prompt)
+        return self.decode(before + new)[len(self.decode(before)):]
 
     # ---- word vectors --------------------------------------------------------------------
     def word_token(self, word: str) -> int:

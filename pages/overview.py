@@ -18,7 +18,7 @@ enter(__file__)
 lm = current_model()
 page_top()
 st.title(t("overview.title"))
-st.write(t("overview.intro", corpus=t(f"overview.corpus.{'zh' if lm.segmenter is not None else 'en'}")))
+st.write(t("overview.intro", corpus=t(f"app.corpus.{'zh' if lm.segmenter is not None else 'en'}")))
 
 st.header(t("overview.pipeline"))
 summary = pipeline_summary(lm, require_prompt())

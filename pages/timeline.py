@@ -51,7 +51,7 @@ if st.session_state.get("timeline.step") not in stages:
 
 page_top()
 st.title(t("timeline.title"))
-st.write(t("timeline.lead"))
+st.write(t("timeline.lead", steps=f"{int(lm.meta.get('step') or final):,}"))
 
 step = st.select_slider(t("timeline.step"), stages, key="timeline.step",
                         format_func=lambda s: t("timeline.step.final", step=f"{s:,}") if s == final else f"{s:,}")
@@ -79,8 +79,10 @@ with c2:
     def first_step(col: str) -> str:
         hit = ab[ab[col].fillna(0) >= 0.5]["step"]
         return f"{int(hit.iloc[0]):,}" if len(hit) else t("timeline.abilities.never")
-    st.caption(t("timeline.abilities.story", capital=first_step("capital_qa"), analogy=first_step("analogy_tokens"),
-                 ioi=first_step("ioi")))
+    never = t("timeline.abilities.never")
+    st.caption(t("timeline.abilities.story_never" if first_step("ioi") == never else "timeline.abilities.story",
+                 capital=first_step("capital_qa"), analogy=first_step("analogy_tokens"), ioi=first_step("ioi"),
+                 ioi_end=f"{100 * float(ab['ioi'].fillna(0).iloc[-1]):.0f} %"))
 
 # ---- the scorecard: what the finished models can do, measured on held-out cases --------------------
 st.subheader(t("timeline.card.header"))

@@ -65,7 +65,7 @@ def merge_columns(table) -> dict:
 
 page_top()
 st.title(t("tokens.title"))
-st.markdown(t("tokens.intro"))
+st.markdown(t("tokens.intro", corpus=t(f"app.corpus.{'zh' if lm.segmenter is not None else 'en'}")))
 
 linked({"tokens.text": as_text(MAX_TEXT), "tokens.bpe.step": as_int(1, 100_000)})
 # open on a sentence where the four tokenizers differ (the shared prompt is one button away)

@@ -66,7 +66,9 @@ def _word_error(e: WordError, target_key: str, key_prefix: str) -> None:
 
 page_top()
 st.title(t("vectors.title"))
-st.markdown(t("vectors.intro"))
+kit = demos.of(lm)
+a_, b_, c_, d_ = kit.ANALOGIES[0]
+st.markdown(t("vectors.intro", a=a_, b=b_, c=c_, d=d_))
 if lm.segmenter is not None:       # a model that reads Chinese: say what a "word" is here
     st.info(t("vectors.units", n=f"{len(lm.segmenter.counts):,}"))
 
@@ -112,7 +114,7 @@ with m1:
 with m2:
     with st.expander(t("vectors.honest.title")):
         st.markdown(t("vectors.honest"))
-    st.page_link("pages/lens.py", label=t("vectors.link.layers"), icon=":material/layers:")
+    st.page_link("pages/lens.py", label=t("vectors.link.layers", subject=kit.WARSAW_SUBJECT, answer=kit.WARSAW_ANSWER), icon=":material/layers:")
 if not frame.empty:
     g1, g2 = st.columns(2)
     with g1:

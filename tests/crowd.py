@@ -137,6 +137,16 @@ class Session:
         return await self.run(self.page, [state])
 
 
+def button_t(key: str, lang: str = "en") -> str:
+    """A preset button's label as the English model's page draws it (the attention presets name their
+    sentence)."""
+    from explainer import demos
+    from explainer.i18n import t
+    kit = demos.KITS["zh" if lang == "zh" else "en"]
+    sentence = {"attention.preset.ioi": kit.IOI_PROMPT, "attention.preset.bank": kit.BANK_PROMPT}.get(key, "")
+    return t(key, lang, prompt=sentence)
+
+
 async def walk(base: str, pid: int | None, lang_t, record: list[dict]) -> list[str]:
     """One session through every page: view, presses, a control. Each step appended to ``record``
     as {page, action, seconds, cpu} (cpu: the server's CPU during the step; meaningful alone)."""
@@ -210,7 +220,6 @@ def main(argv=None) -> int:
     ap.add_argument("--pid", type=int)
     ap.add_argument("--json", help="write the figures here")
     a = ap.parse_args(argv)
-    from explainer.i18n import t
     proc = None
     if a.base:
         base, pid = a.base.rstrip("/"), a.pid
@@ -220,11 +229,11 @@ def main(argv=None) -> int:
         base, pid = f"http://127.0.0.1:{port}", proc.pid
     try:
         warm: list[dict] = []
-        errs = asyncio.run(walk(base, pid, t, warm))                 # fills the caches
+        errs = asyncio.run(walk(base, pid, button_t, warm))                 # fills the caches
         print(f"warm-up: {len(warm)} requests, {sum(r['seconds'] for r in warm):.1f} s, errors {len(errs)} {errs[:3]}")
         single: list[dict] = []
         for _ in range(a.rounds):
-            errs += asyncio.run(walk(base, pid, t, single))
+            errs += asyncio.run(walk(base, pid, button_t, single))
         out = {"single": single, "single_errors": errs, "crowds": []}
         print(f"\nOne session, warm caches ({a.rounds} rounds): server CPU per request")
         print(f"{'page':<10} {'action':<28} {'cpu p50':>8} {'cpu p95':>8} {'latency p95':>12}")
@@ -239,7 +248,7 @@ def main(argv=None) -> int:
         print(f"\n{'sessions':>8} {'requests':>8} {'errors':>6} {'lat p50':>8} {'lat p95':>8} {'lat max':>8} "
               f"{'cpu/session':>11} {'cpu/request':>11} {'RSS MB':>7}")
         for n in a.sessions:
-            r = asyncio.run(crowd(base, pid, n, t))
+            r = asyncio.run(crowd(base, pid, n, button_t))
             out["crowds"].append(r)
             print(f"{n:>8} {r['requests']:>8} {r['errors']:>6} {r['latency_p50']:8.2f} {r['latency_p95']:8.2f} "
                   f"{r['latency_max']:8.2f} {r['server_cpu_per_session']:11.2f} {r['server_cpu_per_request']:11.3f} "

@@ -25,8 +25,7 @@ if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
 elif str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from explainer.i18n import t  # noqa: E402
-from tests.crowd import _free_port, start_server  # noqa: E402
+from tests.crowd import _free_port, button_t, start_server  # noqa: E402
 
 PRESETS = {
     "/": [],
@@ -107,7 +106,7 @@ def main() -> int:
                     shown = time.perf_counter() - t0
                     clicks = []
                     for key in presets:
-                        button = page.get_by_role("button", name=t(key), exact=True).first
+                        button = page.get_by_role("button", name=button_t(key), exact=True).first
                         page.evaluate(WATCH)
                         t0 = time.perf_counter()
                         button.click()

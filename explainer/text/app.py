@@ -9,6 +9,8 @@ EN = {
     "app.foreign_zh": ("This model learned Chinese only, from its own small corpus. {share} of this prompt's tokens "
                        "are byte pieces of characters it has almost never seen (emoji, rare characters, accents), so "
                        "its predictions here mean little. The Tokenization page shows how such text is cut up."),
+    "app.corpus.en": "English",
+    "app.corpus.zh": "Chinese",
     "app.language": "Language",
     "app.model": "Model",
     "app.model.bundled": "Bundled model",
@@ -42,6 +44,8 @@ EN = {
 ZH = {
     "app.title": "走进一个小型 GPT",
     "app.choose": "请选择……",
+    "app.corpus.en": "英文",
+    "app.corpus.zh": "中文",
     "app.foreign_zh": ("这个模型只从自己的小型中文语料里学过中文。这段提示词有 {share} 的词元是它几乎没见过的字符"
                        "（表情符号、生僻字、带重音的字母）的字节碎片，所以它在这里的预测意义不大。“分词”页展示了这样的文字是怎么被切开的。"),
     "app.foreign": ("这个模型只从自己的小型英文语料里学过英语。这段提示词有 {share} 的词元是字节碎片，"

@@ -16,8 +16,6 @@ EN = {
     "overview.map.training": "train your own small GPT and open it on every page",
     "overview.map.classroom": "the whole class guesses on their phones, then the model answers",
     "overview.title": "How a GPT turns your text into the next word",
-    "overview.corpus.en": "English",
-    "overview.corpus.zh": "Chinese",
     "overview.intro": ("This app opens up a real, small GPT that was trained on this project's own "
                    "{corpus} corpus. Everything you see is computed by that model, right now, on the "
                    "prompt in the sidebar. Below, the prompt flows through the model stage by stage; "
@@ -118,8 +116,6 @@ ZH = {
     "overview.part.MLP": "MLP",
     "overview.part.LayerNorm": "LayerNorm",
     "overview.title": "GPT 如何把你的文字变成下一个词",
-    "overview.corpus.en": "英文",
-    "overview.corpus.zh": "中文",
     "overview.intro": ("这个应用打开了一个真实的小型 GPT，它是在本项目自己的{corpus}语料上训练出来的。"
                    "你看到的一切，都是这个模型此刻根据侧边栏里的提示词实时算出来的。下面，提示词会"
                    "一个阶段接一个阶段地流过模型；其他页面则分别放大讲解每个阶段。"),

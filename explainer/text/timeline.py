@@ -35,7 +35,7 @@ EN = {
     "timeline.card.none": "No scorecard found for the bundled models (run `python -m explainer evaluate --write`).",
     "timeline.title": "How it learned",
     "timeline.lead": (
-        "The model in this app learned by reading 20 MB of stories, 5,000 steps long, nudging its weights a "
+        "The model in this app learned by reading 20 MB of stories, {steps} steps long, nudging its weights a "
         "little after every step. Copies of it were kept along the way: slide through them and watch what it "
         "knows appear — and see that some skills arrive much later than others."),
     "timeline.run.header": "The whole run: how wrong it was, step by step",
@@ -48,16 +48,19 @@ EN = {
     "timeline.val": "text kept aside",
     "timeline.abilities.header": "When did each skill appear?",
     "timeline.abilities.caption": (
-        "Measured on every kept copy: capital questions (68 countries), the Mary/John test (100 sentences it "
+        "Measured on every kept copy: capital questions (68 countries), the name test (100 sentences it "
         "never read: does it name the person who was not repeated?) and word analogies in its own word vectors."),
     "timeline.abilities.title": "Skills against training step",
     "timeline.abilities.y": "right answers",
     "timeline.ability.capital_qa": "capital questions",
-    "timeline.ability.ioi": "Mary/John test",
+    "timeline.ability.ioi": "name test (who gets the drink?)",
     "timeline.ability.analogy_tokens": "analogies",
     "timeline.abilities.story": (
-        "Read off this chart: capitals from step {capital}, analogies from step {analogy}, but the Mary/John "
+        "Read off this chart: capitals from step {capital}, analogies from step {analogy}, but the name "
         "test only from step {ioi}."),
+    "timeline.abilities.story_never": (
+        "Read off this chart: capitals from step {capital}, analogies from step {analogy}; the name test never "
+        "gets past half right in this run (at the end: {ioi_end})."),
     "timeline.abilities.never": "never",
     "timeline.step": "Look at the model after this many steps",
     "timeline.step.final": "{step} (finished)",
@@ -115,7 +118,7 @@ ZH = {
         "`docs/training.md` 列出了每个数字，以及训练花了多长时间。"),
     "timeline.card.none": "没有找到内置模型的成绩单（运行 `python -m explainer evaluate --write`）。",
     "timeline.title": "它是怎么学会的",
-    "timeline.lead": ("本应用里的模型读了 20 MB 的小故事，共训练 5,000 步，每一步之后都把权重微调一点点。"
+    "timeline.lead": ("本应用里的模型读了 20 MB 的小故事，共训练 {steps} 步，每一步之后都把权重微调一点点。"
                       "训练途中保存了几份副本：拖动滑块逐个查看，看看它懂的东西是怎样出现的——也会发现有些本领比别的晚得多才学会。"),
     "timeline.run.header": "整个训练过程：一步一步看它错得有多厉害",
     "timeline.run.caption": "越低越好。虚线：保存下来的副本；粗线是你在下面选中的那一步。",
@@ -126,13 +129,14 @@ ZH = {
     "timeline.train": "它读的文字",
     "timeline.val": "留出来的文字",
     "timeline.abilities.header": "每种本领是什么时候出现的？",
-    "timeline.abilities.caption": "在每个保存的副本上测量：首都问答（68 个国家）、Mary/John 测试（100 个它从没读过的句子：它会不会说出没有重复出现的那个人？）以及它自己词向量里的词语类比。",
+    "timeline.abilities.caption": "在每个保存的副本上测量：首都问答（68 个国家）、人名测试（100 个它从没读过的句子：它会不会说出没有重复出现的那个人？）以及它自己词向量里的词语类比。",
     "timeline.abilities.title": "本领随训练步数的变化",
     "timeline.abilities.y": "答对的比例",
     "timeline.ability.capital_qa": "首都问答",
-    "timeline.ability.ioi": "Mary/John 测试",
+    "timeline.ability.ioi": "人名测试（饮料给了谁？）",
     "timeline.ability.analogy_tokens": "词语类比",
-    "timeline.abilities.story": "从图上可以读出：首都问答从第 {capital} 步开始会，类比从第 {analogy} 步开始会，而 Mary/John 测试要到第 {ioi} 步才会。",
+    "timeline.abilities.story": "从图上可以读出：首都问答从第 {capital} 步开始会，类比从第 {analogy} 步开始会，而人名测试要到第 {ioi} 步才会。",
+    "timeline.abilities.story_never": "从图上可以读出：首都问答从第 {capital} 步开始会，类比从第 {analogy} 步开始会；人名测试在这次训练里始终没超过一半答对（最后：{ioi_end}）。",
     "timeline.abilities.never": "从未",
     "timeline.step": "查看训练了多少步之后的模型",
     "timeline.step.final": "{step}（训练完成）",

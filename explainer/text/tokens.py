@@ -4,7 +4,7 @@ EN = {
     "tokens.title": "Tokenization: how text becomes numbers",
     "tokens.intro": ("A language model never sees letters. A **tokenizer** first cuts the text into pieces "
                   "(tokens) from a fixed vocabulary and replaces each piece by its number. Our model's "
-                  "vocabulary was learned with **byte-pair encoding (BPE)** on its own small English "
+                  "vocabulary was learned with **byte-pair encoding (BPE)** on its own small {corpus} "
                   "corpus; the big GPTs learned theirs on a large part of the web."),
     "tokens.text": "Text to tokenize",
     "tokens.text.help": "Any text: English, Chinese, emoji, code … Starts with the shared prompt.",
@@ -80,7 +80,7 @@ EN = {
 ZH = {
     "tokens.title": "分词：文本如何变成数字",
     "tokens.intro": ("语言模型从来看不到字母。**分词器**先按一个固定的词表，把文本切成一个个小片段——**词元**（token），"
-                  "再把每个词元换成它在词表中的编号。我们模型的词表是用**字节对编码**（BPE）在它自己的小型英文语料上"
+                  "再把每个词元换成它在词表中的编号。我们模型的词表是用**字节对编码**（BPE）在它自己的小型{corpus}语料上"
                   "学出来的；大型 GPT 的词表则是在网络上相当大一部分文本上学出来的。"),
     "tokens.text": "要分词的文本",
     "tokens.text.help": "任何文本都可以：英文、中文、表情符号、代码……一开始填入的是共享提示词。",

@@ -10,7 +10,7 @@ EN = {
     "vectors.title": "Word vectors: meaning as directions",
     "vectors.intro": ("Every word becomes a list of numbers — a point in a space with many dimensions. Words "
                   "used in similar sentences end up close together, and some relations become "
-                  "*directions*: the step from *man* to *king* is roughly the step from *woman* to *queen*. "
+                  "*directions*: the step from *{a}* to *{b}* is roughly the step from *{c}* to *{d}*. "
                   "Here you can compare three kinds of word vectors made from the same corpus."),
     "vectors.space": "Vector space",
     "vectors.short.tokens": "tokens",
@@ -23,6 +23,8 @@ EN = {
     "vectors.rel.nationality": "nationality",
     "vectors.rel.opposite": "opposite",
     "vectors.rel.past_tense": "past tense",
+    "vectors.rel.negation": "negation",
+    "vectors.rel.language": "language",
     "vectors.space.word2vec": "word2vec (trained on our corpus)",
     "vectors.space.tokens": "The GPT's token embeddings",
     "vectors.space.context": "The GPT's hidden state at a layer",
@@ -51,7 +53,7 @@ EN = {
                    "reached about 40 % on gender and under 12 % on the rest in its token embeddings). What "
                    "the GPT also does is turn “Poland” into “Warsaw” in its middle layers as it reads: "
                    "watch it on the layer-by-layer page."),
-    "vectors.link.layers": "See “Poland → Warsaw” layer by layer",
+    "vectors.link.layers": "See “{subject} → {answer}” layer by layer",
     "vectors.map.header": "A map of words",
     "vectors.map.intro": ("The vectors have {d} dimensions; a 2-D map keeps only part of the picture. PCA shows "
                       "the two directions along which these words differ most; t-SNE keeps close neighbours "
@@ -145,7 +147,7 @@ ZH = {
         "（像 jieba 这样的通用分词器会把有些词切得不一样，而且应用还得多装一个包）。"),
     "vectors.title": "词向量：用方向表示意义",
     "vectors.intro": ("每个词都变成一串数字——高维空间中的一个点。出现在相似句子里的词会彼此靠近，有些关系变成了"
-                  "*方向*：从 *man* 到 *king* 的一步，大致等于从 *woman* 到 *queen* 的一步。"
+                  "*方向*：从 *{a}* 到 *{b}* 的一步，大致等于从 *{c}* 到 *{d}* 的一步。"
                   "这里可以比较由同一份语料得到的三种词向量。"),
     "vectors.space": "向量空间",
     "vectors.short.tokens": "词元嵌入",
@@ -158,6 +160,8 @@ ZH = {
     "vectors.rel.nationality": "国籍",
     "vectors.rel.opposite": "反义",
     "vectors.rel.past_tense": "过去式",
+    "vectors.rel.negation": "否定",
+    "vectors.rel.language": "语言",
     "vectors.space.word2vec": "word2vec（在我们的语料上训练）",
     "vectors.space.tokens": "GPT 的词元嵌入",
     "vectors.space.context": "GPT 某一层的隐藏状态",
@@ -181,7 +185,7 @@ ZH = {
                    "状态能否保留这些关系，需要测量而不能假设：图表显示的就是在这个模型上测得的数字。我们的语料用大量"
                    "平行的句子陈述每种关系，这很有帮助（一个用较单一文本训练的原型，在 词元嵌入中性别类比约 40%，"
                    "其余不到 12%）。此外，GPT 会在阅读时用中间层把“Poland”变成“Warsaw”：可以在逐层观察页面看到。"),
-    "vectors.link.layers": "逐层观察“Poland → Warsaw”",
+    "vectors.link.layers": "逐层观察“{subject} → {answer}”",
     "vectors.map.all_labels": "显示全部标签",
     "vectors.map.hidden": ("为了避免文字互相重叠，这里省略了 {n} 个标签中的 {hidden} 个；把鼠标停在点上可以看到对应的词，"
                        "拖出一个方框可以放大，也可以勾选“显示全部标签”。"),
