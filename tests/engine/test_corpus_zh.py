@@ -35,12 +35,12 @@ def sha(s: str) -> str:
 
 @pytest.fixture(scope="module")
 def corpus():
-    return generate_corpus_zh(1_000_000, seed=0)
+    return generate_corpus_zh(2_000_000, seed=0)
 
 
 @pytest.fixture(scope="module")
 def segmented():
-    return generate_corpus_zh(1_000_000, seed=0, segmented=True)
+    return generate_corpus_zh(2_000_000, seed=0, segmented=True)
 
 
 # --- determinism, size, form --------------------------------------------------------------------
@@ -97,10 +97,10 @@ def test_every_section_in_its_share():
 # --- pinned output ------------------------------------------------------------------------------
 
 PINNED = {
-    "corpus_200k_s0": "5b076af30367907c9f2e2d8f3536e991c03707bf7c0babc01dc239d29b323f30",
-    "segmented_50k_s7": "db1bd37b39b5831774b58267a6474ffdb6b30907ecb870f9aac05b3789003f29",
+    "corpus_200k_s0": "d48c478a1510f3d1a6367ac575eb9c7f478873052c6d6684a4d8f62b3dc7b574",
+    "segmented_50k_s7": "85f45119389cc68ab77d1802f32b2c7d7f90659b4d5e91aad8744db78f4e819c",
     "ioi_cases_100": "99b52efde0ffb83bee0929c38af7ab2960bf8f822a4e5a469228b9b87b17360a",
-    "lexicon": "903a764a912bd721f77529db3ae516d6489e65ba083afe37290b83471c9a4e18",
+    "lexicon": "621cd952803c4fd5121dd274b48cce9f601aac8bc8249dec12266bf42ff4bc6f",
 }
 
 

@@ -134,7 +134,11 @@ _MIDDLE = ["他们 聊 了 一会儿 。", "他们 都 累 了 。", "{place} �
            "他们 说 了 很多 话 。", "那 是 他们 第一 次 去 那里 。"]
 # the verbs of giving, each written 「V 给」 (two words)
 _GIVE = ["", "递", "送", "交", "带", "寄", "拿", "传", "留", "端", "搬", "丢", "发", "捎", "献", "让",
-         "递", "送", "交", "带"]
+         "递", "送", "交", "带", "写", "画", "念", "指", "倒", "盛", "夹", "剥", "切", "烤", "买", "找"]
+# longer openings before the two names (a clause, then the names)
+_OPENING = ["下 了 一整天 的 雨 ，", "在 回家 的 路上 ，", "为了 准备 晚会 ，", "听说 {place} 开门 了 ，", "吃 过 晚饭 ，",
+            "快 到 中午 的 时候 ，", "过 了 很 久 ，", "那天 特别 忙 ，", "考试 结束 以后 ，", "放假 的 第一天 ，",
+            "天 黑 以前 ，", "外面 下着 小雨 ，", "为了 给 朋友 一个 惊喜 ，", "一 放学 回家 的 路上 ，"]
 _ADV = ["高兴 地", "轻轻 地", "马上", "终于", "慢慢 地", "也", "又", "笑 着", "偷偷 地", "小心 地", "就",
         "立刻", "还是", "主动", "顺手", "先", "赶紧", "一下子", "最后"]
 _MODAL = ["想", "决定", "打算", "答应", "要", "准备", "愿意"]
@@ -155,6 +159,8 @@ def _grammar(rng: random.Random) -> str:
         parts.append(rng.choice(_SCENE) + " ")
     if rng.random() < 0.3:
         parts.append(rng.choice(_TIME) + " ")
+    elif rng.random() < 0.3:
+        parts.append(rng.choice(_OPENING) + " ")
     pair = rng.choice(_PAIR)
     if rng.random() < 0.7:
         intro = pair + " " + rng.choice(_PAIR_VP)
