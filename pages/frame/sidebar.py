@@ -69,11 +69,11 @@ def _model_link(choice: str, base: "explainer.LM") -> str | None:
 
 def _model_from_link(value: str, base: "explainer.LM", choices: dict) -> str | None:
     if value.startswith(("step:", "zh:step:")):
-        zh = bundled_zh()
-        family = model_for_language("zh") if value.startswith("zh:") and zh else base
-        value = next((str(p) for s, p in family.snapshots() if value.endswith(f"step:{s}")), value)
-        if value not in choices and family is not base:           # offered once the Chinese model is chosen
-            return value if any(str(p) == value for _, p in family.snapshots()) else None
+        family = model_for_language("zh") if value.startswith("zh:") else base
+        step = value.rsplit(":", 1)[1]
+        path = next((str(p) for s, p in family.snapshots() if str(s) == step), None)
+        # a Chinese snapshot is offered once it is chosen (the sidebar lists the chosen model's family)
+        return path if path is not None and (path in choices or family is not base) else None
     return value if value in choices and value != "yours" else None
 
 
