@@ -235,14 +235,14 @@ class LM:
 
     def _forward(self, idx: torch.Tensor, intervention: Intervention | None = None,
                  record: dict | None = None, kv_cache: KVCache | None = None, targets: torch.Tensor | None = None,
-                 combined: bool = False):
+                 combined: bool = False, last_only: bool = False):
         """The one door to the model: every forward pass of this class — traces, next-token
         probabilities, generation, losses — goes through here (tests/engine/test_layout.py holds
         it). (logits, loss) with ``intervention`` plus any ``ablate`` block's applied (``combined``:
         the caller already added them), read-only, without gradients."""
         iv = intervention if combined else self._combined(intervention)
         with torch.inference_mode():
-            return self.model(idx, targets, record=record, intervention=iv, kv_cache=kv_cache)
+            return self.model(idx, targets, record=record, intervention=iv, kv_cache=kv_cache, last_only=last_only)
 
     def record(self, batch: list[list[int]], intervention: Intervention | None = None,
                names: tuple[str, ...] | None = None) -> dict:
@@ -317,9 +317,9 @@ class LM:
         iv = self._combined(intervention)             # once for the whole loop, not per token
 
         def step(new_ids: list[int], cache: KVCache) -> torch.Tensor:
-            return self._forward(torch.tensor([new_ids]), iv, kv_cache=cache, combined=True)[0]
+            return self._forward(torch.tensor([new_ids]), iv, kv_cache=cache, combined=True, last_only=True)[0]
         new: list[int] = []
-        cache = KVCache(self.config.n_layer)
+        cache = KVCache(self.config.n_layer, n_ctx)
         with torch.inference_mode():
             logits = step(ids, cache)
             seq = list(ids)
@@ -335,7 +335,7 @@ class LM:
                 if stop_at_eot and nxt == eot:
                     break
                 if cache.length >= n_ctx:
-                    cache = KVCache(self.config.n_layer)
+                    cache = KVCache(self.config.n_layer, n_ctx)
                     logits = step(seq[-(n_ctx // 2):], cache)
                 else:
                     logits = step([nxt], cache)

@@ -324,22 +324,40 @@ class Block(nn.Module):
 
 
 class KVCache:
-    """Keys and values of the positions seen so far, per layer, for fast generation."""
+    """Keys and values of the positions seen so far, per layer, for fast generation. With
+    ``capacity`` (the model's context) each layer's keys and values live in one buffer made on first
+    use and written in place, so a new token copies only its own key and value, not the whole past."""
 
-    def __init__(self, n_layer: int):
+    def __init__(self, n_layer: int, capacity: int | None = None):
         self.k: list[torch.Tensor | None] = [None] * n_layer
         self.v: list[torch.Tensor | None] = [None] * n_layer
+        self.capacity = capacity
+        self._len = [0] * n_layer
 
     def extend(self, layer, k, v):
-        if self.k[layer] is not None:
-            k = torch.cat([self.k[layer], k], dim=2)
-            v = torch.cat([self.v[layer], v], dim=2)
-        self.k[layer], self.v[layer] = k, v
-        return k, v
+        """Append this call's keys and values (B, H, T, hd) and return all of them so far."""
+        T, n = k.shape[2], self._len[layer]
+        if self.capacity is None:
+            if self.k[layer] is not None:
+                k = torch.cat([self.k[layer], k], dim=2)
+                v = torch.cat([self.v[layer], v], dim=2)
+            self.k[layer], self.v[layer] = k, v
+            self._len[layer] = k.shape[2]
+            return k, v
+        if n + T > self.capacity:
+            raise ValueError(f"the cache holds {self.capacity} positions; {n + T} asked")
+        if self.k[layer] is None:
+            B, H, _, hd = k.shape
+            self.k[layer] = k.new_empty(B, H, self.capacity, hd)
+            self.v[layer] = v.new_empty(B, H, self.capacity, hd)
+        self.k[layer][:, :, n:n + T] = k
+        self.v[layer][:, :, n:n + T] = v
+        self._len[layer] = n + T
+        return self.k[layer][:, :, :n + T], self.v[layer][:, :, :n + T]
 
     @property
     def length(self) -> int:
-        return 0 if self.k[0] is None else self.k[0].shape[2]
+        return self._len[0]
 
 
 def hook_names(cfg: GPTConfig) -> list[str]:
@@ -380,9 +398,11 @@ class GPT(nn.Module):
         return self.ln_f(x) @ self.wte.weight.T
 
     def forward(self, idx, targets=None, record: dict | None = None,
-                intervention: Intervention | None = None, kv_cache: KVCache | None = None):
+                intervention: Intervention | None = None, kv_cache: KVCache | None = None,
+                last_only: bool = False):
         """idx (B, T) token ids → (logits (B, T, V), loss or None). ``record`` (a dict) is filled
-        with every named activation point; ``intervention`` edits them for this call only."""
+        with every named activation point; ``intervention`` edits them for this call only.
+        ``last_only``: logits of the last position only, (B, 1, V) (generation needs no others)."""
         B, T = idx.shape
         start = kv_cache.length if kv_cache is not None else 0
         if start + T > self.cfg.n_ctx:
@@ -398,7 +418,9 @@ class GPT(nn.Module):
         for block in self.blocks:
             x = block(x, record, iv, kv_cache)
         x = _edit(self.ln_f(x), "ln_final.hook_normalized", iv, record)
-        logits = x @ self.wte.weight.T                               # (B, T, V)
+        if last_only:
+            x = x[:, -1:]
+        logits = F.linear(x, self.wte.weight)                        # (B, T, V), tied unembedding
         loss = None
         if targets is not None:
             loss = F.cross_entropy(logits.float().view(-1, logits.size(-1)), targets.reshape(-1))

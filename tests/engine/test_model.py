@@ -88,25 +88,45 @@ def test_switching_neurons_off(model):
         Intervention.zero(neurons=[(0, CFG.d_mlp)]).validate(CFG)
 
 
-def test_kv_cache_equals_full_recompute(model):
+@pytest.mark.parametrize("capacity", [None, CFG.n_ctx])
+def test_kv_cache_equals_full_recompute(model, capacity):
     x = ids(T=16)
     with torch.no_grad():
         full, _ = model(x)
-        cache = KVCache(CFG.n_layer)
+        cache = KVCache(CFG.n_layer, capacity)
         part1, _ = model(x[:, :10], kv_cache=cache)
         steps = [model(x[:, t:t + 1], kv_cache=cache)[0] for t in range(10, 16)]
     got = torch.cat([part1] + steps, dim=1)
     torch.testing.assert_close(got, full, atol=1e-4, rtol=1e-4)
 
 
-def test_kv_cache_chunked_prefill_uses_offset_mask(model):
+@pytest.mark.parametrize("capacity", [None, CFG.n_ctx])
+def test_kv_cache_chunked_prefill_uses_offset_mask(model, capacity):
     x = ids(T=16)
     with torch.no_grad():
         full, _ = model(x)
-        cache = KVCache(CFG.n_layer)
+        cache = KVCache(CFG.n_layer, capacity)
         a, _ = model(x[:, :6], kv_cache=cache)
         b, _ = model(x[:, 6:], kv_cache=cache)
     torch.testing.assert_close(torch.cat([a, b], 1), full, atol=1e-4, rtol=1e-4)
+    assert cache.length == 16
+
+
+def test_kv_cache_with_a_capacity_refuses_more():
+    cache = KVCache(1, capacity=4)
+    k = torch.zeros(1, 2, 3, 5)
+    cache.extend(0, k, k)
+    with pytest.raises(ValueError, match="holds 4 positions; 6 asked"):
+        cache.extend(0, k, k)
+
+
+def test_last_only_gives_the_last_positions_logits(model):
+    x = ids(T=12)
+    with torch.no_grad():
+        full, _ = model(x)
+        last, _ = model(x, last_only=True)
+    assert last.shape == (x.shape[0], 1, CFG.vocab_size)
+    torch.testing.assert_close(last[:, 0], full[:, -1])
 
 
 @pytest.mark.parametrize("abl", [Intervention.zero(heads=[(1, 2)]), Intervention.zero(attn=[0]),
