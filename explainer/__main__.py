@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--json", action="store_true")
     b.add_argument("--compare", action="store_true",
                    help="only the training step: ours against a plain eager PyTorch GPT of the same shape")
+    b.add_argument("--nanogpt", default=None, metavar="PATH",
+                   help="with --compare: against nanoGPT's model.py at PATH (fetch it yourself), run the way "
+                        "nanoGPT's train.py runs it on this machine")
 
     a = ap.parse_args(argv)
     try:
@@ -145,7 +148,12 @@ def _run(a) -> int:
         print(json.dumps(card, indent=1) if a.json else format_scorecard(card))
         return 0
     if a.cmd == "bench":
-        from .bench import compare_training, format_bench, format_compare, run_bench
+        from .bench import (compare_nanogpt, compare_training, format_bench, format_compare,
+                            format_compare_nanogpt, run_bench)
+        if a.compare and a.nanogpt:
+            res = compare_nanogpt(a.nanogpt, a.preset, a.threads)
+            print(json.dumps(res, indent=1) if a.json else format_compare_nanogpt(res))
+            return 0
         if a.compare:
             res = compare_training(a.preset, a.threads)
             print(json.dumps(res, indent=1) if a.json else format_compare(res))

@@ -89,21 +89,26 @@ class PlainGPT(torch.nn.Module):
         return logits, F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1))
 
 
+def _full_step(run, model, opt, ctx, x, y):
+    """One full training step as a function: forward through ``run`` (the model, or its compiled
+    form) under ``ctx``, loss, backward, gradients of ``model`` clipped at 1.0, the optimizer's step."""
+    def step():
+        with ctx():
+            _, loss = run(x, y)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+    return step
+
+
 def _step_speed(model, params, batch: tuple, ctx, steps: int, warmup: int) -> tuple[float, float]:
     """(tokens/s of the median step, seconds of the warm-up steps) of a full training step:
     forward, loss, backward, gradient clipping, AdamW."""
     from .train import _null
     x, y = batch
     opt = torch.optim.AdamW(params, lr=1e-4, betas=(0.9, 0.95))
-    ctx = ctx or _null
-
-    def step():
-        with ctx():
-            _, loss = model(x, y)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
+    step = _full_step(model, model, opt, ctx or _null, x, y)
     t0 = time.perf_counter()
     for _ in range(warmup):
         step()
@@ -147,6 +152,102 @@ def compare_training(preset: str = "default", threads: int | None = None, steps:
             "ours_as_trained_tok_s": round(tuned_tok), "precision": "bf16" if use_bf16 else "fp32",
             "compiled": use_compile, "first_steps_s": round(warm, 1),
             "ratio_eager": round(eager_tok / plain_tok, 2), "ratio_as_trained": round(tuned_tok / plain_tok, 2)}
+
+
+def load_nanogpt(path):
+    """The ``model.py`` of nanoGPT (github.com/karpathy/nanoGPT) that the user fetched, imported from
+    ``path`` as a module of its own: nothing of it is copied into this project."""
+    import importlib.util
+    from pathlib import Path
+    f = Path(path)
+    if f.is_dir():
+        f = f / "model.py"
+    if not f.is_file():
+        raise FileNotFoundError(f"--nanogpt: no such file: {f} (give the path to nanoGPT's model.py)")
+    spec = importlib.util.spec_from_file_location("nanogpt_model", f)
+    mod = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(mod)
+    except Exception as err:
+        raise ValueError(f"--nanogpt: {f} could not be imported ({type(err).__name__}: {err})") from err
+    if not (hasattr(mod, "GPT") and hasattr(mod, "GPTConfig")):
+        raise ValueError(f"--nanogpt: {f} has no GPT and GPTConfig: is it nanoGPT's model.py?")
+    return mod
+
+
+def compare_nanogpt(path, preset: str = "default", threads: int | None = None, steps: int = 4,
+                    rounds: int = 7, compile_theirs: bool = True) -> dict:
+    """Our training step as ``train`` runs it here against nanoGPT's model as nanoGPT's ``train.py``
+    runs it on this machine, in one run, in interleaved rounds (``steps`` steps of one, then of the
+    other, ``rounds`` times); the figure is the median step of each.
+
+    nanoGPT's script on a CPU: no autocast (``ctx = nullcontext()`` when the device is a CPU), so fp32;
+    ``compile = True``; AdamW from its ``configure_optimizers`` (fused only on CUDA); gradients clipped
+    at 1.0; dropout 0, biases on. Same shape as our preset (layers, heads, width, context, vocabulary),
+    same batch, same full step (forward, loss, backward, clipping, AdamW). ``compile_theirs=False``
+    only for a quick check of this function (the tests)."""
+    import contextlib
+    import io
+    import platform
+
+    from .model import GPT
+    from .train import PRESETS, _null, _param_groups, choose_compile, choose_precision
+    if threads:
+        torch.set_num_threads(threads)
+    nano = load_nanogpt(path)
+    p = PRESETS[preset]
+    cfg = p.model_config()
+    torch.manual_seed(0)
+    x = torch.randint(0, cfg.vocab_size, (p.batch_size, p.n_ctx))
+    y = torch.roll(x, -1, dims=1)
+    with contextlib.redirect_stdout(io.StringIO()):            # nanoGPT prints its parameter count
+        theirs = nano.GPT(nano.GPTConfig(block_size=cfg.n_ctx, vocab_size=cfg.vocab_size, n_layer=cfg.n_layer,
+                                         n_head=cfg.n_head, n_embd=cfg.d_model, dropout=0.0, bias=True))
+        their_opt = theirs.configure_optimizers(p.weight_decay, 1e-4, (0.9, 0.95), "cpu")
+    their_run = torch.compile(theirs) if compile_theirs else theirs
+
+    ours = GPT(cfg)
+    dev = torch.device("cpu")
+    quiet = lambda *a: None
+    use_bf16 = choose_precision(GPT(cfg), p, dev, x.flatten().numpy(), "auto", quiet)
+    use_compile = choose_compile("auto", p, dev, p.steps, quiet)
+    our_ctx = (lambda: torch.autocast("cpu", dtype=torch.bfloat16)) if use_bf16 else _null
+    our_opt = torch.optim.AdamW(_param_groups(ours, p.weight_decay), lr=1e-4, betas=(0.9, 0.95))
+    our_run = torch.compile(ours) if use_compile else ours
+
+    runs = {"nanogpt": _full_step(their_run, theirs, their_opt, _null, x, y),
+            "ours": _full_step(our_run, ours, our_opt, our_ctx, x, y)}
+    first, times = {}, {k: [] for k in runs}
+    for k, step in runs.items():                               # compiling, and warm-up
+        t0 = time.perf_counter()
+        for _ in range(3):
+            step()
+        first[k] = time.perf_counter() - t0
+    for _ in range(rounds):
+        for k, step in runs.items():
+            for _ in range(steps):
+                t0 = time.perf_counter()
+                step()
+                times[k].append(time.perf_counter() - t0)
+    tok = {k: x.numel() / statistics.median(v) for k, v in times.items()}
+    return {"preset": preset, "threads": torch.get_num_threads(), "cpu": platform.processor() or platform.machine(),
+            "nanogpt_model": str(path), "rounds": rounds, "steps_per_round": steps,
+            "nanogpt_tok_s": round(tok["nanogpt"]), "nanogpt_precision": "fp32", "nanogpt_compiled": compile_theirs,
+            "ours_tok_s": round(tok["ours"]), "precision": "bf16" if use_bf16 else "fp32", "compiled": use_compile,
+            "first_steps_s": {k: round(v, 1) for k, v in first.items()},
+            "ratio": round(tok["ours"] / tok["nanogpt"], 2)}
+
+
+def format_compare_nanogpt(r: dict) -> str:
+    return "\n".join([
+        f"training step, {r['preset']} preset, {r['threads']} threads, {r['rounds']} interleaved rounds of "
+        f"{r['steps_per_round']} steps, median step:",
+        f"  nanoGPT's model.py as its train.py runs it here (fp32{', compiled' if r['nanogpt_compiled'] else ''}): "
+        f"{r['nanogpt_tok_s']:,} tok/s",
+        f"  ours as train() runs it here ({r['precision']}{', compiled' if r['compiled'] else ''}): "
+        f"{r['ours_tok_s']:,} tok/s (× {r['ratio']})",
+        f"  first 3 steps incl. compiling: nanoGPT {r['first_steps_s']['nanogpt']} s, ours {r['first_steps_s']['ours']} s",
+    ])
 
 
 def format_compare(r: dict) -> str:
