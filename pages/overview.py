@@ -6,6 +6,7 @@ import streamlit as st
 from explainer.plots.overview import params_figure, resid_norm_figure, scale_figure
 from explainer.tokenizer import unsegment
 from explainer.views.overview import pipeline_summary, scale_rows
+from pages.frame.cache import cached
 from pages.frame.charts import chart, figure
 from pages.frame.language import t
 from pages.frame.menu import PAGES
@@ -15,13 +16,23 @@ from pages.frame.prompt import notice_truncation, prompt, require_prompt, set_pr
 
 enter(__file__)
 
+
+def _param_counts(lm) -> dict:
+    return lm.param_counts()
+
+
+# computed once per model and prompt, shared by every user (a trace and two weight matrices per view before)
+pipeline = cached(pipeline_summary)
+param_counts = cached(_param_counts, max_entries=8)
+model_sizes = cached(scale_rows, max_entries=8)
+
 lm = current_model()
 page_top()
 st.title(t("overview.title"))
 st.write(t("overview.intro", corpus=t(f"app.corpus.{'zh' if lm.segmenter is not None else 'en'}")))
 
 st.header(t("overview.pipeline"))
-summary = pipeline_summary(lm, require_prompt())
+summary = pipeline(require_prompt())
 notice_truncation(summary["truncated"], lm.config.n_ctx)
 
 for i, stage in enumerate(summary["stages"]):
@@ -58,7 +69,7 @@ st.dataframe(pd.DataFrame({t("overview.col.token"): [repr(s) for s, _ in top],
 word = unsegment(top[0][0]).lstrip() if lm.segmenter is not None else top[0][0]
 st.button(t("overview.append", tok=word), on_click=set_prompt, args=(prompt() + word,))
 
-counts = lm.param_counts()
+counts = param_counts()
 total = sum(counts.values())
 st.header(t("overview.params", total=f"{total:,}"))
 chart(figure("overview.params", (), lambda: params_figure({t(f"overview.part.{k}"): v for k, v in counts.items()})),
@@ -67,7 +78,7 @@ chart(figure("overview.params", (), lambda: params_figure({t(f"overview.part.{k}
 st.caption(t("overview.params.note"))
 
 st.header(t("overview.scale"))
-rows = scale_rows(lm, ours=t("overview.ours"))
+rows = model_sizes(t("overview.ours"))
 chart(figure("overview.scale", (), lambda: scale_figure(rows, y_title=t("overview.axis.params"))), pd.DataFrame(rows), name="model_sizes", key="overview.chart.scale")
 st.dataframe(pd.DataFrame(rows), hide_index=True,
              column_config={c: (st.column_config.TextColumn(t(f"overview.scol.{c}")) if c == "model" else

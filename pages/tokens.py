@@ -30,8 +30,9 @@ def _chips(rows: list[dict]) -> None:
         st.caption(t("tokens.truncated_view", n=MAX_CHIPS, total=len(rows)))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _merges(folder: str | None) -> list:
+    """The merges of the tokenizer in ``folder``, read once per server and shared (read-only)."""
     return tokens.merges_for(folder)
 
 
@@ -48,9 +49,24 @@ def _after_merges(lm, text: str, k: int, show_ws: bool) -> list[dict]:
     return tokens.tokens_after_merges(lm.tokenizer, lm.reads(text), k, show_ws)
 
 
+def _merge_view(lm, folder: str | None, step: int) -> tuple:
+    """(first, last, the table of merges first..last) around merge ``step``."""
+    merges = _merges(folder)
+    first, last = tokens.merge_window(step, len(merges))           # the chosen merge in view, no scrolling
+    return first, last, tokens.merge_table(lm.tokenizer, merges, last, start=first)
+
+
+def _tree(lm, folder: str | None, pick: int) -> tuple:
+    """(the merge tree of token ``pick``, the table of how it was built)."""
+    merges = _merges(folder)
+    return tokens.tree_for(lm.tokenizer, merges, pick), tokens.building_table(lm.tokenizer, merges, pick)
+
+
 token_rows = cached(_rows, max_entries=32)
 compare_tokenizers = cached(_compare, max_entries=32)
 tokens_after_merges = cached(_after_merges, max_entries=64)
+merge_view = cached(_merge_view, max_entries=64)
+tree_view = cached(_tree, max_entries=64)
 
 
 lm = current_model()
@@ -141,8 +157,7 @@ st.session_state.setdefault("tokens.bpe.step", min(30, len(merges)))
 st.session_state["tokens.bpe.step"] = max(1, min(int(st.session_state["tokens.bpe.step"]), len(merges)))
 step = st.slider(t("tokens.bpe.step"), 1, len(merges), key="tokens.bpe.step", help=t("tokens.bpe.step.help"))
 step = max(1, min(int(step), len(merges)))
-first, last = tokens.merge_window(step, len(merges))           # the chosen merge in view, no scrolling
-table = tokens.merge_table(enc, merges, last, start=first)
+first, last, table = merge_view(str(folder) if folder else None, step)
 row = table.iloc[step - 1 - first]
 st.markdown(t("tokens.bpe.chosen", step=step, left=f"`{row['left']}`", right=f"`{row['right']}`",
               new=f"`{row['new_token']}`", id=int(row["new_id"]), count=int(row["count"])))
@@ -170,12 +185,11 @@ pick = st.selectbox(t("tokens.tree.pick"), options, index=longest, key="tokens.t
                     format_func=lambda i: f"{tokens.piece(enc, i)}  (id {i})")
 if pick is None or pick not in seen:
     pick = options[longest]
-tree = tokens.tree_for(enc, merges, pick)
+tree, built = tree_view(str(folder) if folder else None, pick)
 if not tree["children"]:
     st.info(t("tokens.tree.single", tok=seen[pick]["text"]))
 else:
     c1, c2 = st.columns([3, 2])
-    built = tokens.building_table(enc, merges, pick)
     with c1:
         chart(figure("tokens.tree", (pick,), lambda: merge_tree_figure(tree, t("tokens.tree.step"), t("tokens.tree.byte"))),
               built,

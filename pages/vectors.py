@@ -35,9 +35,19 @@ def _context(lm, word: str, a: str, b: str, layer: int) -> dict:
     return vectors.context_view(lm, word, (a, b), layer)
 
 
+def _neighbours(lm, word: str, k: int, space: str) -> pd.DataFrame:
+    return vectors.neighbours_frame(lm, word, k, space)
+
+
+def _analogy(lm, a: str, b: str, c: str, space: str) -> dict:
+    return vectors.analogy_view(lm, a, b, c, k=8, space=space)
+
+
 analogy_scores = cached(_scores, max_entries=8)
 word_map = cached(_map)
 context_view = cached(_context)
+neighbours = cached(_neighbours, max_entries=128)
+analogy = cached(_analogy, max_entries=128)
 
 
 def _space_ok(space: str) -> str | None:
@@ -173,7 +183,7 @@ with c3:
     st.button(t("vectors.nb.preset"), key="vectors.nb.preset", on_click=_set,
               kwargs={"vectors.nb.word": demos.of(lm).NEIGHBOUR_WORD})
 try:
-    nb = vectors.neighbours_frame(lm, nb_word, int(k), space)
+    nb = neighbours(nb_word, int(k), space)
     st.dataframe(nb.rename(columns={"rank": t("vectors.col.rank"), "word": t("vectors.col.word"),
                                     "cosine": t("vectors.col.cosine")}), hide_index=True, width="stretch")
     st.caption(t("vectors.nb.caption"))
@@ -199,7 +209,7 @@ wa = i1.text_input(t("vectors.an.a"), key="vectors.an.a")
 wb = i2.text_input(t("vectors.an.b"), key="vectors.an.b")
 wc = i3.text_input(t("vectors.an.c"), key="vectors.an.c")
 try:
-    view = vectors.analogy_view(lm, wa, wb, wc, k=8, space=space)
+    view = analogy(wa, wb, wc, space)
     answers = view["answers"]
     top, score = answers[0]
     st.markdown(t("vectors.an.result", a=wa.strip(), b=wb.strip(), c=wc.strip(), ans=top, score=score))

@@ -1,8 +1,13 @@
 """Shared fixtures: a tiny model trained once per test session (≈ 30 s on 2 cores)."""
 
+import os
 import shutil
 
 import pytest
+
+# the pages' cached results are shared by every user: every test run checks that no caller changes one
+# (pages/frame/cache.py), in-process and in the servers the browser tests start
+os.environ.setdefault("EXPLAINER_CHECK_SHARED", "1")
 
 import explainer
 from explainer.train import train

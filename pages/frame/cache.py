@@ -2,40 +2,89 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
+import os
+import pickle
 
+import numpy as np
 import streamlit as st
 
 from .models import current_model, model_key
 
 
 def cached(fn=None, *, max_entries: int = 64):
-    """``fn(lm, *args)`` computed once per chosen model and arguments (``st.cache_data``; the
-    shared model itself is not hashed). Call the result without the model: ``cached(f)(*args)``.
+    """``fn(lm, *args)`` computed once per chosen model and arguments and shared by every user, like
+    the model (the model itself is not hashed). Call the result without the model: ``cached(f)(*args)``.
 
         lens_data = cached(views.lens.lens_data)
         d = lens_data(prompt(), (), ("Warsaw",))
-    """
+
+    The result is handed out as it is, not copied (``st.cache_resource``: ``st.cache_data`` unpickled a
+    fresh copy on every call, ≈ 12 % of the server's time in a class), so it is read-only: its arrays
+    are made unwritable, and under ``EXPLAINER_CHECK_SHARED=1`` (the tests) every call checks that no
+    one changed it since it was made."""
     if fn is None:
         return functools.partial(cached, max_entries=max_entries)
 
     def run(_lm, key: str, name: str, *args):
-        return fn(_lm, *args)
+        return _shared(fn(_lm, *args))
     # one cache per wrapped function: Streamlit keys a cache by the function's module and name
     run.__module__ = fn.__module__
     run.__name__ = run.__qualname__ = f"cached__{fn.__qualname__}"
-    run = st.cache_data(max_entries=max_entries, show_spinner=False)(run)
+    run = st.cache_resource(max_entries=max_entries, show_spinner=False)(run)
+
+    def checked(*args):
+        value = run(*args)
+        if CHECK_SHARED:
+            _check_unchanged(value, f"{fn.__module__}.{fn.__qualname__}")
+        return value
 
     @functools.wraps(fn)
     def call(*args):
-        return run(current_model(), model_key(), f"{fn.__module__}.{fn.__qualname__}", *args)
+        return checked(current_model(), model_key(), f"{fn.__module__}.{fn.__qualname__}", *args)
 
     def on(lm):
         """The same cache for another model than the chosen one (e.g. the run a snapshot came from)."""
-        return lambda *args: run(lm, f"folder|{lm.folder}|{lm.meta.get('step', '')}",
-                                 f"{fn.__module__}.{fn.__qualname__}", *args)
+        return lambda *args: checked(lm, f"folder|{lm.folder}|{lm.meta.get('step', '')}",
+                                     f"{fn.__module__}.{fn.__qualname__}", *args)
     call.on = on
     return call
+
+
+CHECK_SHARED = os.environ.get("EXPLAINER_CHECK_SHARED") == "1"
+_DIGESTS: dict[int, tuple[object, str]] = {}       # id → (the value, kept alive; its digest when made)
+
+
+def _shared(value):
+    """The value made safe to share: every numpy array in it read-only."""
+    def freeze(v):
+        if isinstance(v, np.ndarray):
+            v.setflags(write=False)
+        elif isinstance(v, dict):
+            for x in v.values():
+                freeze(x)
+        elif isinstance(v, (list, tuple)):
+            for x in v:
+                freeze(x)
+        elif dataclasses.is_dataclass(v) and not isinstance(v, type):
+            for f in dataclasses.fields(v):
+                freeze(getattr(v, f.name))
+    freeze(value)
+    if CHECK_SHARED:
+        _DIGESTS[id(value)] = (value, _digest(value))
+    return value
+
+
+def _digest(value) -> str:
+    return hashlib.sha256(pickle.dumps(value, protocol=4)).hexdigest()
+
+
+def _check_unchanged(value, name: str) -> None:
+    kept = _DIGESTS.get(id(value))
+    if kept is not None and kept[0] is value and _digest(value) != kept[1]:
+        raise AssertionError(f"{name}: a shared cached result was changed by its caller (copy it first)")
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -7,6 +7,7 @@ import io
 import threading
 from collections import OrderedDict
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from explainer.plots import CONFIG, house_style
@@ -16,6 +17,19 @@ from .models import model_key
 from .presenter import PRESENT_FONT, PRESENT_HEIGHT, presenting
 
 FIGURES_KEPT = 300       # built figures the server keeps (a few MB); the oldest go first
+
+
+class KeptFigure(go.Figure):
+    """A figure built once and shown to many users: its plain form, which ``st.plotly_chart`` makes
+    from it on every run (``to_dict``: a deep copy, numpy arrays to base64), is made once. A kept
+    figure is never changed after it is stored, like every shared object."""
+
+    def to_dict(self):
+        kept = self.__dict__.get("_kept_dict")
+        if kept is None:
+            kept = super().to_dict()
+            self._kept_dict = kept
+        return kept
 
 
 @st.cache_resource(show_spinner=False)
@@ -38,6 +52,8 @@ def figure(name: str, key: tuple, build):
     fig = house_style(build())
     if presenting():                        # readable from the back of a classroom, one chart a screen
         fig.update_layout(font=dict(size=PRESENT_FONT), height=max(fig.layout.height or 450, PRESENT_HEIGHT))
+    if type(fig) is go.Figure:
+        fig.__class__ = KeptFigure
     with store["lock"]:
         store["items"][full] = fig
         while len(store["items"]) > FIGURES_KEPT:

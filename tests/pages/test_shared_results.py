@@ -1,0 +1,40 @@
+"""What the pages compute once is shared by every user (pages/frame/cache.py, pages/frame/charts.py):
+handed out without a copy, so it must never change — arrays are read-only, a changed result is caught
+under EXPLAINER_CHECK_SHARED, and a kept figure sends what a fresh one would."""
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+import pages.frame.cache as cache
+from pages.frame.charts import KeptFigure
+
+
+def _rows(lm, n: int) -> dict:
+    return {"xs": [1, 2, n], "probs": np.arange(n, dtype=float)}
+
+
+def test_a_result_is_shared_and_its_arrays_are_read_only(bundled_lm):
+    get = cache.cached(_rows).on(bundled_lm)
+    a, b = get(3), get(3)
+    assert a is b                                        # no copy per call
+    with pytest.raises(ValueError, match="read-only"):
+        a["probs"][0] = 5.0
+
+
+def test_a_caller_that_changes_a_shared_result_is_caught(bundled_lm, monkeypatch):
+    monkeypatch.setattr(cache, "CHECK_SHARED", True)
+    get = cache.cached(_rows).on(bundled_lm)
+    get(4)["xs"].append(99)                              # what a page must never do
+    with pytest.raises(AssertionError, match="changed by its caller"):
+        get(4)
+
+
+def test_a_kept_figure_sends_what_a_fresh_one_sends():
+    def build():
+        return go.Figure(go.Heatmap(z=np.arange(12.0).reshape(3, 4)), layout=dict(title="t"))
+    fresh, kept = build(), build()
+    kept.__class__ = KeptFigure
+    assert kept.to_dict() == fresh.to_dict()
+    assert kept.to_dict() is kept.to_dict()              # made once, then reused
+    assert isinstance(kept, go.Figure)
