@@ -117,6 +117,21 @@ def _step_speed(model, params, batch: tuple, ctx, steps: int, warmup: int) -> tu
     return x.numel() / t, warm
 
 
+def _as_trained(p, x: torch.Tensor) -> tuple:
+    """Our model as ``train`` runs preset ``p`` on this machine, chosen by train's own probes on the
+    batch ``x``: (the model, what runs it — compiled or not, its autocast context, bf16?, compiled?)."""
+    from .model import GPT
+    from .train import _null, choose_compile, choose_precision
+    cfg = p.model_config()
+    dev = torch.device("cpu")
+    quiet = lambda *a: None
+    use_bf16 = choose_precision(GPT(cfg), p, dev, x.flatten().numpy(), "auto", quiet)
+    use_compile = choose_compile("auto", p, dev, p.steps, quiet)
+    ctx = (lambda: torch.autocast("cpu", dtype=torch.bfloat16)) if use_bf16 else _null
+    model = GPT(cfg)
+    return model, (torch.compile(model) if use_compile else model), ctx, use_bf16, use_compile
+
+
 def compare_training(preset: str = "default", threads: int | None = None, steps: int = 10) -> dict:
     """Our training step, as ``train`` runs it on this machine, against ``PlainGPT`` in the same run.
 
@@ -126,7 +141,7 @@ def compare_training(preset: str = "default", threads: int | None = None, steps:
     import platform
 
     from .model import GPT
-    from .train import PRESETS, _param_groups, choose_compile, choose_precision
+    from .train import PRESETS, _param_groups
     if threads:
         torch.set_num_threads(threads)
     p = PRESETS[preset]
@@ -138,14 +153,7 @@ def compare_training(preset: str = "default", threads: int | None = None, steps:
     plain_tok, _ = _step_speed(plain, plain.parameters(), batch, None, steps, warmup=2)
     ours = GPT(cfg)
     eager_tok, _ = _step_speed(ours, _param_groups(ours, p.weight_decay), batch, None, steps, warmup=2)
-    dev = torch.device("cpu")
-    quiet = lambda *a: None
-    tokens = x.flatten().numpy()
-    use_bf16 = choose_precision(ours, p, dev, tokens, "auto", quiet)
-    use_compile = choose_compile("auto", p, dev, p.steps, quiet)
-    ctx = (lambda: torch.autocast("cpu", dtype=torch.bfloat16)) if use_bf16 else None
-    ours = GPT(cfg)
-    run = torch.compile(ours) if use_compile else ours
+    ours, run, ctx, use_bf16, use_compile = _as_trained(p, x)
     tuned_tok, warm = _step_speed(run, _param_groups(ours, p.weight_decay), batch, ctx, steps, warmup=3)
     return {"preset": preset, "threads": torch.get_num_threads(), "cpu": platform.processor() or platform.machine(),
             "plain_eager_fp32_tok_s": round(plain_tok), "ours_eager_fp32_tok_s": round(eager_tok),
@@ -190,8 +198,7 @@ def compare_nanogpt(path, preset: str = "default", threads: int | None = None, s
     import io
     import platform
 
-    from .model import GPT
-    from .train import PRESETS, _null, _param_groups, choose_compile, choose_precision
+    from .train import PRESETS, _null, _param_groups
     if threads:
         torch.set_num_threads(threads)
     nano = load_nanogpt(path)
@@ -206,14 +213,8 @@ def compare_nanogpt(path, preset: str = "default", threads: int | None = None, s
         their_opt = theirs.configure_optimizers(p.weight_decay, 1e-4, (0.9, 0.95), "cpu")
     their_run = torch.compile(theirs) if compile_theirs else theirs
 
-    ours = GPT(cfg)
-    dev = torch.device("cpu")
-    quiet = lambda *a: None
-    use_bf16 = choose_precision(GPT(cfg), p, dev, x.flatten().numpy(), "auto", quiet)
-    use_compile = choose_compile("auto", p, dev, p.steps, quiet)
-    our_ctx = (lambda: torch.autocast("cpu", dtype=torch.bfloat16)) if use_bf16 else _null
+    ours, our_run, our_ctx, use_bf16, use_compile = _as_trained(p, x)
     our_opt = torch.optim.AdamW(_param_groups(ours, p.weight_decay), lr=1e-4, betas=(0.9, 0.95))
-    our_run = torch.compile(ours) if use_compile else ours
 
     runs = {"nanogpt": _full_step(their_run, theirs, their_opt, _null, x, y),
             "ours": _full_step(our_run, ours, our_opt, our_ctx, x, y)}

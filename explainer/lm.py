@@ -345,10 +345,10 @@ class LM:
                  top_k: int | None = None, top_p: float | None = None, seed: int | None = None) -> str:
         """The prompt's continuation (new text only), as it is written after the prompt (a model that
         reads Chinese: no space between the prompt's last word and the first new one)."""
-        new = self.generate_ids(prompt, max_new_tokens, temperature, top_k, top_p, seed)
+        before, _ = self._ids(prompt)                   # read once: the ids generation starts from
+        new = self.generate_ids(before, max_new_tokens, temperature, top_k, top_p, seed)
         if self.segmenter is None:
             return self.decode(new)
-        before = self.encode(prompt)
         return self.decode(before + new)[len(self.decode(before)):]
 
     # ---- word vectors --------------------------------------------------------------------

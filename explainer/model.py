@@ -324,11 +324,11 @@ class Block(nn.Module):
 
 
 class KVCache:
-    """Keys and values of the positions seen so far, per layer, for fast generation. With
-    ``capacity`` (the model's context) each layer's keys and values live in one buffer made on first
+    """Keys and values of the positions seen so far, per layer, for fast generation. Each layer's
+    keys and values live in one buffer of ``capacity`` positions (the model's context), made on first
     use and written in place, so a new token copies only its own key and value, not the whole past."""
 
-    def __init__(self, n_layer: int, capacity: int | None = None):
+    def __init__(self, n_layer: int, capacity: int):
         self.k: list[torch.Tensor | None] = [None] * n_layer
         self.v: list[torch.Tensor | None] = [None] * n_layer
         self.capacity = capacity
@@ -337,13 +337,6 @@ class KVCache:
     def extend(self, layer, k, v):
         """Append this call's keys and values (B, H, T, hd) and return all of them so far."""
         T, n = k.shape[2], self._len[layer]
-        if self.capacity is None:
-            if self.k[layer] is not None:
-                k = torch.cat([self.k[layer], k], dim=2)
-                v = torch.cat([self.v[layer], v], dim=2)
-            self.k[layer], self.v[layer] = k, v
-            self._len[layer] = k.shape[2]
-            return k, v
         if n + T > self.capacity:
             raise ValueError(f"the cache holds {self.capacity} positions; {n + T} asked")
         if self.k[layer] is None:

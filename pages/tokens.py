@@ -72,6 +72,7 @@ tree_view = cached(_tree, max_entries=64)
 lm = current_model()
 enc = lm.tokenizer
 folder = lm.folder or load_model(None).folder   # snapshots share the bundled tokenizer
+merges_key = str(folder) if folder else None     # the merges are read and kept per tokenizer folder
 
 
 def merge_columns(table) -> dict:
@@ -145,7 +146,7 @@ chart(figure("tokens.counts", (text, show_ws), lambda: token_count_bar(
 # ---- BPE merges ---------------------------------------------------------------------------
 st.subheader(t("tokens.bpe.header"))
 try:
-    merges = _merges(str(folder) if folder else None)
+    merges = _merges(merges_key)
 except TokenizerFileError as e:          # a damaged merges.json: say so, the rest of the page stands
     st.warning(t("tokens.bpe.damaged", err=e))
     st.stop()
@@ -157,7 +158,7 @@ st.session_state.setdefault("tokens.bpe.step", min(30, len(merges)))
 st.session_state["tokens.bpe.step"] = max(1, min(int(st.session_state["tokens.bpe.step"]), len(merges)))
 step = st.slider(t("tokens.bpe.step"), 1, len(merges), key="tokens.bpe.step", help=t("tokens.bpe.step.help"))
 step = max(1, min(int(step), len(merges)))
-first, last, table = merge_view(str(folder) if folder else None, step)
+first, last, table = merge_view(merges_key, step)
 row = table.iloc[step - 1 - first]
 st.markdown(t("tokens.bpe.chosen", step=step, left=f"`{row['left']}`", right=f"`{row['right']}`",
               new=f"`{row['new_token']}`", id=int(row["new_id"]), count=int(row["count"])))
@@ -185,7 +186,7 @@ pick = st.selectbox(t("tokens.tree.pick"), options, index=longest, key="tokens.t
                     format_func=lambda i: f"{tokens.piece(enc, i)}  (id {i})")
 if pick is None or pick not in seen:
     pick = options[longest]
-tree, built = tree_view(str(folder) if folder else None, pick)
+tree, built = tree_view(merges_key, pick)
 if not tree["children"]:
     st.info(t("tokens.tree.single", tok=seen[pick]["text"]))
 else:

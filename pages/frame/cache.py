@@ -35,20 +35,21 @@ def cached(fn=None, *, max_entries: int = 64):
     run.__name__ = run.__qualname__ = f"cached__{fn.__qualname__}"
     run = st.cache_resource(max_entries=max_entries, show_spinner=False)(run)
 
+    name = f"{fn.__module__}.{fn.__qualname__}"
+
     def checked(*args):
         value = run(*args)
         if CHECK_SHARED:
-            _check_unchanged(value, f"{fn.__module__}.{fn.__qualname__}")
+            _check_unchanged(value, name)
         return value
 
     @functools.wraps(fn)
     def call(*args):
-        return checked(current_model(), model_key(), f"{fn.__module__}.{fn.__qualname__}", *args)
+        return checked(current_model(), model_key(), name, *args)
 
     def on(lm):
         """The same cache for another model than the chosen one (e.g. the run a snapshot came from)."""
-        return lambda *args: checked(lm, f"folder|{lm.folder}|{lm.meta.get('step', '')}",
-                                     f"{fn.__module__}.{fn.__qualname__}", *args)
+        return lambda *args: checked(lm, f"folder|{lm.folder}|{lm.meta.get('step', '')}", name, *args)
     call.on = on
     return call
 

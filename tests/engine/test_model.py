@@ -88,24 +88,22 @@ def test_switching_neurons_off(model):
         Intervention.zero(neurons=[(0, CFG.d_mlp)]).validate(CFG)
 
 
-@pytest.mark.parametrize("capacity", [None, CFG.n_ctx])
-def test_kv_cache_equals_full_recompute(model, capacity):
+def test_kv_cache_equals_full_recompute(model):
     x = ids(T=16)
     with torch.no_grad():
         full, _ = model(x)
-        cache = KVCache(CFG.n_layer, capacity)
+        cache = KVCache(CFG.n_layer, CFG.n_ctx)
         part1, _ = model(x[:, :10], kv_cache=cache)
         steps = [model(x[:, t:t + 1], kv_cache=cache)[0] for t in range(10, 16)]
     got = torch.cat([part1] + steps, dim=1)
     torch.testing.assert_close(got, full, atol=1e-4, rtol=1e-4)
 
 
-@pytest.mark.parametrize("capacity", [None, CFG.n_ctx])
-def test_kv_cache_chunked_prefill_uses_offset_mask(model, capacity):
+def test_kv_cache_chunked_prefill_uses_offset_mask(model):
     x = ids(T=16)
     with torch.no_grad():
         full, _ = model(x)
-        cache = KVCache(CFG.n_layer, capacity)
+        cache = KVCache(CFG.n_layer, CFG.n_ctx)
         a, _ = model(x[:, :6], kv_cache=cache)
         b, _ = model(x[:, 6:], kv_cache=cache)
     torch.testing.assert_close(torch.cat([a, b], 1), full, atol=1e-4, rtol=1e-4)
