@@ -13,8 +13,8 @@ it (``ablation``, ``scorecard``, ``bench``), then ``views`` (what each page show
 
 from .checkpoint import CheckpointError
 from .embeddings import WordError
-from .lm import ASSETS, LM, InputError, Trace, load
+from .lm import ASSETS, LM, InputError, Trace, load, load_gpt2
 from .model import GPT, Edit, GPTConfig, Intervention
 
-__all__ = ["load", "LM", "Trace", "GPT", "GPTConfig", "Intervention", "Edit", "ASSETS",
+__all__ = ["load", "load_gpt2", "LM", "Trace", "GPT", "GPTConfig", "Intervention", "Edit", "ASSETS",
            "CheckpointError", "InputError", "WordError"]

@@ -127,10 +127,10 @@ def read_header(path: Path) -> dict[str, tuple[str, tuple[int, ...]]]:
     """name → (dtype, shape) of every tensor in a safetensors file, read from its header alone
     (nothing is allocated), after checking that the file holds exactly the bytes the header
     describes: a truncated or padded file is a CheckpointError naming it."""
-    return {k: v[:2] for k, v in _layout(path).items()}
+    return {k: v[:2] for k, v in weights_layout(path).items()}
 
 
-def _layout(path: Path) -> dict[str, tuple[str, tuple[int, ...], int]]:
+def weights_layout(path: Path) -> dict[str, tuple[str, tuple[int, ...], int]]:
     """``read_header`` with where each tensor's bytes begin in the file."""
     path = _need(Path(path))
     size = path.stat().st_size
@@ -171,7 +171,7 @@ def check_weights_file(path: Path, cfg: GPTConfig) -> dict[str, tuple[str, tuple
     """CheckpointError naming ``path`` unless its header holds exactly ``cfg``'s weights (as fp32,
     fp16 or int8 with scales) and the file is whole. Reads the header only; returns where each
     tensor lies (what ``_fill`` reads, so the header is parsed once per load)."""
-    layout = _layout(path)
+    layout = weights_layout(path)
     header = {k: v[:2] for k, v in layout.items()}
     own = cfg.weight_shapes()
     stored = {k: v for k, v in header.items() if not k.endswith(".__scale")}
@@ -207,7 +207,7 @@ def check_budget(cfg: GPTConfig, path: Path) -> None:
                               "per model (its setting EXPLAINER_MAX_LOAD_MB)")
 
 
-def _finite(v: torch.Tensor, name: str, path: Path) -> torch.Tensor:
+def finite(v: torch.Tensor, name: str, path: Path) -> torch.Tensor:
     if v.is_floating_point() and not bool(torch.isfinite(v).all()):
         raise CheckpointError(f"{short(path)}: the weight {name} holds NaN or infinite values; "
                               "the file is damaged (or the training diverged)")
@@ -223,30 +223,35 @@ def load_weights_into(model: GPT, path: Path) -> None:
 _TORCH_DTYPES = {"F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16, "I8": torch.int8}
 
 
+def read_tensor(f, path: Path, layout: dict[str, tuple[str, tuple[int, ...], int]], name: str,
+                into: torch.Tensor | None = None) -> torch.Tensor:
+    """One tensor of the safetensors file ``path`` (open as ``f``) with a plain read (no memory map: its
+    pages would count as the server's memory): straight into ``into`` when that is fp32 like the
+    stored tensor, else into a new buffer of the stored dtype. CheckpointError naming the file when the
+    dtype is not one this app reads or the file ends early."""
+    dtype, shape, begin = layout[name]
+    if dtype not in _TORCH_DTYPES:
+        raise CheckpointError(f"{short(path)}: the weight {name} is stored as {dtype}, which this app does not read")
+    buf = into if into is not None and dtype == "F32" else torch.empty(shape, dtype=_TORCH_DTYPES[dtype])
+    f.seek(begin)
+    view = buf.view(torch.uint8) if buf.dtype != torch.uint8 else buf
+    if f.readinto(memoryview(view.numpy()).cast("B")) != buf.numel() * buf.element_size():
+        raise CheckpointError(f"{short(path)} ended inside the weight {name}; the file is truncated")
+    return buf
+
+
 def _fill(model: GPT, path: Path, layout: dict[str, tuple[str, tuple[int, ...], int]]) -> None:
     """``load_weights_into`` with the ``layout`` that ``check_weights_file`` returned (names and shapes match). Each
-    tensor is read with plain file reads (no memory map: its pages would count as the server's
-    memory) straight into the model's fp32 parameter, or into one buffer of its own size that is
-    decoded into it (fp16, int8 with scales), then checked for NaN/inf: the peak is the model plus
-    its largest tensor, not two copies of every weight."""
-    with open(path, "rb") as f:
-        def read(name: str, into: torch.Tensor | None = None) -> torch.Tensor:
-            dtype, shape, begin = layout[name]
-            if dtype not in _TORCH_DTYPES:
-                raise CheckpointError(f"{short(path)}: the weight {name} is stored as {dtype}, which this app does not read")
-            buf = into if into is not None and dtype == "F32" else torch.empty(shape, dtype=_TORCH_DTYPES[dtype])
-            f.seek(begin)
-            view = buf.view(torch.uint8) if buf.dtype != torch.uint8 else buf
-            if f.readinto(memoryview(view.numpy()).cast("B")) != buf.numel() * buf.element_size():
-                raise CheckpointError(f"{short(path)} ended inside the weight {name}; the file is truncated")
-            return buf
-
-        with torch.no_grad():
-            for k, dest in model.state_dict().items():       # the parameters themselves (detached views)
-                v = read(k, into=dest)
-                if v is not dest:
-                    dest.copy_(v.float() * read(k + ".__scale").float() if v.dtype == torch.int8 else v)
-                _finite(dest, k, path)
+    tensor is read (``read_tensor``) straight into the model's fp32 parameter, or into one buffer of
+    its own size that is decoded into it (fp16, int8 with scales), then checked for NaN/inf: the peak
+    is the model plus its largest tensor, not two copies of every weight."""
+    with open(path, "rb") as f, torch.no_grad():
+        for k, dest in model.state_dict().items():       # the parameters themselves (detached views)
+            v = read_tensor(f, path, layout, k, into=dest)
+            if v is not dest:
+                dest.copy_(v.float() * read_tensor(f, path, layout, k + ".__scale").float()
+                           if v.dtype == torch.int8 else v)
+            finite(dest, k, path)
 
 
 # ---- whole checkpoints -----------------------------------------------------------------------

@@ -26,7 +26,7 @@ import numpy as np
 import torch
 
 from . import checkpoint as ckpt
-from . import sampling, settings
+from . import gpt2, sampling, settings
 from .inputs import InputError, whole  # noqa: F401 — InputError is part of this API
 from .embeddings import (VectorSpace, WordError, load_context_vectors, load_word2vec, shown,
                          word_token_ids)
@@ -50,6 +50,9 @@ ASSETS_ZH = _bundled("model_zh")        # the bundled model that reads Chinese (
 _CURRENT: contextvars.ContextVar[Intervention | None] = contextvars.ContextVar("intervention", default=None)
 
 
+# the tokens a GPT-2 reads per call here (it could read 1,024): a page's trace of GPT-2 small over 128
+# tokens holds ≈ 60 MB (attention 12 × 12 × 128², logits 128 × 50,257); over 1,024 it would be gigabytes
+GPT2_MAX_TOKENS = 128
 MAX_NEW_TOKENS = 2_000      # tokens one generate call may add (≈ 3 s on 2 CPU cores)
 MAX_SEED = 2**32 - 1
 
@@ -104,26 +107,41 @@ class Trace:
     @property
     def lens(self) -> np.ndarray:
         """(L+1, T, V) logit lens: final LayerNorm + unembedding applied to every residual state,
-        softmaxed. Computed on first use (≈ as long as the forward pass itself)."""
+        softmaxed. Computed on first use (≈ as long as the forward pass itself). It is large for a
+        large vocabulary (GPT-2: 13 × T × 50,257 numbers); the readings below never build it whole."""
         if self._lens is None:
-            with torch.inference_mode():
-                z = self._unembed(torch.from_numpy(self.resid))
-                self._lens = torch.softmax(z.float(), dim=-1).numpy()
+            self._lens = self._lens_of(self.resid)
         return self._lens
+
+    def _lens_of(self, resid: np.ndarray) -> np.ndarray:
+        """The lens's softmaxed predictions for residual vectors (…, d) → (…, V)."""
+        with torch.inference_mode():
+            z = self._unembed(torch.from_numpy(np.ascontiguousarray(resid)))
+            return torch.softmax(z.float(), dim=-1).numpy()
 
     # ---- logit lens readings (the lens page and the scorecard read these) ----------------
     def lens_top(self, k: int = 5) -> tuple[np.ndarray, np.ndarray]:
-        """Top-k token ids and probabilities per layer and position: two (L+1, T, k) arrays."""
-        ids = np.argsort(-self.lens, axis=-1)[..., :k]
-        return ids, np.take_along_axis(self.lens, ids, axis=-1)
+        """Top-k token ids and probabilities per layer and position: two (L+1, T, k) arrays (one
+        layer's predictions at a time when the whole lens was not asked for)."""
+        ids, probs = [], []
+        for layer in range(self.resid.shape[0]):
+            p = self._lens[layer] if self._lens is not None else self._lens_of(self.resid[layer])
+            top = np.argsort(-p, axis=-1)[..., :k]
+            ids.append(top)
+            probs.append(np.take_along_axis(p, top, axis=-1))
+        return np.stack(ids), np.stack(probs)
+
+    def _lens_at(self, pos: int) -> np.ndarray:
+        """(L+1, V) the lens at one position."""
+        return self._lens[:, pos] if self._lens is not None else self._lens_of(self.resid[:, pos])
 
     def lens_probs(self, token_ids: list[int], pos: int = -1) -> np.ndarray:
         """(L+1, n) lens probability of each token at one position, layer by layer."""
-        return self.lens[:, pos][:, token_ids]
+        return self._lens_at(pos)[:, token_ids]
 
     def first_top1_layer(self, token_id: int, pos: int = -1) -> int | None:
         """First lens layer (0 = embeddings) whose top guess at ``pos`` is ``token_id``."""
-        hits = np.nonzero(self.lens[:, pos].argmax(-1) == token_id)[0]
+        hits = np.nonzero(self._lens_at(pos).argmax(-1) == token_id)[0]
         return int(hits[0]) if len(hits) else None
 
 
@@ -140,6 +158,10 @@ class LM:
         # its words here, at the door, so every page and call reads text as the model was trained on
         self.segmenter = load_segmenter(self.folder)
         self.broken_snapshots: list[tuple[Path, str]] = []     # (path, what is wrong): not offered
+        # the most tokens one call reads: the model's context, or less for a large model (GPT-2 reads
+        # 1,024, but its trace, attention and lens over 1,024 tokens would take gigabytes per view)
+        self.max_tokens = model.cfg.n_ctx
+        self.merges: list | None = None          # a model whose merge history is not in merges.json (GPT-2)
 
     # ---- text <-> ids --------------------------------------------------------------------
     @property
@@ -170,8 +192,8 @@ class LM:
         return token_display(token_bytes(self.tokenizer, int(i)), show_whitespace=show_whitespace)
 
     def fit_context(self, ids: list[int], room: int = 0) -> tuple[list[int], int]:
-        """Keep the last ``n_ctx - room`` ids; return them and how many were dropped."""
-        limit = self.config.n_ctx - room
+        """Keep the last ``max_tokens - room`` ids; return them and how many were dropped."""
+        limit = self.max_tokens - room
         if len(ids) > limit:
             return ids[-limit:], len(ids) - limit
         return ids, 0
@@ -306,14 +328,14 @@ class LM:
                      top_k: int | None = None, top_p: float | None = None, seed: int | None = None,
                      stop_at_eot: bool = True, intervention: Intervention | None = None) -> list[int]:
         """New token ids after the prompt, using a KV cache. When the context is full the cache is
-        rebuilt on the last ``n_ctx // 2`` tokens (a sliding window)."""
+        rebuilt on the last ``max_tokens // 2`` tokens (a sliding window)."""
         max_new_tokens = whole("max_new_tokens", max_new_tokens, 0, MAX_NEW_TOKENS)
         temperature, top_k, top_p = sampling.check_settings(temperature, top_k, top_p, self.config.vocab_size)
         seed = None if seed is None else whole("seed", seed, 0, MAX_SEED)
         ids, _ = self._ids(prompt)
         rng = np.random.default_rng(seed)
         eot = self.tokenizer.eot_token
-        n_ctx = self.config.n_ctx
+        n_ctx = self.max_tokens
         iv = self._combined(intervention)             # once for the whole loop, not per token
 
         def step(new_ids: list[int], cache: KVCache) -> torch.Tensor:
@@ -432,11 +454,23 @@ class LM:
 
 def load(path: str | Path | None = None) -> LM:
     """Load a checkpoint folder (default: ``$EXPLAINER_CHECKPOINT``, else the bundled model in
-    ``assets/model``)."""
+    ``assets/model``), or a GPT-2 folder in the Hugging Face layout (``explainer.gpt2``)."""
     folder = Path(path or settings.get("EXPLAINER_CHECKPOINT") or ASSETS)
+    if gpt2.is_gpt2_folder(folder):
+        model, enc, merges, meta = gpt2.read(folder)
+        lm = LM(model, enc, folder, meta)
+        lm.merges = merges
+        lm.max_tokens = min(model.cfg.n_ctx, GPT2_MAX_TOKENS)
+        return lm
     broken = ckpt.check_folder(folder)          # every file (tokenizer and vocab_size too), before any weight is read
     model, meta = ckpt.load_model(folder)
     enc = make_encoding(load_tiktoken_bpe(folder / ckpt.TOKENIZER))    # checked, with vocab_size, above
     lm = LM(model, enc, folder, meta)
     lm.broken_snapshots = broken
     return lm
+
+
+def load_gpt2(name: str = "gpt2") -> LM:
+    """GPT-2 (``"gpt2"``, ``"distilgpt2"``, ``"gpt2-medium"``) from Hugging Face: downloaded once
+    (GPT-2 small ≈ 500 MB), then read from the cache. ``gpt2.GPT2Unavailable`` when it cannot be had."""
+    return load(gpt2.download(name))

@@ -1,7 +1,8 @@
 """A small decoder-only GPT whose insides can be read by name.
 
 Reads top to bottom: config, attention, MLP, block, model. Pre-LayerNorm, multi-head causal
-attention, GELU MLP, learned positions, tied input/output embeddings.
+attention, GELU MLP, learned positions, tied input/output embeddings: GPT-2's architecture, so
+GPT-2's own weights load into it too (``explainer.gpt2``; its GELU is the tanh approximation).
 
 Two paths through attention:
 - fast (``record=None``): ``F.scaled_dot_product_attention``; used for training and generation;
@@ -41,6 +42,9 @@ import torch.nn.functional as F
 from .inputs import whole
 
 
+GELU = {"exact": "none", "tanh": "tanh"}       # config value → F.gelu's ``approximate``
+
+
 @dataclass
 class GPTConfig:
     vocab_size: int = 4097
@@ -50,6 +54,8 @@ class GPTConfig:
     d_model: int = 192
     d_mlp: int = 768          # feed-forward width (4 × d_model by convention)
     dropout: float = 0.0
+    gelu: str = "exact"       # the MLP's GELU: "exact" (ours) or "tanh" (GPT-2's approximation)
+    ln_eps: float = 1e-5      # LayerNorm's epsilon (GPT-2's too)
 
     @property
     def d_head(self) -> int:
@@ -76,6 +82,12 @@ class GPTConfig:
             if f.name == "dropout":
                 if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v < 1:
                     raise ValueError(f"dropout must be a number from 0 to below 1 (got {v!r})")
+            elif f.name == "gelu":
+                if v not in GELU:
+                    raise ValueError(f"gelu must be one of {', '.join(GELU)} (got {str(v)[:20]!r})")
+            elif f.name == "ln_eps":
+                if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v < 1:
+                    raise ValueError(f"ln_eps must be a number above 0 and below 1 (got {v!r})")
             elif isinstance(v, bool) or not isinstance(v, int) or v < 1:
                 raise ValueError(f"{f.name} must be a whole number ≥ 1 (got {v!r})")
         if self.d_model % self.n_head:
@@ -297,10 +309,11 @@ class MLP(nn.Module):
         super().__init__()
         self.fc = nn.Linear(cfg.d_model, cfg.d_mlp)
         self.proj = nn.Linear(cfg.d_mlp, cfg.d_model)
+        self.approximate = GELU[cfg.gelu]
 
     def forward(self, x, layer: int, record: dict | None = None, iv: Intervention | None = None):
         h = _edit(self.fc(x), f"blocks.{layer}.mlp.hook_pre", iv, record)         # (B, T, d_mlp)
-        h = _edit(F.gelu(h), f"blocks.{layer}.mlp.hook_post", iv, record)        # (B, T, d_mlp)
+        h = _edit(F.gelu(h, approximate=self.approximate), f"blocks.{layer}.mlp.hook_post", iv, record)
         return self.proj(h)                                                        # (B, T, d)
 
 
@@ -308,9 +321,9 @@ class Block(nn.Module):
     def __init__(self, cfg: GPTConfig, layer: int):
         super().__init__()
         self.layer = layer
-        self.ln1 = nn.LayerNorm(cfg.d_model)
+        self.ln1 = nn.LayerNorm(cfg.d_model, eps=cfg.ln_eps)
         self.attn = CausalSelfAttention(cfg)
-        self.ln2 = nn.LayerNorm(cfg.d_model)
+        self.ln2 = nn.LayerNorm(cfg.d_model, eps=cfg.ln_eps)
         self.mlp = MLP(cfg)
         self.drop = nn.Dropout(cfg.dropout)      # residual dropout; a no-op in eval mode
 
@@ -372,7 +385,7 @@ class GPT(nn.Module):
         self.wpe = nn.Embedding(cfg.n_ctx, cfg.d_model)
         self.drop = nn.Dropout(cfg.dropout)
         self.blocks = nn.ModuleList([Block(cfg, i) for i in range(cfg.n_layer)])
-        self.ln_f = nn.LayerNorm(cfg.d_model)
+        self.ln_f = nn.LayerNorm(cfg.d_model, eps=cfg.ln_eps)
         self.apply(self._init_weights)
         for name, p in self.named_parameters():        # GPT-2: scale residual projections
             if name.endswith("proj.weight"):
