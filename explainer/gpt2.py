@@ -36,11 +36,11 @@ from .tokenizer import ENDOFTEXT, GPT2_PATTERN, Merge
 HF_CONFIG, HF_WEIGHTS, VOCAB, MERGES_TXT = "config.json", "model.safetensors", "vocab.json", "merges.txt"
 FILES = (HF_CONFIG, HF_WEIGHTS, VOCAB, MERGES_TXT)
 
-# the models the app offers to download: name → (Hugging Face repository, download size in MB)
+# the models the app offers to download: name → (Hugging Face repository, download MB, parameters)
 HUB = {
-    "gpt2": ("openai-community/gpt2", 548),
-    "distilgpt2": ("distilbert/distilgpt2", 353),
-    "gpt2-medium": ("openai-community/gpt2-medium", 1_520),
+    "gpt2": ("openai-community/gpt2", 548, 124_439_808),
+    "distilgpt2": ("distilbert/distilgpt2", 353, 81_912_576),
+    "gpt2-medium": ("openai-community/gpt2-medium", 1_520, 354_823_168),
 }
 DOWNLOAD_TIMEOUT_S = 10          # per request: an offline server answers quickly, not after minutes
 
@@ -96,7 +96,9 @@ def read_config(folder) -> tuple[GPTConfig, dict]:
                         gelu=_GELU[act], ln_eps=raw.get("layer_norm_epsilon", 1e-5))
     except (KeyError, TypeError, ValueError) as e:
         raise CheckpointError(f"{short(path)}: bad GPT-2 config ({type(e).__name__}: {str(e)[:80]})") from None
-    name = Path(folder).name
+    folder = Path(folder)
+    # a download sits in Hugging Face's cache as models--openai-community--gpt2/snapshots/<commit>
+    name = folder.parent.parent.name.split("--")[-1] if folder.parent.name == "snapshots" else folder.name
     return cfg, {"kind": "gpt2", "name": name, "lang": "en", "step": 0}
 
 
@@ -114,14 +116,10 @@ def _our_name(hf_name: str) -> str | None:
     return name                       # wte.weight, wpe.weight, ln_f.*, lm_head.weight (checked apart)
 
 
-def load_model(folder) -> tuple[GPT, dict]:
-    """The GPT-2 folder's weights in our ``GPT``: the config checked against the memory budget, the
-    weights file's header against the config (names, shapes, the file whole), then each tensor read
-    once, transposed where GPT-2 stores (in, out), and refused if it holds NaN or inf."""
-    folder = Path(folder)
-    cfg, meta = read_config(folder)
+def _checked_layout(folder: Path, cfg: GPTConfig) -> tuple[Path, dict, dict[str, str], list[str]]:
+    """The weights file's header checked against ``cfg`` (names, shapes, the file whole), before any
+    tensor is read: (path, layout, GPT-2 name → ours, names of a stored output matrix)."""
     path = folder / HF_WEIGHTS
-    ckpt.check_budget(cfg, folder / HF_CONFIG)
     ckpt.check_file(path, folder)
     layout = ckpt.weights_layout(path)
     names = {k: _our_name(k) for k in layout}
@@ -136,6 +134,27 @@ def load_model(folder) -> tuple[GPT, dict]:
                                        f"unexpected {extra[:3]}" if extra else "",
                                        f"shape mismatch {bad[:3]}" if bad else ""] if s)
         raise CheckpointError(f"{short(path)} does not match {short(folder / HF_CONFIG)}: {detail}")
+    return path, layout, names, lm_head
+
+
+def check_folder(folder) -> None:
+    """Every file of a GPT-2 folder checked without reading its weights (config, the memory budget,
+    the weights' header, the tokenizer): CheckpointError naming the first bad one."""
+    folder = Path(folder)
+    cfg, _ = read_config(folder)
+    ckpt.check_budget(cfg, folder / HF_CONFIG)
+    _checked_layout(folder, cfg)
+    read_tokenizer(folder, cfg.vocab_size)
+
+
+def load_model(folder) -> tuple[GPT, dict]:
+    """The GPT-2 folder's weights in our ``GPT``: the config checked against the memory budget, the
+    weights file's header against the config (names, shapes, the file whole), then each tensor read
+    once, transposed where GPT-2 stores (in, out), and refused if it holds NaN or inf."""
+    folder = Path(folder)
+    cfg, meta = read_config(folder)
+    ckpt.check_budget(cfg, folder / HF_CONFIG)
+    path, layout, names, lm_head = _checked_layout(folder, cfg)
     with torch.device("meta"):
         model = GPT(cfg)                   # no memory and no random initialisation: every weight is read below
     state = {}

@@ -474,3 +474,13 @@ def load_gpt2(name: str = "gpt2") -> LM:
     """GPT-2 (``"gpt2"``, ``"distilgpt2"``, ``"gpt2-medium"``) from Hugging Face: downloaded once
     (GPT-2 small ≈ 500 MB), then read from the cache. ``gpt2.GPT2Unavailable`` when it cannot be had."""
     return load(gpt2.download(name))
+
+
+def check(folder) -> list[tuple[Path, str]]:
+    """Every file of a model folder checked without loading its weights — one of our checkpoints
+    (``checkpoint.check_folder``) or a GPT-2 folder (``gpt2.check_folder``): CheckpointError naming the
+    first damaged file; the damaged snapshots as (path, what is wrong)."""
+    if gpt2.is_gpt2_folder(folder):
+        gpt2.check_folder(folder)
+        return []
+    return ckpt.check_folder(Path(folder))

@@ -13,7 +13,7 @@ from pages.frame.cache import cached, counted_models as counted
 from pages.frame.charts import chart, figure
 from pages.frame.language import t
 from pages.frame.links import as_int, as_text, linked
-from pages.frame.models import current_model
+from pages.frame.models import current_model, gpt2_title, is_gpt2
 from pages.frame.page import enter, page_top
 from pages.frame.prompt import require_prompt
 
@@ -27,7 +27,7 @@ def _lang(lm) -> str:
 
 
 def _quality(lm):
-    return counting.quality_frame(counted(_lang(lm)), lm, counting.held_out(_lang(lm)))
+    return counting.quality_frame(counted(_lang(lm)), lm, counting.held_out_for(lm))
 
 
 def _runs_out(lm):
@@ -57,6 +57,8 @@ st.session_state.setdefault("counting.seed", 0)
 page_top()
 st.title(t("counting.title"))
 st.write(t("counting.lead"))
+if is_gpt2(lm):            # the counts are of our stories, which GPT-2 never read
+    st.info(t("counting.gpt2", name=gpt2_title(lm), chars=f"{len(counting.held_out_for(lm)):,}"))
 mb = counting.COUNT_BYTES / 1e6
 with st.expander(t("counting.how")):
     st.markdown(t("counting.how.text", mb=f"{mb:g}", k=ADD_K))
@@ -80,7 +82,7 @@ st.dataframe(pd.DataFrame({"model": names, "text": [start + r["text"] for r in r
 # ---- 2 · quality on held-out text ----------------------------------------------------------------
 st.header(t("counting.quality.header"))
 q = quality()
-held = counting.held_out(kit.lang)
+held = counting.held_out_for(lm)
 st.caption(t("counting.quality.caption", chars=len(held)))
 labels = {"letters": t("counting.legend.letters"), "words": t("counting.legend.words"), "gpt": t("counting.legend.gpt"),
           "x": t("counting.axis.n"), "y": t("counting.axis.bits")}

@@ -10,7 +10,7 @@ from pages.frame.cache import cached
 from pages.frame.charts import chart, figure
 from pages.frame.language import t
 from pages.frame.menu import PAGES
-from pages.frame.models import current_model
+from pages.frame.models import current_model, gpt2_title, is_gpt2
 from pages.frame.page import enter, page_top
 from pages.frame.prompt import notice_truncation, prompt, require_prompt, set_prompt
 
@@ -29,7 +29,8 @@ model_sizes = cached(scale_rows, max_entries=8)
 lm = current_model()
 page_top()
 st.title(t("overview.title"))
-st.write(t("overview.intro", corpus=t(f"app.corpus.{'zh' if lm.segmenter is not None else 'en'}")))
+st.write(t("overview.intro.gpt2", name=gpt2_title(lm)) if is_gpt2(lm) else
+         t("overview.intro", corpus=t(f"app.corpus.{'zh' if lm.segmenter is not None else 'en'}")))
 
 st.header(t("overview.pipeline"))
 summary = pipeline(require_prompt())

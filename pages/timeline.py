@@ -18,7 +18,7 @@ from pages.frame.cache import cached
 from pages.frame.charts import chart, figure
 from pages.frame.language import t
 from pages.frame.links import as_int_choice, linked
-from pages.frame.models import current_model, load_model
+from pages.frame.models import current_model, gpt2_title, is_gpt2, load_model
 from pages.frame.page import enter, page_top
 
 enter(__file__)
@@ -41,6 +41,7 @@ abilities = cached(timeline.ability_frame, max_entries=8)
 loss_curve = cached(timeline.loss_curve, max_entries=8)
 
 lm = current_model()
+chosen_gpt2 = gpt2_title(lm) if is_gpt2(lm) else None
 if lm.folder is None or not lm.snapshots():          # a snapshot was chosen: show the whole run it came from
     lm = load_model(None)
 stages = [s for s, _ in timeline.stages(lm)]
@@ -51,6 +52,8 @@ if st.session_state.get("timeline.step") not in stages:
 
 page_top()
 st.title(t("timeline.title"))
+if chosen_gpt2:            # GPT-2's run was not published step by step: our model's run stands in
+    st.info(t("timeline.gpt2", name=chosen_gpt2))
 st.write(t("timeline.lead", steps=f"{int(lm.meta.get('step') or final):,}"))
 
 step = st.select_slider(t("timeline.step"), stages, key="timeline.step",

@@ -9,7 +9,7 @@ from pages.frame.cache import cached
 from pages.frame.charts import chart, figure
 from pages.frame.language import t
 from pages.frame.links import as_int, as_text, linked
-from pages.frame.models import current_model, load_model
+from pages.frame.models import current_model, gpt2_title, is_gpt2, load_model
 from pages.frame.page import enter, page_top
 from pages.frame.prompt import prompt
 
@@ -82,7 +82,8 @@ def merge_columns(table) -> dict:
 
 page_top()
 st.title(t("tokens.title"))
-st.markdown(t("tokens.intro", corpus=t(f"app.corpus.{'zh' if lm.segmenter is not None else 'en'}")))
+st.markdown(t("tokens.intro.gpt2", name=gpt2_title(lm), V=f"{lm.config.vocab_size:,}") if is_gpt2(lm) else
+            t("tokens.intro", corpus=t(f"app.corpus.{'zh' if lm.segmenter is not None else 'en'}")))
 
 linked({"tokens.text": as_text(MAX_TEXT), "tokens.bpe.step": as_int(1, 100_000)})
 # open on a sentence where the four tokenizers differ (the shared prompt is one button away)
@@ -153,15 +154,17 @@ except TokenizerFileError as e:          # a damaged merges.json: say so, the re
 if not merges:
     st.info(t("tokens.bpe.none"))
     st.stop()
-st.markdown(t("tokens.bpe.intro", n=len(merges)))
+st.markdown(t("tokens.bpe.intro.gpt2" if is_gpt2(lm) else "tokens.bpe.intro", n=len(merges)))
 st.session_state.setdefault("tokens.bpe.step", min(30, len(merges)))
 st.session_state["tokens.bpe.step"] = max(1, min(int(st.session_state["tokens.bpe.step"]), len(merges)))
 step = st.slider(t("tokens.bpe.step"), 1, len(merges), key="tokens.bpe.step", help=t("tokens.bpe.step.help"))
 step = max(1, min(int(step), len(merges)))
 first, last, table = merge_view(merges_key, step)
 row = table.iloc[step - 1 - first]
-st.markdown(t("tokens.bpe.chosen", step=step, left=f"`{row['left']}`", right=f"`{row['right']}`",
-              new=f"`{row['new_token']}`", id=int(row["new_id"]), count=int(row["count"])))
+count = row["count"]
+st.markdown(t("tokens.bpe.chosen" if count == count and count is not None else "tokens.bpe.chosen.uncounted",
+              step=step, left=f"`{row['left']}`", right=f"`{row['right']}`", new=f"`{row['new_token']}`",
+              id=int(row["new_id"]), count=int(count) if count == count and count is not None else 0))
 c1, c2 = st.columns([1, 1])
 with c1:
     st.caption(t("tokens.bpe.window", a=first + 1, b=last, n=f"{len(merges):,}"))

@@ -14,7 +14,7 @@ from pages.frame.cache import cached
 from pages.frame.charts import chart, figure
 from pages.frame.language import lang, t
 from pages.frame.links import as_choice, as_int, as_text, linked
-from pages.frame.models import current_model
+from pages.frame.models import current_model, gpt2_title, is_gpt2
 from pages.frame.page import enter, page_top
 
 enter(__file__)
@@ -87,7 +87,9 @@ linked({"vectors.kind": as_choice(["word2vec", "tokens", "context"]), "vectors.l
         "vectors.nb.word": as_text(60), "vectors.an.a": as_text(60), "vectors.an.b": as_text(60),
         "vectors.an.c": as_text(60), "vectors.ctx.word": as_text(60), "vectors.ctx.a": as_text(300),
         "vectors.ctx.b": as_text(300), "vectors.ctx.layer": as_int(0, L)})
-st.session_state.setdefault("vectors.kind", "word2vec")
+st.session_state.setdefault("vectors.kind", "tokens" if is_gpt2(lm) else "word2vec")
+if is_gpt2(lm):            # no vectors from our corpus come with it: its own token vectors are the space here
+    st.info(t("vectors.gpt2", name=gpt2_title(lm), V=f"{lm.config.vocab_size:,}", d=lm.config.d_model))
 st.session_state.setdefault("vectors.layer", max(1, L // 2))
 for _k in ("vectors.layer", "vectors.ctx.layer"):      # keep layer sliders inside this model's range
     if _k in st.session_state:

@@ -116,3 +116,57 @@ ZH["app.text_replaced"] = "你的文字里有 {n} 个字符无法读取，已替
 EN["app.settings.bad"] = ("This server's settings are out of range, so the app does not start. Whoever runs the "
                           "server should change them and start it again:")
 ZH["app.settings.bad"] = "这台服务器的设置超出了允许的范围，所以应用没有启动。运行服务器的人需要修改下面的设置，然后重新启动："
+# GPT-2 from Hugging Face (explainer.gpt2): the sidebar's choices and what happens when it cannot be had
+EN["app.gpt2.gpt2"] = "GPT-2 small"
+ZH["app.gpt2.gpt2"] = "GPT-2 small（小号）"
+EN["app.gpt2.distilgpt2"] = "DistilGPT2"
+ZH["app.gpt2.distilgpt2"] = "DistilGPT2（蒸馏版）"
+EN["app.gpt2.gpt2-medium"] = "GPT-2 medium"
+ZH["app.gpt2.gpt2-medium"] = "GPT-2 medium（中号）"
+EN["app.model.gpt2"] = "{name} (OpenAI's, {params} parameters)"
+ZH["app.model.gpt2"] = "{name}（OpenAI 的模型，{params} 个参数）"
+EN["app.model.gpt2_download"] = "{name} (downloads ≈ {mb} MB once)"
+ZH["app.model.gpt2_download"] = "{name}（需下载一次，约 {mb} MB）"
+EN["app.model.gpt2_unavailable"] = "{name} (cannot be downloaded here)"
+ZH["app.model.gpt2_unavailable"] = "{name}（这里无法下载）"
+EN["app.model.gpt2_downloading"] = "Downloading {name} (≈ {mb} MB, once for this server)…"
+ZH["app.model.gpt2_downloading"] = "正在下载 {name}（约 {mb} MB，这台服务器只需下载一次）……"
+EN["app.model.gpt2_offline"] = (
+    "{name} could not be downloaded: this server cannot reach huggingface.co (it may have no internet). "
+    "Nothing else changes: the pages show the bundled model. To use GPT-2 without internet, whoever runs the "
+    "server copies a GPT-2 folder into its model folder once (see docs/deployment.md).")
+ZH["app.model.gpt2_offline"] = (
+    "{name} 无法下载：这台服务器连不上 huggingface.co（可能没有联网）。其他一切照旧：各页面显示内置模型。"
+    "想在没有网络的地方使用 GPT-2，运行服务器的人只需把一个 GPT-2 文件夹复制到服务器的模型文件夹里一次（见 docs/deployment.md）。")
+EN["app.model_info.reads"] = " (the pages read its last {n})"
+ZH["app.model_info.reads"] = "（各页面只读最后 {n} 个）"
+EN["app.foreign_gpt2"] = ("{share} of this prompt's tokens are byte pieces: this model's vocabulary has almost no whole "
+                          "tokens for these characters (Chinese, emoji, accents), a sign it saw them rarely, so its "
+                          "predictions here mean less. The Tokenization page shows how such text is cut up.")
+ZH["app.foreign_gpt2"] = ("这段提示词里有 {share} 的词元是字节碎片：这个模型的词表里几乎没有这些字符（中文、表情符号、带重音的字母）"
+                          "的完整词元，说明它很少见到它们，所以它在这里的预测意义不大。“分词”页展示了这类文字是怎样被切开的。")
+# who made the GPT-2 and what it read: said only for the models the app downloads (a folder's origin is unknown)
+EN["app.gpt2.about.gpt2"] = (
+    "You are looking inside **{name}**: OpenAI's model from 2019, {params} parameters, trained on about 40 GB of "
+    "English web pages (WebText) — not on this app's stories. Every number on the page is computed by it, now.")
+ZH["app.gpt2.about.gpt2"] = (
+    "你正在观察 **{name}** 的内部：这是 OpenAI 2019 年发布的模型，有 {params} 个参数，用大约 40 GB 的英文网页（WebText）"
+    "训练而成——而不是本应用的小故事。页面上的每个数字都是它此刻算出来的。")
+EN["app.gpt2.about.gpt2-medium"] = EN["app.gpt2.about.gpt2"]
+ZH["app.gpt2.about.gpt2-medium"] = ZH["app.gpt2.about.gpt2"]
+EN["app.gpt2.about.distilgpt2"] = (
+    "You are looking inside **{name}**: a smaller copy of GPT-2 that Hugging Face trained in 2019 to imitate it on "
+    "English web pages (OpenWebText), {params} parameters — not on this app's stories. Every number on the page is "
+    "computed by it, now.")
+ZH["app.gpt2.about.distilgpt2"] = (
+    "你正在观察 **{name}** 的内部：这是 Hugging Face 在 2019 年训练的 GPT-2 缩小版，让它在英文网页（OpenWebText）上模仿 GPT-2，"
+    "有 {params} 个参数——而不是用本应用的小故事训练的。页面上的每个数字都是它此刻算出来的。")
+EN["app.gpt2.about"] = (
+    "You are looking inside **{name}**, a model in GPT-2's format from this server's model folder, {params} "
+    "parameters. This app did not train it and does not know what it read. Every number on the page is computed by "
+    "it, now.")
+ZH["app.gpt2.about"] = (
+    "你正在观察 **{name}** 的内部：这是服务器模型文件夹里一个 GPT-2 格式的模型，有 {params} 个参数。它不是本应用训练的，"
+    "本应用也不知道它读过什么。页面上的每个数字都是它此刻算出来的。")
+EN["app.corpus.gpt2"] = "English web pages (WebText, about 40 GB)"
+ZH["app.corpus.gpt2"] = "英文网页（WebText，约 40 GB）"

@@ -116,3 +116,10 @@ ZH = {
     "counting.next.verdict": "计数模型给它的首选词 {cw} 的概率是 {cp:.0%}；GPT 给 {gw} 的概率是 {gp:.0%}。",
     "counting.building": "正在统计 {mb} MB 的文字（每台服务器只做一次，需要几秒钟）……",
 }
+EN["counting.gpt2"] = (
+    "The counting models below counted this app's stories; {name} never read them — it learned from other text. So "
+    "here it meets text it has not seen, in a style it knows less well. To keep the page quick, the comparison scores "
+    "every model on the first {chars} characters of the held-out stories.")
+ZH["counting.gpt2"] = (
+    "下面的计数模型数的是本应用的小故事；{name} 从没读过它们——它是从别的文字里学的。所以在这里它遇到的是没见过、风格也不太熟悉的文字。"
+    "为了让页面打开得快一些，比较时所有模型都只在留出故事的前 {chars} 个字符上打分。")

@@ -152,3 +152,12 @@ ZH = {
                         "纵轴是对数刻度（每往上一格就多十倍），所以括号里的数字告诉你它是我们模型的多少倍。"),
     "overview.pages": "深入了解每个阶段",
 }
+EN["overview.intro.gpt2"] = (
+    "This page opens up {name}, a real GPT with GPT-2's design (whose it is: the note above). Everything you see is computed "
+    "by it, right now, on the prompt in the sidebar. Below, the prompt flows through the model stage by stage; the "
+    "other pages zoom into each stage. Switch back to the bundled model in the sidebar to compare: the same stages, "
+    "in a much smaller model.")
+ZH["overview.intro.gpt2"] = (
+    "这个页面打开的是 {name}：一个采用 GPT-2 结构的真实 GPT（它的来历见上方的说明）。你看到的一切都是它此刻根据侧边栏里的"
+    "提示词实时算出来的。下面，提示词会一个阶段接一个阶段地流过模型；其他页面分别放大讲解每个阶段。在侧边栏换回内置模型"
+    "就可以比较：阶段完全一样，模型却小得多。")

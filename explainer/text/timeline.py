@@ -159,3 +159,9 @@ ZH = {
                            "本领曲线存放在模型旁边的 `timeline.json` 里，由 `python -m explainer evaluate --timeline --write` 写出"
                            "（有一个测试会重新测量其中一步，检查是否一致）。本页其余内容都是根据你选中的副本实时计算的。"),
 }
+EN["timeline.gpt2"] = (
+    "{name} comes finished, without copies kept along its training. So this page shows how "
+    "the bundled model learned instead — the same kind of model, only smaller, trained in this app's way.")
+ZH["timeline.gpt2"] = (
+    "{name} 是训练好的成品，没有训练途中保存的副本。所以这一页改为展示内置模型是怎样学会的——同一类模型，"
+    "只是更小，用本应用的方式训练而成。")

@@ -145,3 +145,20 @@ ZH = {
     "tokens.col.count": "合并次数",
     "tokens.truncated_view": "只显示了 {total} 个词元中的前 {n} 个。",
 }
+EN["tokens.intro.gpt2"] = (
+    "A language model never sees letters. A **tokenizer** first cuts the text into pieces (tokens) from a fixed "
+    "vocabulary and replaces each piece by its number. {name} reads with a vocabulary of {V} tokens, learned with "
+    "**byte-pair encoding (BPE)** on the text it was trained on.")
+ZH["tokens.intro.gpt2"] = (
+    "语言模型从来看不到字母。**分词器**先按一个固定的词表，把文本切成一个个小片段——**词元**（token），再把每个词元换成"
+    "它在词表中的编号。{name} 的词表有 {V} 个词元，是用**字节对编码**（BPE）在它的训练文本上学出来的。")
+EN["tokens.bpe.intro.gpt2"] = (
+    "BPE starts with the 256 possible bytes. It counts every pair of neighbouring tokens in the corpus, merges the most "
+    "frequent pair into a new token, and repeats. This model's {n:,} merges, in the order they were learned, give 256 + {n:,} "
+    "tokens (plus one end-of-text token). Its files do not say how often each pair occurred, so the count column is empty.")
+ZH["tokens.bpe.intro.gpt2"] = (
+    "BPE 从全部 256 种可能的字节出发：统计语料中每一对相邻词元出现的次数，把最常见的一对合并成一个新词元，然后不断重复。"
+    "这个模型按学习顺序排列的 {n:,} 次合并得到 256 + {n:,} 个词元（外加一个文本结束词元）。它的文件里没有记录每一对出现了多少次，"
+    "所以“次数”一列是空的。")
+EN["tokens.bpe.chosen.uncounted"] = "Step {step}: **{left}** + **{right}** → **{new}** (id {id})."
+ZH["tokens.bpe.chosen.uncounted"] = "第 {step} 步：**{left}** + **{right}** → **{new}**（编号 {id}）。"

@@ -263,3 +263,9 @@ ZH = {
     "vectors.col.word": "词",
     "vectors.col.cosine": "余弦",
 }
+EN["vectors.gpt2"] = (
+    "{name} comes without word2vec or averaged context vectors from our stories. Its own token vectors are here: the "
+    "first table it looks every token up in, {V} rows of {d} numbers.")
+ZH["vectors.gpt2"] = (
+    "{name} 没有根据我们的小故事算出的 word2vec 或平均上下文向量。这里用的是它自己的词元向量：它为每个词元查的第一张表，"
+    "共 {V} 行，每行 {d} 个数。")

@@ -11,7 +11,9 @@ Which heads *matter* for a prediction (switching them off) is computed in ``expl
 
 Head labels are *measured*, never written by hand: each head gets a score per pattern (the mean
 attention weight that pattern predicts) over a fixed set of probe texts, and the label of its best
-pattern when that score passes a threshold.
+pattern when that score passes a threshold. A *name mover* must also do what the name says: its own
+output, read straight through the unembedding, must favour the right name over the wrong one
+(``name_effects``, the head's direct effect) — a head that only looks at the name is not one.
 """
 
 from __future__ import annotations
@@ -114,14 +116,18 @@ def name_score(att: np.ndarray, name_pos: int) -> np.ndarray:
 
 def label_heads(scores: dict[str, np.ndarray], threshold: float = 0.3) -> tuple[list[list[str]], np.ndarray]:
     """Per head: the best *specific* pattern if its score ≥ threshold, else "first" if that passes,
-    else "" (no clear pattern). Returns (labels [L][H], the score that earned each label (L, H))."""
+    else "" (no clear pattern). "name" (name mover) also needs a positive ``scores["name_effect"]``
+    when the scores have one: the head must push the right name, not only look at it. Returns
+    (labels [L][H], the score that earned each label (L, H))."""
     any_scores = next(iter(scores.values()))
     L, H = any_scores.shape
     labels = [["" for _ in range(H)] for _ in range(L)]
     earned = np.zeros((L, H))
     for l in range(L):
         for h in range(H):
-            best = max(SPECIFIC, key=lambda p: (scores[p][l, h], -PATTERNS.index(p)))
+            eligible = [p for p in SPECIFIC if p != "name" or "name_effect" not in scores
+                        or scores["name_effect"][l, h] > 0]
+            best = max(eligible, key=lambda p: (scores[p][l, h], -PATTERNS.index(p)))
             if scores[best][l, h] >= threshold:
                 labels[l][h], earned[l, h] = best, float(scores[best][l, h])
             elif scores["first"][l, h] >= threshold:
@@ -152,13 +158,51 @@ N_IOI, N_RANDOM, RANDOM_LEN = 8, 4, 20
 
 def ioi_probes(lm: LM, n: int = N_IOI) -> list[tuple[list[int], int]]:
     """(ids, position of the indirect object's first token) for ``n`` IOI prompts."""
+    return [(c["ids"], c["io_pos"]) for c in ioi_cases(lm, n)]
+
+
+def ioi_cases(lm: LM, n: int = N_IOI) -> list[dict]:
+    """``n`` IOI prompts as {ids, io_pos (its first token's position), io (the id the model should
+    predict: the indirect object's first token), s (the subject's)}; those whose names the model's
+    tokenizer does not find in the prompt are left out."""
     from ..corpus import make_ioi_cases
     out = []
-    for prompt, io, _s in make_ioi_cases(n, seed=7, templates=IOI_TEMPLATES):
+    for prompt, io, s in make_ioi_cases(n, seed=7, templates=IOI_TEMPLATES):
         ids, _ = lm.fit_context(lm.encode(prompt))
         pos = find_subsequence(ids, lm.encode(" " + io))
         if pos >= 0:
-            out.append((ids, pos))
+            out.append({"ids": ids, "io_pos": pos, "io": lm.answer_id(io), "s": lm.answer_id(s)})
+    return out
+
+
+def name_effects(lm: LM, cases: list[dict]) -> np.ndarray:
+    """(L, H): each head's *direct effect* on logit(right name) − logit(wrong name) at the last position
+    of the IOI prompts, averaged: what its output alone adds to that difference when read straight
+    through the final LayerNorm (its scale taken from the whole residual stream, as the model does) and
+    the unembedding. Positive = the head pushes the right name. One batched forward pass."""
+    import torch
+    L, H, hd = lm.config.n_layer, lm.config.n_head, lm.config.d_head
+    if not cases:
+        return np.zeros((L, H))
+    T = max(len(c["ids"]) for c in cases)
+    names = tuple(f"blocks.{l}.attn.hook_z" for l in range(L)) + (f"blocks.{L - 1}.hook_resid_post",)
+    rec = lm.record([c["ids"] + [0] * (T - len(c["ids"])) for c in cases], names=names)
+    last = torch.tensor([len(c["ids"]) - 1 for c in cases])
+    rows = torch.arange(len(cases))
+    resid = rec[names[-1]][rows, last].float()                                   # (B, d)
+    eps = lm.config.ln_eps
+    scale = torch.sqrt(resid.var(-1, unbiased=False, keepdim=True) + eps)       # the final LayerNorm's σ
+    wte = torch.from_numpy(lm.weight("wte.weight"))
+    gamma = torch.from_numpy(lm.weight("ln_f.weight"))
+    direction = (wte[[c["io"] for c in cases]] - wte[[c["s"] for c in cases]]) * gamma   # (B, d)
+    out = np.zeros((L, H))
+    for l in range(L):
+        z = rec[f"blocks.{l}.attn.hook_z"][rows, last].float()                   # (B, H, hd)
+        w = torch.from_numpy(lm.weight(f"blocks.{l}.attn.proj.weight"))         # (d, H·hd)
+        for h in range(H):
+            c = z[:, h] @ w[:, h * hd:(h + 1) * hd].T                             # (B, d) this head's output
+            c = (c - c.mean(-1, keepdim=True)) / scale
+            out[l, h] = float((c * direction).sum(-1).mean())
     return out
 
 
@@ -195,7 +239,8 @@ def head_scores(lm: LM) -> dict[str, np.ndarray]:
     forward pass over ≈ 17 short sequences)."""
     texts = [lm.encode(t) for t in PROBE_TEXTS]
     rand = random_repeated(lm)
-    ioi = ioi_probes(lm)
+    cases = ioi_cases(lm)
+    ioi = [(c["ids"], c["io_pos"]) for c in cases]
     atts = batch_attention(lm, texts + rand + [ids for ids, _ in ioi])
     a_text, a_rand, a_ioi = atts[:len(texts)], atts[len(texts):len(texts) + len(rand)], atts[len(texts) + len(rand):]
     prev = [previous_token_score(a) for a in a_text]
@@ -206,7 +251,7 @@ def head_scores(lm: LM) -> dict[str, np.ndarray]:
     L, H = lm.config.n_layer, lm.config.n_head
     mean = lambda xs: np.clip(np.mean(xs, axis=0), 0.0, 1.0) if xs else np.zeros((L, H))  # noqa: E731
     return {"previous": mean(prev), "induction": mean(ind), "name": mean(names),
-            "self": mean(self_), "first": mean(first)}
+            "self": mean(self_), "first": mean(first), "name_effect": name_effects(lm, cases)}
 
 
 def head_labels(lm: LM, threshold: float = 0.3) -> dict:
@@ -256,6 +301,8 @@ def labels_frame(labels: dict):
             row = {"head": head_name(l, h), "layer": l, "head_index": h,
                    "label": labels["label"][l][h], "score": float(score[l, h])}
             row.update({p: float(labels["scores"][p][l, h]) for p in PATTERNS})
+            if "name_effect" in labels["scores"]:
+                row["name_effect"] = float(labels["scores"]["name_effect"][l, h])
             rows.append(row)
     return pd.DataFrame(rows)
 

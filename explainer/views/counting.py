@@ -64,6 +64,19 @@ def held_out(lang: str = "en") -> str:
     return corpus.held_out_text_zh(HELD_OUT_BYTES) if lang == "zh" else corpus.held_out_text(HELD_OUT_BYTES)
 
 
+LARGE_MODEL = 20_000_000          # parameters above which the held-out text is cut (GPT-2 small: 124 M)
+LARGE_HELD_OUT_CHARS = 4_000      # GPT-2 small reads these in ≈ 3.5 s of CPU on 2 cores; all 200,000 would take ≈ 3 min
+
+
+def held_out_for(lm: LM) -> str:
+    """The held-out text the quality comparison scores ``lm`` and the counting models on: all of it for
+    our models, its first ``LARGE_HELD_OUT_CHARS`` characters for a large one (GPT-2), so the page's
+    first view stays within seconds."""
+    from .. import demos
+    text = held_out(demos.of(lm).lang)
+    return text[:LARGE_HELD_OUT_CHARS] if lm.n_params() > LARGE_MODEL else text
+
+
 def gpt_bits_per_char(lm: LM, text: str) -> float:
     """The GPT's surprise on ``text`` in bits per character: every token predicted from the ones
     before it (windows of its context length), summed, over the characters those tokens spell."""

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import tiktoken
 
+from ..checkpoint import CheckpointError
 from ..tokenizer import (REFERENCE_ENCODINGS, Merge, load_merges, make_encoding, merge_tree,
                         merges_building, reference_encoding, token_display, tokenize_for_display)
 
@@ -150,9 +151,17 @@ def comparison_frame(rows: list[dict]) -> pd.DataFrame:
 # ---- BPE merges ---------------------------------------------------------------------------
 
 def merges_for(folder) -> list[Merge]:
-    """The learned merges of a checkpoint folder ([] when the file is missing)."""
+    """The learned merges of a checkpoint folder ([] when the file is missing), or of a GPT-2 folder
+    (its merges.txt: the order only; GPT-2 did not publish how often each pair was merged, so those
+    counts are 0 and the tables leave them blank)."""
     if folder is None:
         return []
+    from .. import gpt2
+    if gpt2.is_gpt2_folder(folder):
+        try:
+            return gpt2.read_tokenizer(folder)[1]
+        except CheckpointError as e:
+            raise TokenizerFileError(str(e)) from None
     p = Path(folder) / "merges.json"
     return load_merges(p) if p.exists() else []
 
@@ -176,7 +185,7 @@ def merge_table(enc: tiktoken.Encoding, merges: list[Merge], n: int | None = Non
     start = max(0, int(start))
     sel = merges[start:] if n is None else merges[start:max(start, int(n))]
     return pd.DataFrame([{"step": start + i + 1, "left": _piece(enc, m.left), "right": _piece(enc, m.right),
-                          "new_token": _piece(enc, m.new), "new_id": m.new, "count": m.count}
+                          "new_token": _piece(enc, m.new), "new_id": m.new, "count": m.count or None}
                          for i, m in enumerate(sel)],
                         columns=["step", "left", "right", "new_token", "new_id", "count"])
 
@@ -246,7 +255,7 @@ def building_table(enc: tiktoken.Encoding, merges: list[Merge], token_id: int) -
     """The merges that build ``token_id``, in training order."""
     step = {m.new: i + 1 for i, m in enumerate(merges)}
     return pd.DataFrame([{"step": step[m.new], "left": _piece(enc, m.left), "right": _piece(enc, m.right),
-                          "new_token": _piece(enc, m.new), "count": m.count}
+                          "new_token": _piece(enc, m.new), "count": m.count or None}
                          for m in merges_building(merges, int(token_id))],
                         columns=["step", "left", "right", "new_token", "count"])
 

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import gc
 import logging
+import time
 from pathlib import Path
 
 import streamlit as st
 
 import explainer
-from explainer import settings
+from explainer import gpt2, settings
 
 from .language import lang, t
 from .warmup import start_warm_up
 
 MODELS_ENV = "EXPLAINER_MODELS"      # a folder of checkpoint folders the server offers (never a browser's path)
+GPT2 = "gpt2:"                        # model_choice of a GPT-2 from Hugging Face: gpt2:NAME (explainer.gpt2.HUB)
+RETRY_AFTER_S = 300                   # a failed download is not tried again (by anyone) for this long
 
 
 @st.cache_resource(show_spinner="Loading the model…")
@@ -57,7 +60,7 @@ def is_chinese_snapshot(path: str) -> bool:
 
 def server_models() -> dict[str, tuple[Path, str | None]]:
     """name → (folder, what is wrong or None) of every checkpoint in $EXPLAINER_MODELS (folders
-    holding a config.json). Each is checked (``checkpoint.check_folder``, headers only) once per
+    holding a config.json). Each is checked (``explainer.lm.check``, headers only) once per
     change of its files: a damaged one is marked in the sidebar instead of offered."""
     root = settings.get(MODELS_ENV)
     if root is None or not root.is_dir():
@@ -79,7 +82,7 @@ def _files_stamp(folder: Path) -> tuple:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _folder_problem(path: str, stamp: tuple) -> str | None:
     try:
-        explainer.checkpoint.check_folder(Path(path))
+        explainer.lm.check(Path(path))
         return None
     except (explainer.CheckpointError, OSError) as e:
         return str(e) if isinstance(e, explainer.CheckpointError) else type(e).__name__
@@ -214,6 +217,8 @@ def current_model() -> "explainer.LM":
             st.info(t("app.model.yours_gone"))
             return base_model_or_stop()
         return mine
+    if choice.startswith(GPT2):
+        return _gpt2_model(choice[len(GPT2):])
     if choice.startswith("folder:"):
         name = choice.split(":", 1)[1]
         folder, problem = server_models().get(name, (None, None))
@@ -234,6 +239,81 @@ def current_model() -> "explainer.LM":
         st.session_state.setdefault("_broken_snapshots", {})[choice] = str(e)
         st.error(t("app.snapshot_error", err=e))
         return base_model_or_stop()
+
+
+# ---- GPT-2 from Hugging Face: downloaded once when a user picks it and the server is online ----------
+
+def gpt2_offered() -> list[str]:
+    """The GPT-2 models this server offers: those whose weights fit its memory budget per model
+    (``EXPLAINER_MAX_LOAD_MB``; the default 1,024 MB takes GPT-2 small and DistilGPT2, not GPT-2 medium)."""
+    budget = settings.get("EXPLAINER_MAX_LOAD_MB") * 1_000_000
+    return [n for n, (_, _, params) in gpt2.HUB.items() if 4 * params <= budget]
+
+
+@st.cache_resource(ttl=30, show_spinner=False)
+def gpt2_on_disk(name: str) -> bool:
+    """Whether GPT-2 ``name`` was downloaded before (looked up in the cache, no request)."""
+    return gpt2.cached(name) is not None
+
+
+@st.cache_resource(show_spinner=False)
+def _gpt2_failures() -> dict[str, tuple[float, str]]:
+    """name → (when, why) of the last failed download, shared by the server's sessions."""
+    return {}
+
+
+def gpt2_problem(name: str) -> str | None:
+    """Why GPT-2 ``name`` could not be downloaded, when someone tried in the last few minutes."""
+    when, why = _gpt2_failures().get(name, (0.0, ""))
+    return why if time.time() - when < RETRY_AFTER_S else None
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def load_gpt2(name: str) -> "explainer.LM":
+    """GPT-2 ``name``, shared read-only by every session like the bundled model (downloaded first if
+    this server has not got it yet)."""
+    lm = explainer.load(gpt2.download(name))
+    gc.collect()
+    gc.freeze()
+    return lm
+
+
+def _gpt2_model(name: str) -> "explainer.LM":
+    """The GPT-2 the session chose; when it cannot be downloaded, a notice saying so and the page's
+    default model (nothing else changes)."""
+    try:
+        if name not in gpt2_offered():
+            raise explainer.CheckpointError(f"{name[:30]} is not offered by this server")
+        if (problem := gpt2_problem(name)) is not None:
+            raise gpt2.GPT2Unavailable(problem)
+        if gpt2_on_disk(name):
+            return load_gpt2(name)
+        with st.spinner(t("app.model.gpt2_downloading", name=t(f"app.gpt2.{name}"), mb=f"{gpt2.HUB[name][1]:,}")):
+            lm = load_gpt2(name)
+        gpt2_on_disk.clear()
+        return lm
+    except gpt2.GPT2Unavailable as e:
+        _gpt2_failures()[name] = (time.time(), str(e))
+        log_problem(f"GPT-2 {name} cannot be had", e)
+        st.session_state["model_choice"] = default_model(lang())
+        st.warning(t("app.model.gpt2_offline", name=t(f"app.gpt2.{name}") if name in gpt2.HUB else name[:30]))
+        return current_model()
+    except (explainer.CheckpointError, OSError) as e:
+        st.session_state["model_choice"] = default_model(lang())
+        st.error(t("app.model.folder_error", err=e))
+        return current_model()
+
+
+def is_gpt2(lm: "explainer.LM") -> bool:
+    """Whether ``lm`` is a GPT-2 (downloaded or from a folder) rather than a model trained here."""
+    return lm.meta.get("kind") == "gpt2"
+
+
+def gpt2_title(lm: "explainer.LM") -> str:
+    """A GPT-2's name as the pages write it: "GPT-2 small" for a download (or a folder named gpt2), else
+    the folder's name."""
+    name = str(lm.meta.get("name", "GPT-2"))
+    return t(f"app.gpt2.{name}") if name in gpt2.HUB else name[:40]
 
 
 def model_key() -> str:

@@ -8,7 +8,8 @@ import streamlit as st
 
 from .lesson import lesson_panel
 from .menu import DEEP_LINK_KEY, PAGE_KEY, ROUTED_KEY, SHELL_KEY, here
-from .models import base_model_or_stop
+from .language import t
+from .models import base_model_or_stop, current_model, gpt2_title, is_gpt2
 from .prompt import clean_session_text, prompt_box
 
 def enter(file: str) -> str:
@@ -43,6 +44,12 @@ def page_top() -> None:
     st.html(PHONE_CSS)
     with st.container(key="phone-prompt"):
         prompt_box("_phone_prompt_box", height=80)
+    lm = current_model()
+    if is_gpt2(lm):           # not one of ours: say whose model it is and what it learned from
+        n, name = lm.n_params(), str(lm.meta.get("name", ""))
+        about = f"app.gpt2.about.{name}" if t(f"app.gpt2.about.{name}") != f"app.gpt2.about.{name}" else "app.gpt2.about"
+        st.info(t(about, name=gpt2_title(lm), params=f"{n / 1e6:.0f}M" if n >= 1e6 else f"{n:,}"),
+                icon=":material/public:")
     goto = lesson_panel()
     if goto and goto != here():
         try:

@@ -10,8 +10,9 @@ from explainer.inputs import literal, plain, shortened
 from explainer.views.tokens import fragment_share
 
 from .language import choose_language, join_list, lang, t
-from .models import (base_model_or_stop, bundled_zh, current_model, default_model, is_chinese_snapshot,
-                     model_for_language, own_model, server_models)
+from .models import (GPT2, base_model_or_stop, bundled_zh, current_model, default_model, gpt2_offered,
+                     gpt2_on_disk, gpt2_problem, is_chinese_snapshot, is_gpt2, model_for_language, own_model,
+                     server_models)
 from .presenter import SIDEBAR_KEY
 from .prompt import DEFAULT_PROMPT, clean_session_text, prompt, prompt_box, undo_prompt
 
@@ -44,7 +45,8 @@ def _follow_example_prompt() -> None:
 
 # ---- the model in the address: a shared link opens on the same model ------------------------------
 # values: bundled, bundled_zh, folder:NAME (the server's model folder), step:N (a snapshot of the
-# served model), zh:step:N (one of the Chinese model's); the session's own model is not written
+# served model), zh:step:N (one of the Chinese model's), gpt2:NAME (a GPT-2 from Hugging Face); the
+# session's own model is not written
 # (nobody else can open it)
 
 def _family(base: "explainer.LM") -> "explainer.LM":
@@ -57,7 +59,7 @@ def _family(base: "explainer.LM") -> "explainer.LM":
 
 
 def _model_link(choice: str, base: "explainer.LM") -> str | None:
-    if choice in ("bundled", "bundled_zh") or choice.startswith("folder:"):
+    if choice in ("bundled", "bundled_zh") or choice.startswith(("folder:", GPT2)):
         return choice
     family = _family(base)
     prefix = "zh:" if family is not base else ""
@@ -93,6 +95,12 @@ def model_choices(base: "explainer.LM") -> tuple[dict[str, str], dict[str, tuple
             choices[f"folder:{name}"] = t("app.model.folder", name=name)
         else:
             damaged[f"folder:{name}"] = (name, problem)
+    from explainer import gpt2
+    for name in gpt2_offered():             # on disk: its name; else what the download costs (or that it failed)
+        key = ("app.model.gpt2" if gpt2_on_disk(name) else
+               "app.model.gpt2_unavailable" if gpt2_problem(name) else "app.model.gpt2_download")
+        choices[f"{GPT2}{name}"] = t(key, name=t(f"app.gpt2.{name}"), mb=f"{gpt2.HUB[name][1]:,}",
+                                     params=f"{gpt2.HUB[name][2] / 1e6:.0f}M")
     try:
         mine = own_model()
     except explainer.CheckpointError:
@@ -151,11 +159,13 @@ def sidebar() -> None:
             st.query_params["model"] = link
         c = lm.config
         st.caption(t("app.model_info", params=f"{lm.n_params() / 1e6:.2f}M", layers=c.n_layer,
-                     heads=c.n_head, d=c.d_model, ctx=c.n_ctx))
+                     heads=c.n_head, d=c.d_model, ctx=c.n_ctx)
+                   + (t("app.model_info.reads", n=lm.max_tokens) if lm.max_tokens < c.n_ctx else ""))
         prompt_box("_prompt_box", height=110, help=t("app.prompt.help"))
         if "_prompt_undo" in st.session_state:
             st.caption(t("app.preset_replaced"))
             st.button(t("app.undo"), on_click=undo_prompt, key="_prompt_undo_btn", icon=":material/undo:")
         share = fragment_share(lm.tokenizer, lm.reads(prompt()))
         if share >= FOREIGN_NOTICE_SHARE:
-            st.info(t("app.foreign_zh" if lm.segmenter is not None else "app.foreign", share=f"{share:.0%}"))
+            st.info(t("app.foreign_zh" if lm.segmenter is not None else "app.foreign_gpt2" if is_gpt2(lm)
+                      else "app.foreign", share=f"{share:.0%}"))

@@ -89,3 +89,41 @@ def test_head_effects_use_ablation_and_leave_model_unchanged(tiny_lm):
         d = ablation.logit_diff(tiny_lm, demos.IOI_PROMPT, "Mary", "John")
     assert fx["diff"][L - 1, H - 1] == pytest.approx(d, abs=1e-5)
     assert np.array_equal(before, tiny_lm.last_logits(demos.IOI_PROMPT))
+
+
+def test_name_effects_add_up_to_the_logit_difference(bundled_lm):
+    """Each head's direct effect is its share of logit(right) − logit(wrong): the heads' shares, plus the
+    same reading of every other part of the final residual stream (embeddings, the attention layers'
+    biases, the MLPs) and the final LayerNorm's bias, give the model's real difference."""
+    import torch
+    lm = bundled_lm
+    cases = A.ioi_cases(lm)[:1]
+    c = cases[0]
+    eff = A.name_effects(lm, cases)
+    L = lm.config.n_layer
+    rec = lm.record([c["ids"]])
+    last = len(c["ids"]) - 1
+    resid = rec[f"blocks.{L - 1}.hook_resid_post"][0, last].float()
+    scale = torch.sqrt(resid.var(unbiased=False) + lm.config.ln_eps)
+    wte, gamma = torch.from_numpy(lm.weight("wte.weight")), torch.from_numpy(lm.weight("ln_f.weight"))
+    direction = (wte[c["io"]] - wte[c["s"]]) * gamma
+
+    def read(v):                                   # a part's direct effect, as name_effects reads a head's
+        v = v.float()
+        return float(((v - v.mean()) / scale * direction).sum())
+    rest = read(rec["hook_embed"][0, last] + rec["hook_pos_embed"][0, last])
+    for l in range(L):
+        rest += read(torch.from_numpy(lm.weight(f"blocks.{l}.attn.proj.bias")))
+        rest += read(rec[f"blocks.{l}.hook_mlp_out"][0, last])
+    bias = float((torch.from_numpy(lm.weight("ln_f.bias")) * (wte[c["io"]] - wte[c["s"]])).sum())
+    z = lm.last_logits(c["ids"])
+    assert eff.sum() + rest + bias == pytest.approx(float(z[c["io"]] - z[c["s"]]), abs=1e-3)
+    assert A.name_effects(lm, A.ioi_cases(lm)).max() > 1.0     # the bundled model has heads that push the right name
+
+
+def test_a_head_that_looks_at_the_name_but_pushes_the_wrong_one_is_no_name_mover():
+    s = {p: np.zeros((1, 2)) for p in A.PATTERNS}
+    s["name"][0] = [0.7, 0.7]
+    s["name_effect"] = np.array([[0.8, -0.4]])
+    labels, _ = A.label_heads(s, 0.3)
+    assert labels == [["name", ""]]
