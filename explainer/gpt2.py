@@ -29,6 +29,7 @@ import tiktoken
 import torch
 
 from . import checkpoint as ckpt
+from . import settings
 from .checkpoint import CheckpointError, short
 from .model import GPT, GPTConfig
 from .tokenizer import ENDOFTEXT, GPT2_PATTERN, Merge
@@ -261,8 +262,7 @@ def write_tokenizer(folder, ranks: dict[bytes, int], merges: list[Merge]) -> Non
 
 def cache_dir() -> Path | None:
     """Where downloads are kept: ``$EXPLAINER_GPT2_CACHE`` when set, else Hugging Face's own cache."""
-    raw = os.environ.get("EXPLAINER_GPT2_CACHE")
-    return Path(raw).expanduser() if raw else None
+    return settings.get("EXPLAINER_GPT2_CACHE")
 
 
 def cached(name: str) -> Path | None:
@@ -279,6 +279,13 @@ def download(name: str, local_only: bool = False) -> Path:
     GPT2Unavailable, saying why, when it cannot be had (offline, refused, disk full)."""
     if name not in HUB:
         raise ValueError(f"unknown GPT-2 model {str(name)[:30]!r}: choose one of {', '.join(HUB)}")
+    offline = settings.get("EXPLAINER_OFFLINE") == "1"
+    if offline and not local_only:
+        try:
+            return download(name, local_only=True)          # downloaded before: no request needed
+        except GPT2Unavailable:
+            raise GPT2Unavailable(f"{name} is not on this server, which is set to work offline "
+                                  "(EXPLAINER_OFFLINE=1)") from None
     try:
         os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", str(DOWNLOAD_TIMEOUT_S))
         os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", str(DOWNLOAD_TIMEOUT_S))

@@ -11,32 +11,12 @@ import torch
 import explainer
 from explainer import gpt2
 from explainer.checkpoint import CheckpointError
-from explainer.tokenizer import train_bpe
 
 transformers = pytest.importorskip("transformers")
 
-TEXT = ("When Mary and John went to the store, John gave a drink to Mary. The capital of Poland is Warsaw. "
-        "Once upon a time there was a little cat who liked to sit on the mat and look at the dog. ") * 20
+from tests.gpt2_random import TEXT, make_random_gpt2  # noqa: E402
+
 TOL = 1e-4
-
-
-def make_random_gpt2(folder, n_layer=2, n_embd=64, n_head=4, n_positions=64, vocab=320, seed=0,
-                     activation="gelu_new"):
-    """A random GPT-2 folder: transformers' config.json and model.safetensors, our BPE in GPT-2's files.
-    Every weight (LayerNorms and biases too) is drawn at random, so a weight loaded into the wrong place,
-    or not transposed, shows."""
-    ranks, merges = train_bpe(TEXT, vocab - 1)
-    gpt2.write_tokenizer(folder, ranks, merges)
-    cfg = transformers.GPT2Config(n_layer=n_layer, n_embd=n_embd, n_head=n_head, n_positions=n_positions,
-                                  vocab_size=len(ranks) + 1, bos_token_id=len(ranks), eos_token_id=len(ranks),
-                                  activation_function=activation)
-    torch.manual_seed(seed)
-    hf = transformers.GPT2LMHeadModel(cfg)
-    with torch.no_grad():
-        for p in hf.parameters():
-            p.normal_(0.0, 0.3)
-    hf.save_pretrained(folder, safe_serialization=True)
-    return hf.eval()
 
 
 @pytest.fixture(scope="module")
@@ -158,9 +138,9 @@ def test_a_damaged_folder_is_refused_naming_the_file(tmp_path, damage, says):
 
 
 def test_download_offline_says_so(tmp_path, monkeypatch):
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("EXPLAINER_OFFLINE", "1")              # no request leaves this test
     monkeypatch.setenv("EXPLAINER_GPT2_CACHE", str(tmp_path / "empty-cache"))
-    with pytest.raises(gpt2.GPT2Unavailable, match="gpt2 could not be"):
+    with pytest.raises(gpt2.GPT2Unavailable, match="gpt2 is not on this server, which is set to work offline"):
         gpt2.download("gpt2")
     assert gpt2.cached("gpt2") is None
     with pytest.raises(ValueError, match="unknown GPT-2 model"):
