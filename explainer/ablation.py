@@ -17,7 +17,7 @@ import random
 
 import numpy as np
 
-from . import demos
+from . import demos, sampling
 from .lm import LM, InputError
 from .model import Intervention
 
@@ -53,15 +53,16 @@ def logit_diff(lm: LM, text, right: str, wrong: str, intervention: Intervention 
 
 
 def head_effects(lm: LM, text, right: str, wrong: str) -> dict:
-    """Switch off each head alone (L·H forward passes) and measure the logit difference
-    right − wrong. ``drop[l, h] = base − diff with (l, h) off``: positive = the head helps the
-    right answer. Returns ``{"base", "diff" (L, H), "drop" (L, H)}``."""
+    """Switch off each head alone (L·H ablations, one batched pass per layer) and measure the logit
+    difference right − wrong. ``drop[l, h] = base − diff with (l, h) off``: positive = the head helps
+    the right answer. Returns ``{"base", "diff" (L, H), "drop" (L, H)}``."""
     L, H = lm.config.n_layer, lm.config.n_head
+    r, w = lm.answer_id(right), lm.answer_id(wrong)
     base = logit_diff(lm, text, right, wrong)
     diff = np.zeros((L, H))
     for l in range(L):
-        for h in range(H):
-            diff[l, h] = logit_diff(lm, text, right, wrong, Intervention.zero(heads=[(l, h)]))
+        z = lm.last_logits_each(text, [Intervention.zero(heads=[(l, h)]) for h in range(H)])
+        diff[l] = z[:, r] - z[:, w]
     return {"base": base, "diff": diff, "drop": base - diff}
 
 
@@ -95,13 +96,17 @@ def fact_layers(lm: LM, prompt: str, answer: str, subject: str | None = None) ->
     "positions": [...]}``."""
     L = lm.config.n_layer
     positions = subject_positions(lm, prompt, subject)
-    base = answer_prob(lm, prompt, answer)
-    single = [answer_prob(lm, prompt, answer, mlp_off([l], positions)) for l in range(L)]
+    aid = lm.answer_id(answer)
+
+    def probs(layer_sets: list[list[int]]) -> list[float]:      # one batched pass for all the sets
+        z = lm.last_logits_each(prompt, [mlp_off(ls, positions) if ls else None for ls in layer_sets])
+        return [float(p[aid]) for p in sampling.softmax(z)]
+    base, *single = probs([[]] + [[l] for l in range(L)])
     best = min(range(L), key=lambda l: single[l])
     chosen, p = [best], single[best]
     while len(chosen) < L:                       # forward selection: add the layer that helps most
-        trials = {l: answer_prob(lm, prompt, answer, mlp_off(chosen + [l], positions))
-                  for l in set(range(L)) - set(chosen)}
+        rest = sorted(set(range(L)) - set(chosen))
+        trials = dict(zip(rest, probs([chosen + [l] for l in rest])))
         l, q = min(trials.items(), key=lambda kv: kv[1])
         if q >= p:
             break

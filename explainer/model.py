@@ -134,13 +134,17 @@ class Edit:
     ``positions``  token positions of that forward call (negative = from the end); empty = all;
     ``value``      ``None`` zeroes the activation there; a tensor (T, …) — another run's activation
                    at this point, for one sequence — replaces it at those positions (activation
-                   patching: ``value[p]`` goes to position ``p``).
+                   patching: ``value[p]`` goes to position ``p``);
+    ``rows``       the batch rows (sequences of that forward call) it applies to; empty = all. A batch
+                   of copies of one prompt, each row with its own switch-off, measures many
+                   ablations in one pass (``ablation.fact_layers``, ``ablation.head_effects``).
     """
 
     point: str
     positions: tuple = ()
     heads: tuple = ()
     value: torch.Tensor | None = None
+    rows: tuple = ()
 
     def apply(self, x: torch.Tensor) -> torch.Tensor:
         """``x`` (B, T, …) with this edit made (a new tensor; ``x`` is not changed)."""
@@ -148,11 +152,13 @@ class Edit:
         pos = [p % T for p in self.positions] if self.positions else list(range(T))
         x = x.clone()
         if self.value is None:
+            rows = torch.tensor(self.rows if self.rows else range(x.shape[0]))[:, None]
+            cols = torch.tensor(pos)[None, :]
             if self.heads:
                 for h in self.heads:
-                    x[:, pos, h] = 0.0
+                    x[rows, cols, h] = 0.0
             else:
-                x[:, pos] = 0.0
+                x[rows, cols] = 0.0
             return x
         v = torch.as_tensor(self.value, dtype=x.dtype, device=x.device)
         src = [p % v.shape[0] for p in (self.positions or range(-T, 0))]
@@ -176,6 +182,10 @@ class Intervention:
     """
 
     edits: tuple = ()
+
+    def on_rows(self, *rows: int) -> "Intervention":
+        """The same switch-offs, made only in these batch rows (see ``Edit.rows``)."""
+        return Intervention(tuple(Edit(e.point, e.positions, e.heads, e.value, tuple(rows)) for e in self.edits))
 
     @classmethod
     def zero(cls, heads=(), attn=(), mlp=(), positions=(), neurons=()) -> "Intervention":
@@ -207,8 +217,8 @@ class Intervention:
     def at(self, point: str) -> list[Edit]:
         return [e for e in self.edits if e.point == point]
 
-    def validate(self, cfg: GPTConfig, T: int | None = None) -> None:
-        """ValueError naming the first edit that does not fit this model (or a T-token input)."""
+    def validate(self, cfg: GPTConfig, T: int | None = None, B: int | None = None) -> None:
+        """ValueError naming the first edit that does not fit this model (or a batch of B T-token inputs)."""
         names = set(hook_names(cfg))
         for e in self.edits:
             if e.point not in names:
@@ -228,6 +238,12 @@ class Intervention:
                 if not neurons and not 0 <= h < cfg.n_head:
                     raise ValueError(f"head ({e.point.split('.')[1]}, {h}) does not exist: the model "
                                      f"has {cfg.n_layer} layers × {cfg.n_head} heads (counting from 0)")
+            if e.rows and e.value is not None:
+                raise ValueError("a patch applies to every row; rows only select where to switch off")
+            if B is not None:
+                for r in e.rows:
+                    if not 0 <= r < B:
+                        raise ValueError(f"row {r} is outside the batch of {B} sequences (allowed 0 … {B - 1})")
             if T is not None:
                 for p in e.positions:
                     if not -T <= p < T:
@@ -238,7 +254,8 @@ class Intervention:
         return "Intervention(" + ", ".join(
             f"{'zero' if e.value is None else 'patch'} {e.point}"
             + (f" heads {list(e.heads)}" if e.heads else "")
-            + (f" at {list(e.positions)}" if e.positions else "") for e in self.edits) + ")"
+            + (f" at {list(e.positions)}" if e.positions else "")
+            + (f" rows {list(e.rows)}" if e.rows else "") for e in self.edits) + ")"
 
 
 def _by_layer(arg: str, pairs) -> list[tuple[int, tuple[int, ...]]]:
@@ -365,6 +382,16 @@ class KVCache:
     def length(self) -> int:
         return self._len[0]
 
+    def repeat(self, n: int) -> "KVCache":
+        """A cache holding the same past (one sequence's) for each of ``n`` sequences: a prompt's
+        shared beginning computed once, then ``n`` different endings (``LM.last_logits_each``)."""
+        out = KVCache(len(self.k), self.capacity)
+        for layer, (k, v) in enumerate(zip(self.k, self.v)):
+            if k is not None:
+                out.k[layer], out.v[layer] = k.repeat(n, 1, 1, 1), v.repeat(n, 1, 1, 1)
+        out._len = list(self._len)
+        return out
+
 
 def hook_names(cfg: GPTConfig) -> list[str]:
     """Every name ``forward(record=...)`` fills, in order."""
@@ -405,10 +432,12 @@ class GPT(nn.Module):
 
     def forward(self, idx, targets=None, record: dict | None = None,
                 intervention: Intervention | None = None, kv_cache: KVCache | None = None,
-                last_only: bool = False):
+                last_only: bool = False, stop_after: int | None = None):
         """idx (B, T) token ids → (logits (B, T, V), loss or None). ``record`` (a dict) is filled
         with every named activation point; ``intervention`` edits them for this call only.
-        ``last_only``: logits of the last position only, (B, 1, V) (generation needs no others)."""
+        ``last_only``: logits of the last position only, (B, 1, V) (generation needs no others).
+        ``stop_after``: stop once block ``stop_after`` has run and return (None, None) — a record of
+        the early layers only (a large model's later layers and unembedding are not computed)."""
         B, T = idx.shape
         start = kv_cache.length if kv_cache is not None else 0
         if start + T > self.cfg.n_ctx:
@@ -416,13 +445,15 @@ class GPT(nn.Module):
                              f"({self.cfg.n_ctx}); truncate it first")
         iv = intervention
         if iv:
-            iv.validate(self.cfg, T)
+            iv.validate(self.cfg, T, B)
         pos = torch.arange(start, start + T, device=idx.device)
         tok_emb = _edit(self.wte(idx), "hook_embed", iv, record)                          # (B, T, d)
         pos_emb = _edit(self.wpe(pos)[None].expand(B, T, -1), "hook_pos_embed", iv, record)  # (B, T, d)
         x = self.drop(tok_emb + pos_emb)
         for block in self.blocks:
             x = block(x, record, iv, kv_cache)
+            if stop_after is not None and block.layer >= stop_after:
+                return None, None
         x = _edit(self.ln_f(x), "ln_final.hook_normalized", iv, record)
         if last_only:
             x = x[:, -1:]

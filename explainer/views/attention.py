@@ -192,9 +192,9 @@ def name_effects(lm: LM, cases: list[dict]) -> np.ndarray:
     resid = rec[names[-1]][rows, last].float()                                   # (B, d)
     eps = lm.config.ln_eps
     scale = torch.sqrt(resid.var(-1, unbiased=False, keepdim=True) + eps)       # the final LayerNorm's σ
-    wte = torch.from_numpy(lm.weight("wte.weight"))
     gamma = torch.from_numpy(lm.weight("ln_f.weight"))
-    direction = (wte[[c["io"] for c in cases]] - wte[[c["s"] for c in cases]]) * gamma   # (B, d)
+    direction = (torch.from_numpy(lm.weight("wte.weight", [c["io"] for c in cases]))
+                 - torch.from_numpy(lm.weight("wte.weight", [c["s"] for c in cases]))) * gamma   # (B, d)
     out = np.zeros((L, H))
     for l in range(L):
         z = rec[f"blocks.{l}.attn.hook_z"][rows, last].float()                   # (B, H, hd)
@@ -228,7 +228,8 @@ def batch_attention(lm: LM, seqs: list[list[int]]) -> list[np.ndarray]:
     if not seqs:
         return []
     T = max(len(s) for s in seqs)
-    rec = lm.record([s + [0] * (T - len(s)) for s in seqs])
+    rec = lm.record([s + [0] * (T - len(s)) for s in seqs],
+                    names=tuple(f"blocks.{l}.attn.hook_pattern" for l in range(lm.config.n_layer)))
     att = torch.stack([rec[f"blocks.{l}.attn.hook_pattern"] for l in range(lm.config.n_layer)], dim=1)
     att = att.float().numpy()                                      # (B, L, H, T, T)
     return [att[b, :, :, :len(s), :len(s)] for b, s in enumerate(seqs)]

@@ -65,7 +65,7 @@ def held_out(lang: str = "en") -> str:
 
 
 LARGE_MODEL = 20_000_000          # parameters above which the held-out text is cut (GPT-2 small: 124 M)
-LARGE_HELD_OUT_CHARS = 4_000      # GPT-2 small reads these in ≈ 3.5 s of CPU on 2 cores; all 200,000 would take ≈ 3 min
+LARGE_HELD_OUT_CHARS = 2_000      # GPT-2 small reads these in ≈ 2 s of CPU on 2 cores; all 200,000 would take ≈ 3 min
 
 
 def held_out_for(lm: LM) -> str:
@@ -124,7 +124,10 @@ def samples(models: tuple[NGram, NGram], lm: LM, prompt: str, seed: int = 0,
     for n in range(1, WORD_N + 1):
         new = wm.generate(n, pw, max(8, length // 5), seed)
         out.append({"kind": "words", "n": n, "text": models.written(wm.decode(np.concatenate([pw, new])))[start:]})
-    gpt = lm.generate(prompt, max_new_tokens=max(8, length // 3), temperature=1.0, seed=seed)
+    # a large model writes fewer tokens (GPT-2 small: ≈ 40 ms each on 2 cores, its weights read once per token;
+    # its tokens are also longer, ≈ 4 characters against our ≈ 3)
+    tokens = max(8, length // (8 if lm.n_params() > LARGE_MODEL else 3))
+    gpt = lm.generate(prompt, max_new_tokens=tokens, temperature=1.0, seed=seed)
     out.append({"kind": "gpt", "n": None, "text": gpt[:length + 40]})
     return out
 

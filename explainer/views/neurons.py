@@ -119,7 +119,13 @@ def mlp_activations(lm: LM, layer: int, ids: np.ndarray) -> np.ndarray:
     return lm.record(np.asarray(ids, np.int64).tolist(), names=(name,))[name].float().numpy()
 
 
-def probe_windows(lm: LM, text: str, n: int = 64, length: int = 64) -> np.ndarray:
+LARGE_MODEL = 20_000_000       # parameters above which fewer windows are read (GPT-2 small: 124 M)
+
+
+def probe_windows(lm: LM, text: str, n: int | None = None, length: int = 64) -> np.ndarray:
+    """``n`` windows of ``length`` tokens spread over ``text``: 64 for our models, 8 for a large one
+    (GPT-2 small reads 8 × 64 tokens up to a middle layer in ≈ 0.7 s of CPU on 2 cores)."""
+    n = n or (8 if lm.n_params() > LARGE_MODEL else 64)
     ids = np.asarray(lm.encode(text), np.int64)
     starts = np.linspace(0, len(ids) - length - 1, n).astype(int)
     return np.stack([ids[s:s + length] for s in starts])

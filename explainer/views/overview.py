@@ -28,8 +28,8 @@ def pipeline_summary(lm: LM, text: str, k: int = 5) -> dict:
     c = lm.config
     T = len(tr.ids)
     last = T - 1
-    wte = lm.weight("wte.weight")
-    wpe = lm.weight("wpe.weight")
+    embed = lm.weight("wte.weight", [tr.ids[last]])[0]
+    pos = lm.weight("wpe.weight", [last])[0]
     probs = tr.probs[last]
     top = np.argsort(-probs)[:k]
     norms = [float(np.linalg.norm(tr.resid[l, last])) for l in range(c.n_layer + 1)]
@@ -37,8 +37,8 @@ def pipeline_summary(lm: LM, text: str, k: int = 5) -> dict:
         {"key": "text", "shape": ("overview.shape.chars", {"n": len(text)}), "numbers": None},
         {"key": "tokens", "shape": ("overview.shape.tokens", {"n": T}), "numbers": tr.tokens[:8]},
         {"key": "ids", "shape": f"({T},)", "numbers": tr.ids[:8]},
-        {"key": "embed", "shape": f"({T}, {c.d_model})", "numbers": _few(wte[tr.ids[last]])},
-        {"key": "pos", "shape": f"({T}, {c.d_model})", "numbers": _few(wpe[last])},
+        {"key": "embed", "shape": f"({T}, {c.d_model})", "numbers": _few(embed)},
+        {"key": "pos", "shape": f"({T}, {c.d_model})", "numbers": _few(pos)},
         {"key": "blocks", "shape": ("overview.shape.blocks", {"layers": c.n_layer, "heads": c.n_head, "mlp": c.d_mlp}),
          "numbers": [round(n, 2) for n in norms]},
         {"key": "final", "shape": f"({c.d_model},)", "numbers": _few(tr.resid[-1, last])},
