@@ -263,3 +263,28 @@ def test_activation_patching_through_the_api(tiny_lm):
     np.testing.assert_allclose(patched.resid[L - 1, -1], ta.resid[L - 1, -1], atol=1e-6)
     np.testing.assert_allclose(patched.resid[L - 1, :-1], tiny_lm.trace(b).resid[L - 1, :-1], atol=1e-6)
     assert not np.allclose(patched.logits[-1], tiny_lm.trace(b).logits[-1], atol=1e-3)
+
+
+def test_many_ablations_in_one_batch_equal_one_call_each(bundled_lm):
+    """``last_logits_each``: n copies of a prompt, each row with its own switch-off (the shared beginning
+    computed once when every edit sits near the end) give the numbers of n separate calls."""
+    from explainer import Intervention, demos
+    lm, text = bundled_lm, demos.EN.WARSAW_PROMPT
+    ivs = [None, Intervention.zero(mlp=[0], positions=[-4]), Intervention.zero(mlp=[2, 4], positions=[-5, -4]),
+           Intervention.zero(heads=[(4, 1)]), Intervention.zero(mlp=[1])]
+    many = lm.last_logits_each(text, ivs)
+    for row, iv in zip(many, ivs):
+        assert np.abs(row - lm.last_logits(text, iv)).max() < 1e-4
+    only_near_end = lm.last_logits_each(text, ivs[:3])            # the cached-beginning path
+    for row, iv in zip(only_near_end, ivs[:3]):
+        assert np.abs(row - lm.last_logits(text, iv)).max() < 1e-4
+    with lm.ablate(heads=[(4, 1)]):                                # a block's switch-off applies to every row
+        inside = lm.last_logits_each(text, ivs[:2])
+        assert np.abs(inside[1] - lm.last_logits(text, ivs[1])).max() < 1e-4
+    assert np.abs(inside[0] - many[0]).max() > 1e-3
+    from explainer.lm import _unedited_prefix
+    T = len(lm.encode(text))
+    assert _unedited_prefix(Intervention.zero(mlp=[0], positions=[-4]).on_rows(1), T) == T - 4
+    assert _unedited_prefix(Intervention.zero(heads=[(0, 0)]), T) == 0
+    with pytest.raises(ValueError, match="row 3 is outside the batch of 2"):
+        lm.model(torch.tensor([lm.encode(text)] * 2), intervention=Intervention.zero(mlp=[0]).on_rows(3))
