@@ -6,7 +6,7 @@ embeddings); only its GELU is the tanh approximation and its context is 1,024 po
 named activation point, ``Intervention``, the lens, the ablations, sampling and the notebook API
 work on it unchanged:
 
-    lm = explainer.load("path/to/gpt2")          # a local folder (copied once: docs/deployment.md)
+    lm = explainer.load("path/to/gpt2")          # a local folder (copied once: docs/deploy.md)
     lm = explainer.load_gpt2("gpt2")             # ≈ 500 MB from huggingface.co, once; then from the cache
 
 The folder is read as a checkpoint is: headers checked before anything is allocated, plain reads
