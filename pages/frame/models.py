@@ -90,8 +90,13 @@ def _folder_problem(path: str, stamp: tuple) -> str | None:
 
 @st.cache_resource(show_spinner="Loading a model…", max_entries=8)
 def load_folder(path: str) -> "explainer.LM":
-    """A checkpoint from the server's model folder: shared and read-only, like the bundled one."""
-    return explainer.load(path)
+    """A checkpoint from the server's model folder: shared and read-only, like the bundled one. A GPT-2
+    folder's heavy first views are computed in the background once it is loaded, as the bundled
+    model's are at start."""
+    lm = explainer.load(path)
+    if is_gpt2(lm):
+        start_warm_up(query=f"model=folder:{Path(path).name}")
+    return lm
 
 
 @st.cache_resource
@@ -275,6 +280,7 @@ def load_gpt2(name: str) -> "explainer.LM":
     lm = explainer.load(gpt2.download(name))
     gc.collect()
     gc.freeze()
+    start_warm_up(query=f"model={GPT2}{name}")       # its heavy first views, in the background
     return lm
 
 

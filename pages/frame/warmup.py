@@ -17,15 +17,16 @@ from explainer import settings
 from .menu import PAGES
 
 
-def start_warm_up() -> None:
+def start_warm_up(query: str = "") -> None:
     """Open every page once, in the background, over this server's own WebSocket — what a teacher's
     run-through before class does — so the heavy first views (head labels, maps, the lesson's
-    answers, figures) are ready when students arrive. Only under a running server (not in AppTest);
-    ``EXPLAINER_WARM_UP=0`` turns it off. A warm-up that fails costs speed, nothing else."""
+    answers, figures) are ready when students arrive. ``query``: the address's query of that
+    run-through (``model=gpt2:gpt2``: the pages on a GPT-2 just loaded). Only under a running server
+    (not in AppTest); ``EXPLAINER_WARM_UP=0`` turns it off. A warm-up that fails costs speed, nothing else."""
     if settings.get("EXPLAINER_WARM_UP") == "0" or not _server_running():
         return
     port = st.get_option("server.port")
-    threading.Thread(target=warm_up, args=(int(port),), name="explainer-warm-up", daemon=True).start()
+    threading.Thread(target=warm_up, args=(int(port), None, query), name="explainer-warm-up", daemon=True).start()
 
 
 def _server_running() -> bool:
@@ -55,9 +56,10 @@ async def script_run(ws, page: str, widget_states=(), timeout: float = 300, quer
             return
 
 
-def warm_up(port: int, pages=None) -> list[str]:
-    """Run ``pages`` (default: every page) once in a session of their own on the server at ``port``;
-    the names of the pages that ran to the end. Never raises: nothing a student does depends on it."""
+def warm_up(port: int, pages=None, query: str = "") -> list[str]:
+    """Run ``pages`` (default: every page) once in a session of their own on the server at ``port``
+    (its first run with the address query ``query``); the names of the pages that ran to the end.
+    Never raises: nothing a student does depends on it."""
     import asyncio
 
     import websockets
@@ -66,8 +68,8 @@ def warm_up(port: int, pages=None) -> list[str]:
     async def walk() -> None:
         async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
                                       max_size=2**27) as ws:
-            for name in pages or [p for p, _, _ in PAGES]:
-                async for _ in script_run(ws, name):
+            for i, name in enumerate(pages or [p for p, _, _ in PAGES]):
+                async for _ in script_run(ws, name, query=query if i == 0 else ""):
                     pass
                 done.append(name)
     try:
