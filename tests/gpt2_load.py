@@ -34,7 +34,7 @@ if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
 elif str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.crowd import Session, _free_port, cpu_seconds, rss_mb, start_server  # noqa: E402
+from tests.crowd import Session, _free_port, cpu_seconds, idle, rss_mb, start_server  # noqa: E402
 
 DEFAULT = Path("/tmp/explainer-gpt2/gpt2-small-random")
 PAGES = ["overview", "tokens", "vectors", "attention", "lens", "neurons", "sampling", "counting", "timeline",
@@ -73,15 +73,6 @@ async def view(base: str, pid: int, page: str, choice: str) -> dict:
                 "rss_mb": round(rss_mb(pid)), "errors": s.errors}
     finally:
         await s.close()
-
-
-async def idle(pid: int, quiet_s: int = 3) -> None:
-    """Until the server has used under 0.05 s of CPU in each of ``quiet_s`` seconds in a row."""
-    quiet = 0
-    while quiet < quiet_s:
-        c0 = cpu_seconds(pid)
-        await asyncio.sleep(1.0)
-        quiet = quiet + 1 if cpu_seconds(pid) - c0 < 0.05 else 0
 
 
 def main(argv=None) -> int:
