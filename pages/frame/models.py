@@ -90,12 +90,17 @@ def _folder_problem(path: str, stamp: tuple) -> str | None:
 
 @st.cache_resource(show_spinner="Loading a model…", max_entries=8)
 def load_folder(path: str) -> "explainer.LM":
-    """A checkpoint from the server's model folder: shared and read-only, like the bundled one. A GPT-2
-    folder's heavy first views are computed in the background once it is loaded, as the bundled
-    model's are at start."""
+    """A checkpoint from the server's model folder: shared and read-only, like the bundled one."""
+    return explainer.load(path)
+
+
+@st.cache_resource(show_spinner="Loading a model…", max_entries=2)
+def load_gpt2_folder(path: str) -> "explainer.LM":
+    """A GPT-2 folder from the server's model folder (≈ 500 MB each once loaded: at most two are held,
+    as for the downloads). Its heavy first views are computed in the background once it is loaded, as
+    the bundled model's are at start."""
     lm = explainer.load(path)
-    if is_gpt2(lm):
-        start_warm_up(query=f"model=folder:{Path(path).name}")
+    start_warm_up(query=f"model=folder:{Path(path).name}")
     return lm
 
 
@@ -232,7 +237,7 @@ def current_model() -> "explainer.LM":
                 raise explainer.CheckpointError(f"{name[:40]} is not in the server's model folder")
             if problem:
                 raise explainer.CheckpointError(problem)
-            return load_folder(str(folder))
+            return (load_gpt2_folder if gpt2.is_gpt2_folder(folder) else load_folder)(str(folder))
         except (explainer.CheckpointError, OSError) as e:
             st.session_state["model_choice"] = "bundled"
             st.error(t("app.model.folder_error", err=e))
