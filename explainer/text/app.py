@@ -132,11 +132,12 @@ ZH["app.model.gpt2_unavailable"] = "{name}（这里无法下载）"
 EN["app.model.gpt2_downloading"] = "Downloading {name} (≈ {mb} MB, once for this server)…"
 ZH["app.model.gpt2_downloading"] = "正在下载 {name}（约 {mb} MB，这台服务器只需下载一次）……"
 EN["app.model.gpt2_offline"] = (
-    "{name} could not be downloaded: this server cannot reach huggingface.co (it may have no internet). "
+    "{name} could not be downloaded here: huggingface.co did not answer, or the download did not finish (this "
+    "server may have no internet). "
     "Nothing else changes: the pages show the bundled model. To use GPT-2 without internet, whoever runs the "
     "server copies a GPT-2 folder into its model folder once (see docs/deploy.md).")
 ZH["app.model.gpt2_offline"] = (
-    "{name} 无法下载：这台服务器连不上 huggingface.co（可能没有联网）。其他一切照旧：各页面显示内置模型。"
+    "{name} 无法在这里下载：huggingface.co 没有响应，或者下载没有完成（这台服务器可能没有联网）。其他一切照旧：各页面显示内置模型。"
     "想在没有网络的地方使用 GPT-2，运行服务器的人只需把一个 GPT-2 文件夹复制到服务器的模型文件夹里一次（见 docs/deploy.md）。")
 EN["app.model_info.reads"] = " (the pages read its last {n})"
 ZH["app.model_info.reads"] = "（各页面只读最后 {n} 个）"
