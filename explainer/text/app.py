@@ -82,8 +82,11 @@ ZH = {
 EN["app.model.snapshot"] = "Snapshot: step {step}"
 ZH["app.model.snapshot"] = "训练快照：第 {step} 步"
 EN["app.model.help"] = ("The finished bundled model, or the same model as it was part-way through its training "
-                        "(snapshots saved at these steps): pick an early one to see what it had not learned yet.")
-ZH["app.model.help"] = "训练完成的内置模型，或者同一个模型在训练途中的样子（在这些步数保存的快照）：选一个早期快照，看看它那时还没学会什么。"
+                        "(snapshots saved at these steps): pick an early one to see what it had not learned yet. "
+                        "GPT-2 is a real, much larger model by OpenAI (downloaded once, when the server is online): "
+                        "the same pages, its own numbers.")
+ZH["app.model.help"] = ("训练完成的内置模型，或者同一个模型在训练途中的样子（在这些步数保存的快照）：选一个早期快照，看看它那时还没学会什么。"
+                        "GPT-2 是 OpenAI 发布的一个真实的、大得多的模型（服务器联网时下载一次）：同样的页面，它自己的数字。")
 EN["nav.timeline"] = "How it learned"
 ZH["nav.timeline"] = "它是怎么学会的"
 EN["nav.training"] = "Train your own"

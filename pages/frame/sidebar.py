@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import explainer
+from explainer import gpt2
 from explainer.i18n import LANGUAGES
 from explainer.inputs import literal, plain, shortened
 from explainer.views.tokens import fragment_share
@@ -95,7 +96,6 @@ def model_choices(base: "explainer.LM") -> tuple[dict[str, str], dict[str, tuple
             choices[f"folder:{name}"] = t("app.model.folder", name=name)
         else:
             damaged[f"folder:{name}"] = (name, problem)
-    from explainer import gpt2
     for name in gpt2_offered():             # on disk: its name; else what the download costs (or that it failed)
         key = ("app.model.gpt2" if gpt2_on_disk(name) else
                "app.model.gpt2_unavailable" if gpt2_problem(name) else "app.model.gpt2_download")
