@@ -167,6 +167,17 @@ def weights_layout(path: Path) -> dict[str, tuple[str, tuple[int, ...], int]]:
     return out
 
 
+def weights_mismatch(own: dict[str, tuple[int, ...]], stored: dict[str, tuple[int, ...]]) -> str:
+    """What keeps a file's tensors (name → shape) from being a model's weights (name → shape): the
+    first few missing, unexpected and misshapen names, or "" when they match."""
+    missing, extra = sorted(set(own) - set(stored)), sorted(set(stored) - set(own))
+    bad = sorted(k for k in set(own) & set(stored) if tuple(own[k]) != tuple(stored[k]))
+    return "; ".join(s for s in [
+        f"missing {missing[:3]}" if missing else "",
+        f"unexpected {extra[:3]}" if extra else "",
+        "shape mismatch " + ", ".join(f"{k} {stored[k]} vs {own[k]}" for k in bad[:3]) if bad else ""] if s)
+
+
 def check_weights_file(path: Path, cfg: GPTConfig) -> dict[str, tuple[str, tuple[int, ...], int]]:
     """CheckpointError naming ``path`` unless its header holds exactly ``cfg``'s weights (as fp32,
     fp16 or int8 with scales) and the file is whole. Reads the header only; returns where each
@@ -175,13 +186,8 @@ def check_weights_file(path: Path, cfg: GPTConfig) -> dict[str, tuple[str, tuple
     header = {k: v[:2] for k, v in layout.items()}
     own = cfg.weight_shapes()
     stored = {k: v for k, v in header.items() if not k.endswith(".__scale")}
-    missing, extra = sorted(set(own) - set(stored)), sorted(set(stored) - set(own))
-    bad = sorted(k for k in set(own) & set(stored) if own[k] != stored[k][1])
-    if missing or extra or bad:
-        detail = "; ".join(s for s in [
-            f"missing {missing[:3]}" if missing else "",
-            f"unexpected {extra[:3]}" if extra else "",
-            "shape mismatch " + ", ".join(f"{k} {stored[k][1]} vs {own[k]}" for k in bad[:3]) if bad else ""] if s)
+    detail = weights_mismatch(own, {k: shape for k, (_, shape) in stored.items()})
+    if detail:
         folder = path.parent.parent if path.parent.name == SNAPSHOTS else path.parent
         raise CheckpointError(f"{short(path)} does not match the model in {short(folder / CONFIG)}: {detail}")
     for k, (dtype, shape) in stored.items():

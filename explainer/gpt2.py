@@ -126,14 +126,9 @@ def _checked_layout(folder: Path, cfg: GPTConfig) -> tuple[Path, dict, dict[str,
     names = {k: _our_name(k) for k in layout}
     lm_head = [k for k, ours in names.items() if ours == "lm_head.weight"]
     names = {k: v for k, v in names.items() if v is not None and v != "lm_head.weight"}
-    own = cfg.weight_shapes()
     shapes = {names[k]: (layout[k][1][::-1] if k.endswith(_CONV1D) else layout[k][1]) for k in names}
-    missing, extra = sorted(set(own) - set(shapes)), sorted(set(shapes) - set(own))
-    bad = sorted(k for k in set(own) & set(shapes) if tuple(own[k]) != tuple(shapes[k]))
-    if missing or extra or bad:
-        detail = "; ".join(s for s in [f"missing {missing[:3]}" if missing else "",
-                                       f"unexpected {extra[:3]}" if extra else "",
-                                       f"shape mismatch {bad[:3]}" if bad else ""] if s)
+    detail = ckpt.weights_mismatch(cfg.weight_shapes(), shapes)
+    if detail:
         raise CheckpointError(f"{short(path)} does not match {short(folder / HF_CONFIG)}: {detail}")
     return path, layout, names, lm_head
 
@@ -302,13 +297,14 @@ def download(name: str, local_only: bool = False) -> Path:
     return folder
 
 
-def read(folder) -> tuple[GPT, tiktoken.Encoding, list[Merge], dict]:
+def read(folder) -> tuple[GPT, tiktoken.Encoding, dict]:
     """Everything ``explainer.load`` needs to make an ``LM`` of a GPT-2 folder: the model, its
-    tokenizer, its merge history and its facts. (``explainer.load(folder)`` calls this; the LM has
-    no training history: no snapshots, loss log, word2vec or scorecard.)"""
+    tokenizer and its facts. (``explainer.load(folder)`` calls this; the LM has no training history:
+    no snapshots, loss log, word2vec or scorecard. The merge history the tokenization page shows is
+    read from merges.txt there: ``views.tokens.merges_for``.)"""
     folder = Path(folder)
     if not folder.is_dir():
         raise CheckpointError(f"the model folder {folder.name!r} is missing")
     model, meta = load_model(folder)
-    enc, merges = read_tokenizer(folder, model.cfg.vocab_size)
-    return model, enc, merges, meta
+    enc, _ = read_tokenizer(folder, model.cfg.vocab_size)
+    return model, enc, meta

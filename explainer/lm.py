@@ -189,7 +189,6 @@ class LM:
         # the most tokens one call reads: the model's context, or less for a large model (GPT-2 reads
         # 1,024, but its trace, attention and lens over 1,024 tokens would take gigabytes per view)
         self.max_tokens = model.cfg.n_ctx
-        self.merges: list | None = None          # a model whose merge history is not in merges.json (GPT-2)
 
     # ---- text <-> ids --------------------------------------------------------------------
     @property
@@ -513,9 +512,8 @@ def load(path: str | Path | None = None) -> LM:
     ``assets/model``), or a GPT-2 folder in the Hugging Face layout (``explainer.gpt2``)."""
     folder = Path(path or settings.get("EXPLAINER_CHECKPOINT") or ASSETS)
     if gpt2.is_gpt2_folder(folder):
-        model, enc, merges, meta = gpt2.read(folder)
+        model, enc, meta = gpt2.read(folder)
         lm = LM(model, enc, folder, meta)
-        lm.merges = merges
         lm.max_tokens = min(model.cfg.n_ctx, GPT2_MAX_TOKENS)
         return lm
     broken = ckpt.check_folder(folder)          # every file (tokenizer and vocab_size too), before any weight is read

@@ -19,6 +19,7 @@ import pandas as pd
 
 from .. import corpus
 from ..lm import LM
+from . import LARGE_MODEL
 from ..ngram import NGram, words_of
 from ..scorecard import held_out_nats
 from ..tokenizer import Segmenter, unsegment
@@ -64,7 +65,6 @@ def held_out(lang: str = "en") -> str:
     return corpus.held_out_text_zh(HELD_OUT_BYTES) if lang == "zh" else corpus.held_out_text(HELD_OUT_BYTES)
 
 
-LARGE_MODEL = 20_000_000          # parameters above which the held-out text is cut (GPT-2 small: 124 M)
 LARGE_HELD_OUT_CHARS = 2_000      # GPT-2 small reads these in ≈ 2 s of CPU on 2 cores; all 200,000 would take ≈ 3 min
 
 

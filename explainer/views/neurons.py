@@ -14,6 +14,7 @@ import pandas as pd
 import torch
 
 from ..lm import LM
+from . import LARGE_MODEL
 
 TARGETS = ("wave", "step", "bump", "points")
 N_X = 200
@@ -119,7 +120,6 @@ def mlp_activations(lm: LM, layer: int, ids: np.ndarray) -> np.ndarray:
     return lm.record(np.asarray(ids, np.int64).tolist(), names=(name,))[name].float().numpy()
 
 
-LARGE_MODEL = 20_000_000       # parameters above which fewer windows are read (GPT-2 small: 124 M)
 
 
 def probe_windows(lm: LM, text: str, n: int | None = None, length: int = 64) -> np.ndarray:
