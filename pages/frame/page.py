@@ -6,9 +6,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from explainer import gpt2
+
+from .language import t
 from .lesson import lesson_panel
 from .menu import DEEP_LINK_KEY, PAGE_KEY, ROUTED_KEY, SHELL_KEY, here
-from .language import t
 from .models import base_model_or_stop, current_model, gpt2_title, is_gpt2
 from .prompt import clean_session_text, prompt_box
 
@@ -47,7 +49,7 @@ def page_top() -> None:
     lm = current_model()
     if is_gpt2(lm):           # not one of ours: say whose model it is and what it learned from
         n, name = lm.n_params(), str(lm.meta.get("name", ""))
-        about = f"app.gpt2.about.{name}" if t(f"app.gpt2.about.{name}") != f"app.gpt2.about.{name}" else "app.gpt2.about"
+        about = f"app.gpt2.about.{name}" if name in gpt2.HUB else "app.gpt2.about"      # a folder: origin unknown
         st.info(t(about, name=gpt2_title(lm), params=f"{n / 1e6:.0f}M" if n >= 1e6 else f"{n:,}"),
                 icon=":material/public:")
     goto = lesson_panel()
