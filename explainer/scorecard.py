@@ -58,6 +58,7 @@ def _corpus(lm: LM) -> dict:
         return {"countries": corpus.COUNTRIES_ZH, "relations": corpus.RELATIONS_ZH,
                 "ioi_cases": corpus.make_ioi_cases_zh, "ioi_frames": corpus.IOI_EVAL_TEMPLATES_ZH,
                 "ioi_frames_seen_verbs": corpus.IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS,
+                "ioi_frames_fresh": corpus.IOI_TEST_TEMPLATES_ZH,
                 "held_out_text": corpus.held_out_text_zh, "paraphrases": corpus.make_capital_cases_zh}
     return {"countries": corpus.COUNTRIES, "relations": corpus.RELATIONS, "ioi_cases": corpus.make_ioi_cases,
             "ioi_frames": corpus.IOI_EVAL_TEMPLATES, "held_out_text": corpus.held_out_text,
@@ -120,7 +121,17 @@ def ioi(lm: LM, n: int = 300, seen_verbs: bool = True) -> dict:
         seen = data["ioi_cases"](n, templates=data["ioi_frames_seen_verbs"])
         out["seen_verbs"] = round(float(np.mean([int(np.argmax(lm.last_logits(p))) == lm.answer_id(io)
                                                  for p, io, _ in seen])), 4)
+    if seen_verbs and data.get("ioi_frames_fresh"):        # a third set, written before the model's run
+        fresh = data["ioi_frames_fresh"]
+        hits = np.array([int(np.argmax(lm.last_logits(p))) == lm.answer_id(io)
+                         for p, io, _ in data["ioi_cases"](IOI_FRESH_PER_FRAME * len(fresh), templates=fresh)])
+        out["fresh"] = round(float(hits.mean()), 4)
+        out["fresh_n"] = len(hits)
+        out["fresh_by_frame"] = [round(float(hits[f::len(fresh)].mean()), 4) for f in range(len(fresh))]
     return out
+
+
+IOI_FRESH_PER_FRAME = 40
 
 
 # ---- analogies --------------------------------------------------------------------------------
@@ -254,6 +265,8 @@ def scorecard(lm: LM, ioi_n: int = 300) -> dict:
         card["targets"]["paraphrased capital questions >= 0.80"] = para["accuracy"] >= TARGETS["capital_paraphrased"]
     if "seen_verbs" in card["ioi"]:
         card["targets"]["ioi, held-out shapes with known verbs >= 0.90"] = card["ioi"]["seen_verbs"] >= TARGETS["ioi_accuracy"]
+    if "fresh" in card["ioi"]:
+        card["targets"]["ioi, shapes written before training >= 0.90"] = card["ioi"]["fresh"] >= TARGETS["ioi_accuracy"]
     card["lang"] = kit.lang
     card["seconds"] = round(time.time() - t0, 1)
     return card
@@ -285,7 +298,7 @@ def ability_timeline(lm: LM) -> list[dict]:
 
 
 # the card's headline figures, in the order a reader meets them (``card_rows``)
-CARD_MEASURES = ("capital_qa", "capital_paraphrased", "ioi_held_out", "ioi_new_verbs", "analogy_word2vec",
+CARD_MEASURES = ("capital_qa", "capital_paraphrased", "ioi_held_out", "ioi_new_verbs", "ioi_fresh", "analogy_word2vec",
                  "fact_layer", "mlp_off")
 
 
@@ -309,6 +322,8 @@ def card_rows(card: dict | None) -> dict[str, dict]:
         "ioi_held_out": share(io.get("seen_verbs", io.get("accuracy")), TARGETS["ioi_accuracy"]),
         # new shapes and verbs of giving never in the corpus (the Chinese set)
         "ioi_new_verbs": share(io.get("accuracy") if "seen_verbs" in io else None, TARGETS["ioi_accuracy"]),
+        # shapes written before the model's training run and never used to choose anything (the Chinese set)
+        "ioi_fresh": share(io.get("fresh"), TARGETS["ioi_accuracy"]),
         "analogy_word2vec": share(w2v.get("accuracy"), TARGETS["analogy_word2vec"]),
         "fact_layer": {"value": first, "shown": None if first is None else f"{first} / {n}",
                        "ok": None if first is None else 0 < first < (n or 0)},       # a middle block
@@ -340,7 +355,10 @@ def format_scorecard(c: dict) -> str:
         f"{pct(c['ioi']['by_order']['io_first'])}, second {pct(c['ioi']['by_order']['s_first'])}; by frame "
         + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["by_frame"])
         + (f"; the same shapes with verbs of giving the corpus uses: top-1 {pct(c['ioi']['seen_verbs'])}"
-           if "seen_verbs" in c["ioi"] else ""),
+           if "seen_verbs" in c["ioi"] else "")
+        + (f"; {c['ioi']['fresh_n'] // len(c['ioi']['fresh_by_frame'])} cases each of "
+           f"{len(c['ioi']['fresh_by_frame'])} shapes written before training: top-1 {pct(c['ioi']['fresh'])} (by shape "
+           + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["fresh_by_frame"]) + ")" if "fresh" in c["ioi"] else ""),
         "Analogies (top-1, inputs excluded):",
     ]
     for s, v in c["analogy"]["spaces"].items():

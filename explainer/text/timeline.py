@@ -13,12 +13,16 @@ EN = {
     "timeline.card.capital_qa": "capital questions (“What is the capital of Poland?”)",
     "timeline.card.capital_paraphrased": "the same questions in new words",
     "timeline.card.ioi_held_out": "who gets the drink? (name test, new sentence shapes)",
+    "timeline.card.ioi_new_verbs": "the same shapes with verbs of giving it never read",
+    "timeline.card.ioi_fresh": "name test, shapes written before it was trained",
     "timeline.card.analogy_word2vec": "word-vector analogies (king − man + woman)",
     "timeline.card.fact_layer": "the block where “Warsaw” first wins (lens)",
     "timeline.card.mlp_off": "P(Warsaw) with the fact's MLPs switched off",
     "timeline.card.target.capital_qa": "≥ 95 %",
     "timeline.card.target.capital_paraphrased": "≥ 80 %",
     "timeline.card.target.ioi_held_out": "≥ 90 %",
+    "timeline.card.target.ioi_new_verbs": "≥ 90 %",
+    "timeline.card.target.ioi_fresh": "≥ 90 %",
     "timeline.card.target.analogy_word2vec": "≥ 80 %",
     "timeline.card.target.fact_layer": "a middle block",
     "timeline.card.target.mlp_off": "< 25 %",
@@ -26,9 +30,10 @@ EN = {
     "timeline.card.more.text": (
         "- **Capital questions**: the corpus's own question for all 68 countries, greedy answer.\n"
         "- **New words**: four ways of asking the corpus never uses (“Do you know the capital of …?”).\n"
-        "- **Name test**: 300 sentences from 14 sentence shapes kept out of the training text (the Chinese ones "
-        "also use verbs it never saw, like 借给 and 扔给); right when the model's first choice is the name "
-        "mentioned once.\n"
+        "- **Name test**: 300 sentences from 14 sentence shapes kept out of the training text; right when the "
+        "model's first choice is the name mentioned once. The Chinese model is asked three times: the 14 shapes "
+        "with verbs of giving it has read, the same shapes with verbs it never read (借给, 扔给 …), and 12 shapes "
+        "written before it was trained, which nobody looked at while its training text was changed.\n"
         "- **Analogies**: the relations of the source articles (gender, capitals, plurals …) in word2vec.\n"
         "- **Lens and MLPs**: the Warsaw question; the fact counts as held in a middle block when it first "
         "wins after block 1 … 5 of 6. `docs/training.md` lists every figure and how long training took."),
@@ -98,12 +103,16 @@ ZH = {
     "timeline.card.capital_qa": "首都问题（“波兰的首都是哪里？”）",
     "timeline.card.capital_paraphrased": "换一种说法问同样的问题",
     "timeline.card.ioi_held_out": "饮料给了谁？（人名测试，新的句子形式）",
+    "timeline.card.ioi_new_verbs": "同样的句子形式，换成它没读过的“给”的动词",
+    "timeline.card.ioi_fresh": "人名测试：训练之前写好的句子形式",
     "timeline.card.analogy_word2vec": "词向量类比（国王 − 男人 + 女人）",
     "timeline.card.fact_layer": "“华沙”第一次胜出的那个块（透镜）",
     "timeline.card.mlp_off": "关掉存放事实的 MLP 后 P(华沙)",
     "timeline.card.target.capital_qa": "≥ 95 %",
     "timeline.card.target.capital_paraphrased": "≥ 80 %",
     "timeline.card.target.ioi_held_out": "≥ 90 %",
+    "timeline.card.target.ioi_new_verbs": "≥ 90 %",
+    "timeline.card.target.ioi_fresh": "≥ 90 %",
     "timeline.card.target.analogy_word2vec": "≥ 80 %",
     "timeline.card.target.fact_layer": "中间的某个块",
     "timeline.card.target.mlp_off": "< 25 %",
@@ -111,8 +120,9 @@ ZH = {
     "timeline.card.more.text": (
         "- **首都问题**：用语料自己的问法问全部 68 个国家，取模型最可能的回答。\n"
         "- **换一种说法**：语料从没用过的四种问法（“你知道……的首都吗？”）。\n"
-        "- **人名测试**：从 14 种没放进训练文字的句子形式里生成 300 个句子（中文的还用了它从没见过的动词，比如“借给”“扔给”）；"
-        "模型的第一选择是只出现过一次的那个名字，就算对。\n"
+        "- **人名测试**：从 14 种没放进训练文字的句子形式里生成 300 个句子；模型的第一选择是只出现过一次的那个名字，就算对。"
+        "中文模型测三次：这 14 种句子形式配上它读过的“给”的动词；同样的形式配上它从没读过的动词（借给、扔给……）；"
+        "还有 12 种在它训练之前就写好的句子形式，修改训练文字的时候谁也没看过它们。\n"
         "- **类比**：原文里的那些关系（性别、首都、复数……），在 word2vec 词向量里算。\n"
         "- **透镜和 MLP**：华沙那个问题；如果它在 6 个块里的第 1 到第 5 个块之后第一次胜出，就算事实存放在中间的块里。"
         "`docs/training.md` 列出了每个数字，以及训练花了多长时间。"),

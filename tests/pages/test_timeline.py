@@ -30,6 +30,9 @@ def test_the_scorecard_of_both_models(monkeypatch):
         for m, cell in zip(CARD_MEASURES, df[t(f"timeline.card.col.{lang}")]):
             r = rows[m]
             assert cell == ("—" if r["shown"] is None else f"{r['shown']} {'✓' if r['ok'] else '✗'}"), (lang, m)
+    for m in CARD_MEASURES:                                   # every row has its words in both languages
+        for key in (f"timeline.card.{m}", f"timeline.card.target.{m}"):
+            assert t(key, "en") != key and t(key, "zh") != key, key
     zh = dict(zip(CARD_MEASURES, df[t("timeline.card.col.zh")]))
     assert zh["capital_qa"] == "100 % ✓" and zh["ioi_new_verbs"].endswith("✗")       # said plainly
 
