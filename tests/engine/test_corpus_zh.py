@@ -99,8 +99,8 @@ def test_every_section_in_its_share():
 # --- pinned output ------------------------------------------------------------------------------
 
 PINNED = {
-    "corpus_200k_s0": "860356b7114146b03c79d46808a7ad861f22d2ab1b0780ecf5c052d8bf4630ff",
-    "segmented_50k_s7": "3861768b11a8ec0de5a8a0b629ab113554ed2eceacd4bc8bbd4df69267f584a7",
+    "corpus_200k_s0": "d48c478a1510f3d1a6367ac575eb9c7f478873052c6d6684a4d8f62b3dc7b574",
+    "segmented_50k_s7": "85f45119389cc68ab77d1802f32b2c7d7f90659b4d5e91aad8744db78f4e819c",
     "ioi_cases_100": "99b52efde0ffb83bee0929c38af7ab2960bf8f822a4e5a469228b9b87b17360a",
     "lexicon": "621cd952803c4fd5121dd274b48cce9f601aac8bc8249dec12266bf42ff4bc6f",
 }

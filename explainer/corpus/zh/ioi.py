@@ -14,7 +14,6 @@ import random
 import re
 
 from ..common import ioi_cases, ioi_names
-from . import stories
 from .lexicon import DAYS, JOBS, PETS, PLACES_ZH, add_person, obj_ctx, plain, tidy
 
 IOI_TRAIN_TEMPLATES_ZH: list[str] = [
@@ -84,10 +83,10 @@ IOI_EVAL_TEMPLATES_ZH: list[str] = [
 IOI_EVAL_VERBS_ZH = ["借给", "卖给", "扔给", "塞给", "抛给", "转交给", "推给", "分给", "还给"]
 
 
-# A third held-out set, written on 2026-12-05 before the run that trained the model it is reported
-# on, and never used to choose anything (docs/experiments/name-test-held-out.md): the first two sets
-# above were looked at while the grammar was changed, so they are a development set now. Verbs of giving
-# the corpus uses; shapes it never has (tests/engine/test_corpus_zh.py).
+# A third held-out set, written on 2026-12-05 before any model was tried on it, and never used to
+# choose anything (docs/experiments/name-test-held-out.md): the two sets above were looked at while
+# the grammar was changed, so they are a development set now. Verbs of giving the corpus uses; shapes
+# it never has (tests/engine/test_corpus_zh.py).
 IOI_TEST_TEMPLATES_ZH: list[str] = [
     "{A} 和 {B} 在 {place} 门口 碰 了 头 ， 寒暄 了 几句 ， {S} 顺便 把 {cobj} 递给 了",
     "{A} 请 {B} 去 {place} 吃饭 ， 饭后 {S} 把 {tobj} 送给 了",
@@ -155,17 +154,14 @@ _MIDDLE = ["他们 聊 了 一会儿 。", "他们 都 累 了 。", "{place} �
            "他们 说 了 很多 话 。", "那 是 他们 第一 次 去 那里 。"]
 # the verbs of giving, each written 「V 给」 (two words)
 _GIVE = ["", "递", "送", "交", "带", "寄", "拿", "传", "留", "端", "搬", "丢", "发", "捎", "献", "让",
-         "递", "送", "交", "带", "写", "画", "念", "指", "倒", "盛", "夹", "剥", "切", "烤", "买", "找",
-         # more verbs (2026-12-05): with many ways of giving, whatever stands before 给 reads as one
-         "租", "退", "赔", "奖", "运", "喂", "织", "缝", "煮", "泡", "削", "递交", "介绍", "推荐", "展示",
-         "分享", "转发", "捐", "补", "讲"]
+         "递", "送", "交", "带", "写", "画", "念", "指", "倒", "盛", "夹", "剥", "切", "烤", "买", "找"]
 # longer openings before the two names (a clause, then the names)
 _OPENING = ["下 了 一整天 的 雨 ，", "在 回家 的 路上 ，", "为了 准备 晚会 ，", "听说 {place} 开门 了 ，", "吃 过 晚饭 ，",
             "快 到 中午 的 时候 ，", "过 了 很 久 ，", "那天 特别 忙 ，", "考试 结束 以后 ，", "放假 的 第一天 ，",
             "天 黑 以前 ，", "外面 下着 小雨 ，", "为了 给 朋友 一个 惊喜 ，", "一 放学 回家 的 路上 ，"]
 _ADV = ["高兴 地", "轻轻 地", "马上", "终于", "慢慢 地", "也", "又", "笑 着", "偷偷 地", "小心 地", "就",
         "立刻", "还是", "主动", "顺手", "先", "赶紧", "一下子", "最后"]
-_MODAL = ["想", "决定", "打算", "答应", "要", "准备", "愿意", "会", "可以", "应该"]
+_MODAL = ["想", "决定", "打算", "答应", "要", "准备", "愿意"]
 _OBJ = ["{cobj}", "{tobj}", "{cobj}", "一{cl} 小 {obj}", "一{cl} 新 {obj}", "自己 的 {obj}", "它", "两{cl} {obj}",
         "那{cl} 旧 {obj}"]
 # prompt ends with a preposition before the name: "{S} 给" 小红 "讲 了 一个 故事"
@@ -284,31 +280,7 @@ _PRONOUN_RES = [
 ]
 
 
-# A name sentence at the end of a short story about the same two people (2026-12-05): the story's
-# own sentences (``stories``) name them in any order and any number of times, then one of them gives
-# something to the other. The answer is "the other person of the two", in contexts of every shape the
-# stories have, not only right after a short opening.
-_STORY_BOTH = ["{P} 和 {Q} 是 好朋友 。", "{Q} 也 在 那里 。", "{Q} 来 找 {P} 玩 。", "{P} 和 {Q} 在 一起 。",
-               "那天 {Q} 也 来 了 。", "{P} 去 看 {Q} 。"]
-_STORY_LINK = ["", "后来 ， ", "最后 ， ", "走 之前 ， ", "这时 ， ", "第二天 ， ", "过 了 一会儿 ， ", "吃 完 饭 ， "]
-
-
-def _story_ioi(rng: random.Random) -> str:
-    ctx = stories._story_ctx(rng)
-    out = [rng.choice(stories._OPEN)] + [m for _ in range(rng.randint(1, 2)) for m in rng.choice(stories._MID)]
-    if not any("{Q}" in o for o in out):
-        out.insert(rng.randint(1, len(out)), rng.choice(_STORY_BOTH))
-    if not any("{P}" in o for o in out):
-        out.insert(0, "{P} 和 {Q} 是 邻居 。")
-    s, io = ("P", "Q") if rng.random() < 0.5 else ("Q", "P")
-    give = rng.choice(_STORY_LINK) + "{" + s + "} " + (rng.choice(_ADV) + " " if rng.random() < 0.3 else "")
-    give += "把 " + rng.choice(_OBJ) + " " + _give(rng) + " 了 {" + io + "} 。"
-    return " ".join(o.format_map(ctx) for o in out + [give])
-
-
 def paragraph(rng: random.Random) -> str:
-    if rng.random() < 0.15:
-        return _story_ioi(rng)
     if rng.random() < 0.75:
         out = []
         for _ in range(rng.randint(1, 3)):
