@@ -14,7 +14,7 @@ EN = {
     "timeline.card.capital_paraphrased": "the same questions in new words",
     "timeline.card.ioi_held_out": "who gets the drink? (name test, new sentence shapes)",
     "timeline.card.ioi_new_verbs": "the same shapes with verbs of giving it never read",
-    "timeline.card.ioi_fresh": "name test, shapes written before it was trained",
+    "timeline.card.ioi_fresh": "name test, 12 shapes never used to tune its text",
     "timeline.card.analogy_word2vec": "word-vector analogies (king − man + woman)",
     "timeline.card.fact_layer": "the block where “Warsaw” first wins (lens)",
     "timeline.card.mlp_off": "P(Warsaw) with the fact's MLPs switched off",
@@ -33,7 +33,7 @@ EN = {
         "- **Name test**: 300 sentences from 14 sentence shapes kept out of the training text; right when the "
         "model's first choice is the name mentioned once. The Chinese model is asked three times: the 14 shapes "
         "with verbs of giving it has read, the same shapes with verbs it never read (借给, 扔给 …), and 12 shapes "
-        "written before it was trained, which nobody looked at while its training text was changed.\n"
+        "written apart, which nobody looked at while its training text was changed.\n"
         "- **Analogies**: the relations of the source articles (gender, capitals, plurals …) in word2vec.\n"
         "- **Lens and MLPs**: the Warsaw question; the fact counts as held in a middle block when it first "
         "wins after block 1 … 5 of 6. `docs/training.md` lists every figure and how long training took."),
@@ -104,7 +104,7 @@ ZH = {
     "timeline.card.capital_paraphrased": "换一种说法问同样的问题",
     "timeline.card.ioi_held_out": "饮料给了谁？（人名测试，新的句子形式）",
     "timeline.card.ioi_new_verbs": "同样的句子形式，换成它没读过的“给”的动词",
-    "timeline.card.ioi_fresh": "人名测试：训练之前写好的句子形式",
+    "timeline.card.ioi_fresh": "人名测试：从没用来调整训练文字的 12 种句子形式",
     "timeline.card.analogy_word2vec": "词向量类比（国王 − 男人 + 女人）",
     "timeline.card.fact_layer": "“华沙”第一次胜出的那个块（透镜）",
     "timeline.card.mlp_off": "关掉存放事实的 MLP 后 P(华沙)",
@@ -122,7 +122,7 @@ ZH = {
         "- **换一种说法**：语料从没用过的四种问法（“你知道……的首都吗？”）。\n"
         "- **人名测试**：从 14 种没放进训练文字的句子形式里生成 300 个句子；模型的第一选择是只出现过一次的那个名字，就算对。"
         "中文模型测三次：这 14 种句子形式配上它读过的“给”的动词；同样的形式配上它从没读过的动词（借给、扔给……）；"
-        "还有 12 种在它训练之前就写好的句子形式，修改训练文字的时候谁也没看过它们。\n"
+        "还有另外写的 12 种句子形式，修改训练文字的时候谁也没看过它们。\n"
         "- **类比**：原文里的那些关系（性别、首都、复数……），在 word2vec 词向量里算。\n"
         "- **透镜和 MLP**：华沙那个问题；如果它在 6 个块里的第 1 到第 5 个块之后第一次胜出，就算事实存放在中间的块里。"
         "`docs/training.md` 列出了每个数字，以及训练花了多长时间。"),
