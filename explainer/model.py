@@ -446,6 +446,9 @@ class GPT(nn.Module):
         iv = intervention
         if iv:
             iv.validate(self.cfg, T, B)
+        if (T == 1 and kv_cache is not None and start > 0 and record is None and not iv and targets is None
+                and stop_after is None and not self.training):
+            return self._next_token(idx, kv_cache), None                   # generation's step
         pos = torch.arange(start, start + T, device=idx.device)
         tok_emb = _edit(self.wte(idx), "hook_embed", iv, record)                          # (B, T, d)
         pos_emb = _edit(self.wpe(pos)[None].expand(B, T, -1), "hook_pos_embed", iv, record)  # (B, T, d)
@@ -462,6 +465,27 @@ class GPT(nn.Module):
         if targets is not None:
             loss = F.cross_entropy(logits.float().view(-1, logits.size(-1)), targets.reshape(-1))
         return logits, loss
+
+    def _next_token(self, idx: torch.Tensor, kv_cache: KVCache) -> torch.Tensor:
+        """One new token per sequence after a cached past, (B, 1) → logits (B, 1, V): the same
+        arithmetic as ``forward``, in the same order (bit for bit: tests/engine/test_model.py), without
+        the named points, the module calls and the reshapes around them. A generated token costs about
+        0.8 ms of Python on top of its arithmetic through ``forward``; this path cuts a third of that."""
+        cfg = self.cfg
+        B, d, H = idx.shape[0], cfg.d_model, cfg.n_head
+        eps, approximate = cfg.ln_eps, GELU[cfg.gelu]
+        x = (self.wte(idx) + self.wpe.weight[kv_cache.length])[:, 0]            # (B, d)
+        for i, b in enumerate(self.blocks):
+            h = F.layer_norm(x, (d,), b.ln1.weight, b.ln1.bias, eps)
+            q, k, v = F.linear(h, b.attn.qkv.weight, b.attn.qkv.bias).view(B, 3, H, 1, d // H).unbind(1)
+            k, v = kv_cache.extend(i, k, v)                                     # (B, H, past + 1, hd)
+            y = F.scaled_dot_product_attention(q, k, v)                          # (B, H, 1, hd)
+            x = x + F.linear(y.reshape(B, d), b.attn.proj.weight, b.attn.proj.bias)
+            h = F.layer_norm(x, (d,), b.ln2.weight, b.ln2.bias, eps)
+            h = F.gelu(F.linear(h, b.mlp.fc.weight, b.mlp.fc.bias), approximate=approximate)
+            x = x + F.linear(h, b.mlp.proj.weight, b.mlp.proj.bias)
+        x = F.layer_norm(x, (d,), self.ln_f.weight, self.ln_f.bias, eps)
+        return F.linear(x, self.wte.weight)[:, None]                           # (B, 1, V)
 
     def param_counts(self) -> dict[str, int]:
         """Parameters by part: embeddings (tokens, positions), attention, MLP, LayerNorms."""

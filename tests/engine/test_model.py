@@ -99,6 +99,34 @@ def test_kv_cache_equals_full_recompute(model):
     torch.testing.assert_close(got, full, atol=1e-4, rtol=1e-4)
 
 
+@pytest.mark.parametrize("gelu, ln_eps", [("exact", 1e-5), ("tanh", 1e-5), ("exact", 1e-3)])
+def test_generation_step_is_the_forward_pass_bit_for_bit(gelu, ln_eps):
+    """A single token after a cached past takes the short path (``GPT._next_token``); it gives exactly
+    the numbers of the forward pass it replaces (the model in training mode takes the long one; no
+    dropout), for one sequence and for several, and both caches end up equal."""
+    torch.manual_seed(1)
+    m = GPT(GPTConfig(vocab_size=97, n_ctx=32, n_layer=3, n_head=4, d_model=32, d_mlp=64, gelu=gelu,
+                      ln_eps=ln_eps))
+    calls = []
+    short = m._next_token
+    m._next_token = lambda *a: calls.append(m.training) or short(*a)       # which calls took it
+    x = ids(T=14)
+    for batch in (x[:1], x):
+        runs = []
+        for training in (False, True):
+            m.train(training)
+            cache = KVCache(3, 32)
+            with torch.inference_mode():
+                out = [m(batch[:, :8], kv_cache=cache, last_only=True)[0]]
+                out += [m(batch[:, t:t + 1], kv_cache=cache, last_only=True)[0] for t in range(8, 14)]
+            runs.append((torch.cat(out, 1), cache))
+        (fast, c_fast), (slow, c_slow) = runs
+        assert fast.shape == slow.shape == (batch.shape[0], 7, 97)
+        assert torch.equal(fast, slow)
+        assert all(torch.equal(a[:, :, :14], b[:, :, :14]) for a, b in zip(c_fast.k + c_fast.v, c_slow.k + c_slow.v))
+    assert calls == [False] * 12                  # the 6 steps of each evaluation run, none of the others
+
+
 def test_kv_cache_chunked_prefill_uses_offset_mask(model):
     x = ids(T=16)
     with torch.no_grad():
