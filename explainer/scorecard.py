@@ -312,7 +312,13 @@ def card_rows(card: dict | None) -> dict[str, dict]:
     pct = lambda v: None if v is None else f"{100 * v:.0f} %"       # noqa: E731
 
     def share(v, target):
-        return {"value": v, "shown": pct(v), "ok": None if v is None else v >= target}
+        if v is None:
+            return {"value": None, "shown": None, "ok": None}
+        shown = pct(v)
+        if (round(100 * v) >= round(100 * target)) != (v >= target):     # 89.8 % is not "90 % ✗"
+            tenths = round(1000 * v) if round(1000 * v) < round(1000 * target) else math.floor(1000 * v)
+            shown = f"{tenths / 10:.1f} %"                                   # never rounded up to it
+        return {"value": v, "shown": shown, "ok": v >= target}
     first, n = lens.get("first_top1_layer"), lens.get("n_layers")
     before, after = ab.get("p_warsaw"), ab.get("p_warsaw_mlp_off")
     return {

@@ -119,3 +119,14 @@ def test_bundled_chinese_scorecard_is_the_committed_one():
     assert card["lens"]["first_top1_layer"] == committed["lens"]["first_top1_layer"]
     assert card["ablation"]["mlp_layers"] == committed["ablation"]["mlp_layers"]
     assert card["targets"] == committed["targets"]
+
+
+def test_a_share_just_below_its_target_never_reads_as_the_target():
+    """89.8 % against 90 % reads "89.8 %", not "90 % ✗"; shares clear of the target keep whole percents."""
+    from explainer.scorecard import card_rows
+    rows = card_rows({"ioi": {"accuracy": 0.6767, "seen_verbs": 0.83, "fresh": 0.8979},
+                      "capital_qa": {"zero_shot": 1.0, "paraphrased": 0.7996}})
+    assert rows["ioi_fresh"]["shown"] == "89.8 %" and rows["ioi_fresh"]["ok"] is False
+    assert rows["capital_paraphrased"]["shown"] == "79.9 %" and rows["capital_paraphrased"]["ok"] is False
+    assert rows["ioi_held_out"]["shown"] == "83 %" and rows["capital_qa"]["shown"] == "100 %"
+    assert rows["ioi_new_verbs"]["shown"] == "68 %"
