@@ -58,7 +58,7 @@ def _corpus(lm: LM) -> dict:
         return {"countries": corpus.COUNTRIES_ZH, "relations": corpus.RELATIONS_ZH,
                 "ioi_cases": corpus.make_ioi_cases_zh, "ioi_frames": corpus.IOI_EVAL_TEMPLATES_ZH,
                 "ioi_frames_seen_verbs": corpus.IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS,
-                "ioi_frames_fresh": corpus.IOI_TEST_TEMPLATES_ZH,
+                "ioi_frames_fresh": corpus.IOI_FRESH_TEMPLATES_ZH,
                 "held_out_text": corpus.held_out_text_zh, "paraphrases": corpus.make_capital_cases_zh}
     return {"countries": corpus.COUNTRIES, "relations": corpus.RELATIONS, "ioi_cases": corpus.make_ioi_cases,
             "ioi_frames": corpus.IOI_EVAL_TEMPLATES, "held_out_text": corpus.held_out_text,

@@ -87,7 +87,7 @@ IOI_EVAL_VERBS_ZH = ["借给", "卖给", "扔给", "塞给", "抛给", "转交�
 # choose anything (docs/experiments/name-test-held-out.md): the two sets above were looked at while
 # the grammar was changed, so they are a development set now. Verbs of giving the corpus uses; shapes
 # it never has (tests/engine/test_corpus_zh.py).
-IOI_TEST_TEMPLATES_ZH: list[str] = [
+IOI_FRESH_TEMPLATES_ZH: list[str] = [
     "{A} 和 {B} 在 {place} 门口 碰 了 头 ， 寒暄 了 几句 ， {S} 顺便 把 {cobj} 递给 了",
     "{A} 请 {B} 去 {place} 吃饭 ， 饭后 {S} 把 {tobj} 送给 了",
     "{A} 和 {B} 在 {place} 碰到 一起 ， 两个 人 都 很 意外 。 {S} 把 {cobj} 交给 了",
