@@ -98,10 +98,11 @@ def _answers(lm: LM, cases) -> dict:
     return {"n": len(cases), "accuracy": hits / len(cases), "wrong": wrong}
 
 
-def ioi(lm: LM, n: int = 300, seen_verbs: bool = True) -> dict:
+def ioi(lm: LM, n: int = 300, other_sets: bool = True) -> dict:
     """Top-1 accuracy on IOI prompts from frames the corpus never uses, overall, by name order
-    (the right name mentioned first or second) and by frame (case i uses frame i mod frames); where
-    the language has them (Chinese, ``seen_verbs``), also on the same frames with verbs the corpus uses."""
+    (the right name mentioned first or second) and by frame (case i uses frame i mod frames). Where
+    the language has them (Chinese) and ``other_sets``: also on the same frames with verbs the corpus
+    uses (``seen_verbs``), and on frames never used to tune the corpus (``fresh``, by frame)."""
     data = _corpus(lm)
     cases, frames = data["ioi_cases"](n), data["ioi_frames"]
     ok, io_over_s, io_first = [], 0, []
@@ -117,18 +118,20 @@ def ioi(lm: LM, n: int = 300, seen_verbs: bool = True) -> dict:
     out = {"n": len(cases), "accuracy": float(ok.mean()), "io_over_subject": io_over_s / len(cases),
            "by_order": {"io_first": share(io_first), "s_first": share(~io_first)},
            "by_frame": [share(frame == f) for f in range(len(frames))]}
-    if seen_verbs and data.get("ioi_frames_seen_verbs"):   # the same held-out shapes, verbs the corpus uses
-        seen = data["ioi_cases"](n, templates=data["ioi_frames_seen_verbs"])
-        out["seen_verbs"] = round(float(np.mean([int(np.argmax(lm.last_logits(p))) == lm.answer_id(io)
-                                                 for p, io, _ in seen])), 4)
-    if seen_verbs and data.get("ioi_frames_fresh"):        # a third set, never used to tune the corpus
+    if other_sets and data.get("ioi_frames_seen_verbs"):   # the same held-out shapes, verbs the corpus uses
+        out["seen_verbs"] = round(float(_top1(lm, data["ioi_cases"](n, templates=data["ioi_frames_seen_verbs"])).mean()), 4)
+    if other_sets and data.get("ioi_frames_fresh"):        # a third set, never used to tune the corpus
         fresh = data["ioi_frames_fresh"]
-        hits = np.array([int(np.argmax(lm.last_logits(p))) == lm.answer_id(io)
-                         for p, io, _ in data["ioi_cases"](IOI_FRESH_PER_FRAME * len(fresh), templates=fresh)])
+        hits = _top1(lm, data["ioi_cases"](IOI_FRESH_PER_FRAME * len(fresh), templates=fresh))
         out["fresh"] = round(float(hits.mean()), 4)
         out["fresh_n"] = len(hits)
         out["fresh_by_frame"] = [round(float(hits[f::len(fresh)].mean()), 4) for f in range(len(fresh))]
     return out
+
+
+def _top1(lm: LM, cases) -> np.ndarray:
+    """For each (prompt, right name, other name): whether the right name is the model's first choice."""
+    return np.array([int(np.argmax(lm.last_logits(p))) == lm.answer_id(io) for p, io, _ in cases])
 
 
 IOI_FRESH_PER_FRAME = 40
@@ -284,7 +287,7 @@ def abilities(lm: LM) -> dict:
     except WordError:
         analogy = None
     return {"capital_qa": round(capital_qa(lm)["accuracy"], 4),
-            "ioi": round(ioi(lm, n=TIMELINE_IOI_N, seen_verbs=False)["accuracy"], 4),
+            "ioi": round(ioi(lm, n=TIMELINE_IOI_N, other_sets=False)["accuracy"], 4),
             "analogy_tokens": None if analogy is None else round(analogy, 4)}
 
 
@@ -315,9 +318,8 @@ def card_rows(card: dict | None) -> dict[str, dict]:
         if v is None:
             return {"value": None, "shown": None, "ok": None}
         shown = pct(v)
-        if (round(100 * v) >= round(100 * target)) != (v >= target):     # 89.8 % is not "90 % ✗"
-            tenths = round(1000 * v) if round(1000 * v) < round(1000 * target) else math.floor(1000 * v)
-            shown = f"{tenths / 10:.1f} %"                                   # never rounded up to it
+        if v < target and round(100 * v) >= round(100 * target):         # 89.8 % is not "90 % ✗":
+            shown = f"{min(round(1000 * v), round(1000 * target) - 1) / 10:.1f} %"   # tenths, kept under it
         return {"value": v, "shown": shown, "ok": v >= target}
     first, n = lens.get("first_top1_layer"), lens.get("n_layers")
     before, after = ab.get("p_warsaw"), ab.get("p_warsaw_mlp_off")
