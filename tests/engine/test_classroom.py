@@ -157,3 +157,37 @@ def test_the_class_cap_holds_when_many_join_at_once(store, monkeypatch):
     assert len(joined) == 20 and len(set(joined)) == 20
     assert len(full) == 180 and all("is full (20 students)" in m for m in full)
     assert store.get_class(code)["students"] == 20
+
+
+def test_page_runs_in_new_threads_reuse_connections(store, monkeypatch):
+    """Streamlit runs every page run in a new thread: the store lends connections across threads
+    instead of opening one per thread (for PostgreSQL a new connection is a new server process)."""
+    from explainer import classroom
+    code, key = store.create_class("how-a-gpt-works")
+    sid = store.join(code, "Ana")
+    made = []
+    real = classroom.Store._conn
+
+    def counting(self):
+        c = real(self)
+        if all(c is not m for m in made):
+            made.append(c)
+        return c
+    monkeypatch.setattr(classroom.Store, "_conn", counting)
+
+    def page_run(i):
+        store.get_class(code)
+        store.answer(code, sid, 0, OPTIONS[i % 4], OPTIONS)
+        store.tally(code, 0)
+    for i in range(20):                                 # one after another, each in a thread of its own
+        th = threading.Thread(target=page_run, args=(i,))
+        th.start()
+        th.join()
+    assert len(made) == 1, f"{len(made)} connections for 20 page runs one after another"
+    runs = [threading.Thread(target=page_run, args=(i,)) for i in range(30)]     # and many at once
+    for th in runs:
+        th.start()
+    for th in runs:
+        th.join()
+    assert len(made) <= 30 and len(store._idle) <= classroom.IDLE_KEPT
+    assert sum(store.tally(code, 0).values()) == 1                  # one student: the last answer counts
