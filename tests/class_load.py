@@ -31,7 +31,7 @@ elif str(ROOT) not in sys.path:
 
 from explainer.classroom import open_store  # noqa: E402
 from explainer.i18n import t  # noqa: E402
-from tests.crowd import Session, _free_port, pct, rss_mb, start_server  # noqa: E402
+from tests.crowd import Session, idle, pct, rss_mb, start_replicas  # noqa: E402
 
 
 def radio(s: Session):
@@ -97,6 +97,15 @@ async def run_class(base: str, url: str, n: int, questions: int) -> dict:
             "latency_p95": round(pct(lat, 95), 3), "latency_max": round(max(lat), 3), "answers_stored": stored}
 
 
+def pg_sessions(url: str) -> int:
+    """Connections PostgreSQL has accepted so far (pg_stat_database.sessions); 0 for SQLite."""
+    if not url.startswith("postgres"):
+        return 0
+    import psycopg
+    with psycopg.connect(url, autocommit=True) as c:
+        return int(c.execute("SELECT sessions FROM pg_stat_database WHERE datname = current_database()").fetchone()[0])
+
+
 def store_rate(url: str, threads: int = 16, per_thread: int = 200) -> float:
     """Answers per second the store takes from ``threads`` threads, each one student answering
     ``per_thread`` times (every answer replaces the last: an upsert each)."""
@@ -121,6 +130,8 @@ def main(argv=None) -> int:
     ap.add_argument("--students", type=int, default=40)
     ap.add_argument("--questions", type=int, default=3)
     ap.add_argument("--postgres", action="store_true", help="start a PostgreSQL server and use it (DATABASE_URL)")
+    ap.add_argument("--replicas", type=int, default=1,
+                    help="2: two servers behind haproxy (docs/haproxy.cfg), sharing the class's store")
     a = ap.parse_args(argv)
     pg = None
     if a.postgres:
@@ -132,17 +143,23 @@ def main(argv=None) -> int:
         url = "sqlite:///" + str(Path("/tmp") / f"class-load-{os.getpid()}.sqlite3")
         os.environ["EXPLAINER_CLASS_DB"] = url.removeprefix("sqlite:///")
         os.environ.pop("DATABASE_URL", None)
-    port = _free_port()
-    proc = start_server(port, "class-load-server.log")
+    base, procs, _ = start_replicas(a.replicas, "class-load-server")
     try:
-        res = asyncio.run(run_class(f"http://127.0.0.1:{port}", url, a.students, a.questions))
-        res["server_rss_mb"] = round(rss_mb(proc.pid))
+        # a class arrives after each server's own start-up run-through (pages/frame/warmup.py) has ended
+        asyncio.run(idle([p.pid for p in procs]))
+        opened = pg_sessions(url)
+        res = asyncio.run(run_class(base, url, a.students, a.questions))
+        if pg:                      # connections the servers opened for the class (each costs a process)
+            res["store_connections_opened"] = pg_sessions(url) - opened
+        res["server_rss_mb"] = round(rss_mb([p.pid for p in procs]))
+        res["replicas"] = a.replicas
         res["store"] = "postgres" if pg else "sqlite"
         res["store_answers_per_s"] = round(store_rate(url))
         print(json.dumps(res, indent=1))
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        for proc in reversed(procs):
+            proc.terminate()
+            proc.wait(timeout=30)
         if pg:
             pg.stop()
     return 0 if res["errors"] == 0 else 1

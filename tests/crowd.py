@@ -2,6 +2,7 @@
 
     python tests/crowd.py                       # start a server, 1 session, then 5, 10 and 30 at once
     python tests/crowd.py --sessions 5 10 --rounds 2 --json out.json
+    python tests/crowd.py --sessions 30 --rounds 1 --replicas 2    # two servers behind haproxy
 
 Browsers on a 2-core machine would take the CPU themselves, so each session here speaks Streamlit's
 own protocol over its WebSocket (the protobuf messages a browser tab sends): it opens every page,
@@ -58,13 +59,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process and its threads so far (Linux /proc)."""
+def cpu_seconds(pid) -> float:
+    """User + system CPU time so far of a process and its threads, or of several (a list: the
+    replicas and their load balancer), from Linux /proc."""
+    if isinstance(pid, (list, tuple)):
+        return sum(cpu_seconds(p) for p in pid)
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def rss_mb(pid: int) -> float:
+def rss_mb(pid) -> float:
+    if isinstance(pid, (list, tuple)):
+        return sum(rss_mb(p) for p in pid)
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
@@ -82,8 +88,20 @@ class Session:
         self.page = ""
 
     async def open(self) -> None:
+        """As a browser tab: ask for the page first (a load balancer answers with the cookie that
+        keeps this tab on one replica), then open the WebSocket with that cookie."""
         import websockets
-        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=2**27)
+        base = self.url.replace("ws", "http", 1).rsplit("/_stcore/", 1)[0]
+        answer = await asyncio.to_thread(urllib.request.urlopen, base + "/", timeout=60)
+        cookies = "; ".join(c.split(";", 1)[0] for c in answer.headers.get_all("Set-Cookie") or [])
+        answer.read()
+        headers = {"Cookie": cookies} if cookies else {}
+        try:
+            self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=2**27,
+                                               additional_headers=headers)
+        except TypeError:            # websockets before 14 (its legacy client)
+            self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=2**27,
+                                               extra_headers=headers)
 
     async def close(self) -> None:
         await self.ws.close()
@@ -147,7 +165,7 @@ def button_t(key: str, lang: str = "en") -> str:
     return t(key, lang, prompt=sentence)
 
 
-async def walk(base: str, pid: int | None, lang_t, record: list[dict]) -> list[str]:
+async def walk(base: str, pid: list[int] | None, lang_t, record: list[dict]) -> list[str]:
     """One session through every page: view, presses, a control. Each step appended to ``record``
     as {page, action, seconds, cpu} (cpu: the server's CPU during the step; meaningful alone)."""
     s = Session(base)
@@ -172,7 +190,7 @@ async def walk(base: str, pid: int | None, lang_t, record: list[dict]) -> list[s
     return s.errors
 
 
-async def idle(pid: int, quiet_s: int = 3) -> None:
+async def idle(pid: list[int], quiet_s: int = 3) -> None:
     """Until the server has used under 0.05 s of CPU in each of ``quiet_s`` seconds in a row."""
     quiet = 0
     while quiet < quiet_s:
@@ -186,19 +204,23 @@ def pct(xs: list[float], q: float) -> float:
     return xs[min(len(xs) - 1, int(round(q / 100 * (len(xs) - 1))))] if xs else float("nan")
 
 
-async def crowd(base: str, pid: int, n: int, lang_t) -> dict:
+async def crowd(base: str, pid: list[int], n: int, lang_t) -> dict:
     record: list[dict] = []
+    pids = list(pid) if isinstance(pid, (list, tuple)) else [pid]
+    each0 = [cpu_seconds(p) for p in pids]
     c0, t0 = cpu_seconds(pid), time.perf_counter()
     errors = await asyncio.gather(*[walk(base, None, lang_t, record) for _ in range(n)],
                                   return_exceptions=True)
     wall, cpu = time.perf_counter() - t0, cpu_seconds(pid) - c0
+    each = [round(cpu_seconds(p) - c, 2) for p, c in zip(pids, each0)]      # the replicas share the work?
     errs = [str(e) for e in errors if isinstance(e, BaseException)] + \
         [x for e in errors if isinstance(e, list) for x in e]
     lat = [r["seconds"] for r in record]
     return {"sessions": n, "requests": len(record), "errors": len(errs), "error_samples": errs[:5],
             "latency_p50": pct(lat, 50), "latency_p95": pct(lat, 95), "latency_max": max(lat, default=float("nan")),
             "wall_s": wall, "server_cpu_s": cpu, "server_cpu_per_session": cpu / n,
-            "server_cpu_per_request": cpu / max(1, len(record)), "rss_mb": rss_mb(pid)}
+            "server_cpu_per_request": cpu / max(1, len(record)), "rss_mb": rss_mb(pid),
+            "server_cpu_by_process": each}
 
 
 def start_server(port: int, log_name: str = "crowd-server.log") -> subprocess.Popen:
@@ -221,24 +243,60 @@ def start_server(port: int, log_name: str = "crowd-server.log") -> subprocess.Po
     raise SystemExit(f"the server did not start (screenshots/{log_name})")
 
 
+def start_replicas(n: int, log: str = "crowd-server") -> tuple[str, list[subprocess.Popen], list[int]]:
+    """``n`` servers, and for more than one the load balancer of docs/haproxy.cfg in front of them
+    (Debian's ``haproxy``; two replicas, as that file has): the address to use, the processes, and the
+    ports of the replicas themselves."""
+    ports = [_free_port() for _ in range(n)]
+    procs = [start_server(port, f"{log}-{i}.log" if n > 1 else f"{log}.log")
+             for i, port in enumerate(ports)]
+    if n == 1:
+        return f"http://127.0.0.1:{ports[0]}", procs, ports
+    if n != 2:
+        raise SystemExit("--replicas: 1 or 2 (docs/haproxy.cfg names two replicas)")
+    import shutil
+    if not shutil.which("haproxy"):
+        raise SystemExit("--replicas 2 needs haproxy (apt-get install haproxy)")
+    front = _free_port()
+    env = dict(os.environ, EXPLAINER_BIND="127.0.0.1", EXPLAINER_PORT=str(front),
+               EXPLAINER_REPLICA_A=str(ports[0]), EXPLAINER_REPLICA_B=str(ports[1]))
+    procs.append(subprocess.Popen(["haproxy", "-f", str(ROOT / "docs" / "haproxy.cfg")], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=open(ROOT / "screenshots" / f"{log}-haproxy.log", "w")))
+    for _ in range(60):
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{front}/_stcore/health", timeout=2).read() == b"ok":
+                return f"http://127.0.0.1:{front}", procs, ports
+        except OSError:
+            time.sleep(0.5)
+    for proc in procs:
+        proc.kill()
+    raise SystemExit(f"haproxy did not start (screenshots/{log}-haproxy.log)")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sessions", type=int, nargs="+", default=[5, 10, 30])
     ap.add_argument("--rounds", type=int, default=3, help="single-session walks measured for per-request CPU")
+    ap.add_argument("--replicas", type=int, default=1,
+                    help="2: two servers behind haproxy with docs/haproxy.cfg, one per core (docs/deploy.md)")
     ap.add_argument("--base", help="an already running server (then CPU and RSS need --pid)")
-    ap.add_argument("--pid", type=int)
+    ap.add_argument("--pid", type=int, nargs="+", help="its process(es): every replica and the balancer")
     ap.add_argument("--json", help="write the figures here")
     a = ap.parse_args(argv)
-    proc = None
+    procs: list[subprocess.Popen] = []
+    if a.base and not a.pid:
+        ap.error("--base needs --pid: the server's process (every replica's and the balancer's)")
     if a.base:
-        base, pid = a.base.rstrip("/"), a.pid
+        base, pid, direct = a.base.rstrip("/"), a.pid, [a.base.rstrip("/")]
     else:
-        port = _free_port()
-        proc = start_server(port)
-        base, pid = f"http://127.0.0.1:{port}", proc.pid
+        base, procs, ports = start_replicas(a.replicas)
+        pid = [p.pid for p in procs]
+        direct = [f"http://127.0.0.1:{port}" for port in ports]
     try:
         warm: list[dict] = []
-        errs = asyncio.run(walk(base, pid, button_t, warm))                 # fills the caches
+        errs = []
+        for replica in direct:                     # fills each replica's caches, as a teacher's run-through
+            errs += asyncio.run(walk(replica, pid, button_t, warm))
         # a class arrives after the server's own start-up run-through (pages/frame/warmup.py) has ended:
         # wait until the server is idle, so its run-through is not counted in the crowd's figures
         if pid:
@@ -266,13 +324,15 @@ def main(argv=None) -> int:
             print(f"{n:>8} {r['requests']:>8} {r['errors']:>6} {r['latency_p50']:8.2f} {r['latency_p95']:8.2f} "
                   f"{r['latency_max']:8.2f} {r['server_cpu_per_session']:11.2f} {r['server_cpu_per_request']:11.3f} "
                   f"{r['rss_mb']:7.0f}")
+            if len(pid) > 1:
+                print("   server CPU (s) by process (replicas, then the balancer):", r["server_cpu_by_process"])
             if r["errors"]:
                 print("   errors:", r["error_samples"])
         if a.json:
             Path(a.json).write_text(json.dumps(out, indent=1))
         return 1 if errs or any(c["errors"] for c in out["crowds"]) else 0
     finally:
-        if proc:
+        for proc in reversed(procs):
             proc.terminate()
             proc.wait(timeout=20)
 

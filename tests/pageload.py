@@ -1,6 +1,7 @@
 """How long a student waits, in a real browser (a benchmark, not a test).
 
     python tests/pageload.py              # starts a server, warms it, then times every page and preset
+    python tests/pageload.py --floor      # the same clock on bare Streamlit pages: what any app pays
 
 Debian's chromium through Playwright. Each page is first opened once (the server's caches warm, as
 after a teacher's own run-through); then, in a fresh browser tab each, the time from asking for the
@@ -79,13 +80,85 @@ IDLE = """() => new Promise(done => {
 })"""
 
 
+# an element whose code is still being fetched shows a skeleton (Streamlit's Suspense fallback)
+CHARTS_DRAWN = """() => {
+    const seen = sel => [...document.querySelectorAll(sel)].filter(c => c.offsetParent !== null);
+    return seen('[data-testid="stSkeleton"]').length === 0 &&
+        seen('[data-testid="stPlotlyChart"]').every(c => c.querySelector('.main-svg'));
+}"""
+
+
 def drawn(page) -> None:
-    """Until the browser has finished drawing what the last run sent (charts included)."""
+    """Until the browser has finished drawing what the last run sent: no element in sight
+    waits for its code, every chart in sight has its drawing (a quiet main thread alone can come while
+    a chart's code is still being fetched), then the main thread is quiet."""
+    page.wait_for_function(CHARTS_DRAWN, timeout=60_000, polling=20)
     page.evaluate(IDLE)
     page.evaluate(IDLE)
+
+
+# the least a Streamlit page costs on this machine: none of our code, the same browser and clock
+FLOOR_APPS = {
+    "text only": "import streamlit as st\nst.title('A page')\nst.write('Some text.')\n",
+    "one plotly bar chart": "import plotly.graph_objects as go\nimport streamlit as st\nst.title('A page')\n"
+                            "st.plotly_chart(go.Figure(go.Bar(x=[1, 2, 3], y=[3, 1, 2])))\n",
+    "one plotly chart and a table": "import pandas as pd\nimport plotly.graph_objects as go\nimport streamlit as st\n"
+                                    "st.title('A page')\nst.plotly_chart(go.Figure(go.Bar(x=[1, 2, 3], y=[3, 1, 2])))\n"
+                                    "st.dataframe(pd.DataFrame({'a': [1, 2, 3], 'b': ['x', 'y', 'z']}))\n",
+}
+
+
+def floor(times: int = 5) -> int:
+    """Each of FLOOR_APPS on its own Streamlit server: the first view until drawn, ``times`` fresh
+    browser contexts each (after one unmeasured)."""
+    import subprocess
+    import tempfile
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        for name, code in FLOOR_APPS.items():
+            app = Path(tmp) / "floor_app.py"
+            app.write_text(code)
+            port = _free_port()
+            proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
+                                     "--server.port", str(port), "--server.address", "127.0.0.1",
+                                     "--browser.gatherUsageStats", "false"], cwd=tmp,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                for _ in range(120):
+                    try:
+                        if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
+                            break
+                    except OSError:
+                        time.sleep(0.5)
+                shown = []
+                for i in range(times + 1):
+                    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+                    page = ctx.new_page()
+                    t0 = time.perf_counter()
+                    page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
+                    first_view_done(page)
+                    drawn(page)
+                    if i:
+                        shown.append(time.perf_counter() - t0)
+                    ctx.close()
+                rows.append((name, shown))
+            finally:
+                proc.terminate()
+                proc.wait(timeout=20)
+        browser.close()
+    print(f"{'bare Streamlit page':<30} first view until drawn ({times} fresh tabs each)")
+    for name, shown in rows:
+        print(f"{name:<30} median {statistics.median(shown):.2f} s, {min(shown):.2f}–{max(shown):.2f} s")
+    return 0
 
 
 def main() -> int:
+    if "--floor" in sys.argv[1:]:
+        return floor()
     from playwright.sync_api import sync_playwright
     port = _free_port()
     proc = start_server(port)
