@@ -502,7 +502,7 @@ class _Deadlines:
         self._due: dict[object, tuple[float, int]] = {}
         self._watcher: threading.Thread | None = None
 
-    def arm(self, fd: int, seconds: float) -> "_Armed":
+    def arm(self, fd: int, seconds: float) -> _Armed:
         armed = _Armed(self)
         self._due[armed] = (time.monotonic() + seconds, fd)       # one dict operation: atomic in CPython
         if self._watcher is None:                                  # a lock only to start the watcher
@@ -512,7 +512,7 @@ class _Deadlines:
                     self._watcher.start()
         return armed
 
-    def cancel(self, armed: "_Armed") -> None:
+    def cancel(self, armed: _Armed) -> None:
         self._due.pop(armed, None)
 
     def _watch(self) -> None:
