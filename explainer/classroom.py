@@ -342,10 +342,7 @@ class Store:
             return version
 
     def close(self) -> None:
-        c = getattr(self._local, "conn", None)
-        if c is not None:
-            c.close()
-            self._local.conn = None
+        self._drop()
         self._forget_idle()
 
     # classes -----------------------------------------------------------------------------------

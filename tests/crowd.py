@@ -223,6 +223,18 @@ async def crowd(base: str, pid: list[int], n: int, lang_t) -> dict:
             "server_cpu_by_process": each}
 
 
+def healthy(port: int, tries: int) -> bool:
+    """Whether the server on 127.0.0.1:``port`` answers ``/_stcore/health`` with ``ok`` within
+    ``tries`` attempts, half a second apart."""
+    for _ in range(tries):
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
+                return True
+        except OSError:
+            time.sleep(0.5)
+    return False
+
+
 def start_server(port: int, log_name: str = "crowd-server.log") -> subprocess.Popen:
     """``streamlit run app.py`` on 127.0.0.1:``port`` (the bundled model), once it answers
     ``/_stcore/health``; its output goes to ``screenshots/<log_name>``."""
@@ -233,12 +245,8 @@ def start_server(port: int, log_name: str = "crowd-server.log") -> subprocess.Po
                              "--server.port", str(port), "--server.address", "127.0.0.1",
                              "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=log,
                             stderr=subprocess.STDOUT)
-    for _ in range(180):
-        try:
-            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
-                return proc
-        except OSError:
-            time.sleep(0.5)
+    if healthy(port, 180):
+        return proc
     proc.kill()
     raise SystemExit(f"the server did not start (screenshots/{log_name})")
 
@@ -262,12 +270,8 @@ def start_replicas(n: int, log: str = "crowd-server") -> tuple[str, list[subproc
                EXPLAINER_REPLICA_A=str(ports[0]), EXPLAINER_REPLICA_B=str(ports[1]))
     procs.append(subprocess.Popen(["haproxy", "-f", str(ROOT / "docs" / "haproxy.cfg")], env=env,
                                   stdout=subprocess.DEVNULL, stderr=open(ROOT / "screenshots" / f"{log}-haproxy.log", "w")))
-    for _ in range(60):
-        try:
-            if urllib.request.urlopen(f"http://127.0.0.1:{front}/_stcore/health", timeout=2).read() == b"ok":
-                return f"http://127.0.0.1:{front}", procs, ports
-        except OSError:
-            time.sleep(0.5)
+    if healthy(front, 60):
+        return f"http://127.0.0.1:{front}", procs, ports
     for proc in procs:
         proc.kill()
     raise SystemExit(f"haproxy did not start (screenshots/{log}-haproxy.log)")

@@ -26,7 +26,7 @@ if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
 elif str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.crowd import _free_port, button_t, start_server  # noqa: E402
+from tests.crowd import _free_port, button_t, healthy, start_server  # noqa: E402
 
 PRESETS = {
     "/": [],
@@ -113,7 +113,6 @@ def floor(times: int = 5) -> int:
     browser contexts each (after one unmeasured)."""
     import subprocess
     import tempfile
-    import urllib.request
 
     from playwright.sync_api import sync_playwright
     rows = []
@@ -128,12 +127,8 @@ def floor(times: int = 5) -> int:
                                      "--browser.gatherUsageStats", "false"], cwd=tmp,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
-                for _ in range(120):
-                    try:
-                        if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
-                            break
-                    except OSError:
-                        time.sleep(0.5)
+                if not healthy(port, 120):
+                    raise SystemExit(f"the bare Streamlit page {name!r} did not start")
                 shown = []
                 for i in range(times + 1):
                     ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
