@@ -69,9 +69,12 @@ def head_effects(lm: LM, text, right: str, wrong: str) -> dict:
 # ---- where a fact lives --------------------------------------------------------------------------
 
 
-def subject_positions(lm: LM, text: str, subject: str | None) -> list[int]:
+def subject_positions(lm: LM, text: str, subject: str | int | None) -> list[int]:
     """``[position]`` (from the end) of the subject's last occurrence in ``text``, or ``[]`` for
-    "everywhere" (no subject given, or not in what the model reads)."""
+    "everywhere" (no subject given, or not in what the model reads). A position (an int, from the
+    end, as ``fact_position`` finds it) is taken as it is."""
+    if isinstance(subject, int) and not isinstance(subject, bool):
+        return [subject]
     if not (subject or "").strip():
         return []
     pos = lm.find_word(text, subject)
@@ -85,6 +88,56 @@ def mlp_off(layers, positions=()) -> Intervention:
 
 def answer_prob(lm: LM, text: str, answer: str, intervention: Intervention | None = None) -> float:
     return float(lm.next_probs(text, intervention)[lm.answer_id(answer)])
+
+
+# the answer's probability below which, with the MLPs at one position off, the fact is gone from there
+FACT_GONE = 0.25
+# positions searched, counted back from the one before the last (a long prompt is not searched whole)
+SEARCH_POSITIONS = 32
+
+
+def fact_position(lm: LM, prompt: str, answer: str) -> dict:
+    """Where does this model look a fact up? Switch off every MLP at one position at a time and
+    measure P(``answer``) as the next token (causal tracing by switch-off, one batched pass). The
+    last position is left out of the search: it is where the answer is read out, and switching its
+    MLPs off removes any answer. The position where P falls most is where this model keeps the
+    fact; ``holds`` says whether the fact is really gone there (P < ``FACT_GONE`` and the answer no
+    longer the top guess) — when no single position does it, the fact is spread over several or
+    only put together at the last position.
+
+    Returns ``{"tokens": [...] what the model reads, "probs": [P with the MLPs off at each position,
+    None for the last and for positions not searched], "top1": [the answer still top there],
+    "base": P untouched, "position": from the end (< 0) or None, "word": that token as text,
+    "p": P there, "holds": bool, "gone_below": FACT_GONE, "next_word" / "next_p": the position where P
+    is next lowest, or None, "at_word": the word's last occurrence is that position, so switching
+    off "at the word" (``subject_positions``) acts there}``. Raises InputError for an empty prompt."""
+    if not (prompt or "").strip():
+        raise InputError("The prompt is empty: type some text first.")
+    ids, _ = lm.fit_context(lm.encode(prompt))
+    n, L = len(ids), lm.config.n_layer
+    aid = lm.answer_id(answer)
+    searched = list(range(max(0, n - 1 - SEARCH_POSITIONS), n - 1))
+    z = lm.last_logits_each(ids, [None] + [mlp_off(range(L), [k - n]) for k in searched])
+    probs = sampling.softmax(z)
+    base = float(probs[0][aid])
+    p_at = [None] * n
+    top_at = [None] * n
+    for row, k in enumerate(searched, start=1):
+        p_at[k] = float(probs[row][aid])
+        top_at[k] = bool(int(probs[row].argmax()) == aid)
+    out = {"tokens": [lm.token_text(i) for i in ids], "probs": p_at, "top1": top_at, "base": base,
+           "position": None, "word": None, "p": None, "holds": False, "gone_below": FACT_GONE,
+           "next_word": None, "next_p": None, "at_word": False}
+    if searched:
+        k = min(searched, key=lambda j: p_at[j])
+        out.update(position=k - n, word=lm.token_text(ids[k]).strip(), p=p_at[k],
+                   holds=p_at[k] < FACT_GONE and not top_at[k])
+        out["at_word"] = subject_positions(lm, prompt, out["word"]) == [out["position"]]
+        rest = [j for j in searched if j != k]
+        if rest:                                  # the next lowest: is the fact at one word, or at several?
+            j = min(rest, key=lambda i: p_at[i])
+            out.update(next_word=lm.token_text(ids[j]).strip(), next_p=p_at[j])
+    return out
 
 
 def fact_layers(lm: LM, prompt: str, answer: str, subject: str | None = None) -> dict:

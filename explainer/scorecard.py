@@ -177,18 +177,30 @@ def lens_check(lm: LM) -> dict:
 
 
 def ablation_check(lm: LM) -> dict:
-    """Switch off the MLP layers that carry Poland → Warsaw (only at the question's "Poland"
-    token), then prepend the fact. Also reported, not a target: the same switch-off on the bare
+    """Find where this model keeps Poland → Warsaw (``ablation.fact_position``: all MLPs off at one
+    position of the question at a time), switch off the MLP layers that carry it there, then
+    prepend the fact. Also reported, not a target: the same switch-off on the bare
     question without the France example (``question_only``)."""
     kit = demos.of(lm)
-    fact = ablation.fact_layers(lm, kit.WARSAW_PROMPT, kit.WARSAW_ANSWER, subject=kit.WARSAW_SUBJECT)
+    where = ablation.fact_position(lm, kit.WARSAW_PROMPT, kit.WARSAW_ANSWER)
+    # where this model keeps the fact: that very position (its word may occur again later)
+    subject = kit.WARSAW_SUBJECT if where["position"] is None else where["position"]
+    fact = ablation.fact_layers(lm, kit.WARSAW_PROMPT, kit.WARSAW_ANSWER, subject=subject)
     few = ablation.fact_cases(lm, kit.WARSAW_PROMPT, kit.WARSAW_FACT, kit.WARSAW_ANSWER,
-                              fact["layers"], kit.WARSAW_SUBJECT)
+                              fact["layers"], subject)
+    # the bare question is the prompt's end: the same position from the end, when it reaches that far
+    fits = isinstance(subject, str) or -subject <= len(lm.encode(kit.WARSAW_QUESTION))
     bare = ablation.fact_cases(lm, kit.WARSAW_QUESTION, kit.WARSAW_FACT, kit.WARSAW_ANSWER,
-                               fact["layers"], kit.WARSAW_SUBJECT)
+                               fact["layers"], subject if fits else where["word"])
+    n = len(where["tokens"])
     return {"mlp_layers": fact["layers"], "at_positions": fact["positions"],
             "prompt_lookup": ablation.prompt_lookup(lm, fact["layers"]),
-            "subject": kit.WARSAW_SUBJECT, "top1_mlp_off": few["top"]["mlp_off"][0],
+            "fact_position": {"word": where["word"], "position": where["position"],
+                              "p_all_mlps_off": None if where["p"] is None else round(where["p"], 4),
+                              "holds": where["holds"],
+                              "by_position": [[tok, None if p is None else round(p, 4)]
+                                              for tok, p in zip(where["tokens"], where["probs"])][max(0, n - 14):]},
+            "subject": where["word"] or kit.WARSAW_SUBJECT, "top1_mlp_off": few["top"]["mlp_off"][0],
             "p_warsaw": round(fact["base"], 4),
             "p_warsaw_mlp_off": round(fact["ablated"], 4),
             "p_warsaw_mlp_off_fact_in_prompt": round(few["probs"]["both"], 4),
@@ -379,6 +391,12 @@ def format_scorecard(c: dict) -> str:
         f"Coffee: top-3 after 'cream and': {c['coffee']['top3']}",
         f"Logit lens: ' Warsaw' first top-1 at layer {c['lens']['first_top1_layer']} of {c['lens']['n_layers']}; "
         f"by layer {c['lens']['warsaw_by_layer']}",
+        *([] if "fact_position" not in c["ablation"] else [
+            "Where the fact is kept (all MLPs off at one position, the last excluded): "
+            + " ".join(f"{tok.strip() or repr(tok)}:{'–' if p is None else f'{p:.2f}'}"
+                       for tok, p in c["ablation"]["fact_position"]["by_position"])
+            + f" → at '{c['ablation']['fact_position']['word']}'"
+            + ("" if c["ablation"]["fact_position"]["holds"] else " (no single position: the fact is not gone there)")]),
         f"Ablation: P(Warsaw) {c['ablation']['p_warsaw']:.3f} → MLPs {c['ablation']['mlp_layers']} off at "
         f"'{c['ablation']['subject']}' {c['ablation']['p_warsaw_mlp_off']:.3f} (top-1 {c['ablation']['top1_mlp_off']!r})"
         f" → with the fact in the prompt "

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from explainer import ablation, demos
-from explainer.plots.lens import cases_bar, lens_heatmap, word_lines
+from explainer.plots.lens import cases_bar, fact_position_bar, lens_heatmap, word_lines
 from explainer.views import lens
 from pages.frame.cache import cached
 from pages.frame.charts import chart, figure
@@ -20,6 +20,7 @@ MAX_COLS = 32          # positions shown at once in the heatmap (a slider moves 
 
 lens_data = cached(lens.lens_data)
 fact_layers = cached(ablation.fact_layers, max_entries=32)
+fact_position = cached(ablation.fact_position, max_entries=32)
 fact_cases = cached(ablation.fact_cases)
 order_test = cached(ablation.order_test, max_entries=32)
 
@@ -37,7 +38,8 @@ def preset_warsaw(text: str | None = None) -> None:
     st.session_state["lens.mlp_off"] = []
     st.session_state["lens.fact"] = False
     st.session_state["lens.other_fact"] = "none"
-    st.session_state["lens.subject"] = kit.WARSAW_SUBJECT
+    where = fact_position(text or kit.WARSAW_PROMPT, kit.WARSAW_ANSWER)     # where this model keeps it
+    st.session_state["lens.subject"] = where["word"] if where["holds"] and where["at_word"] else kit.WARSAW_SUBJECT
 
 
 def follow_words(words: str) -> None:
@@ -53,6 +55,12 @@ def fact_text() -> str:
     """The fact put in front of the prompt: Poland's, and (if chosen) a second one after or before it."""
     kit = demos.of(current_model())
     return ablation.facts_in_front(kit.WARSAW_FACT, kit.OTHER_FACT, other_fact())
+
+
+def switch_off_at(word: str) -> None:
+    """Switch the MLPs off at ``word`` only: the layers that carry the answer there."""
+    st.session_state["lens.subject"] = word
+    switch_off_fact_layers()
 
 
 def switch_off_fact_layers() -> None:
@@ -147,6 +155,30 @@ else:
     chart(figure("lens.lines", (text, mlp_off, positions, words),
                  lambda: word_lines(d, rows, {"x": t("lens.axis.layer"), "y": t("lens.axis.prob")})),
           lambda: lens.words_frame(d), name="words_across_layers", key="lens.chart.lines")
+
+# ---- where the fact is kept ------------------------------------------------------------------------
+st.header(t("lens.where", word=answer_word()))
+st.write(t("lens.where.intro"))
+where = fact_position(prompt(), answer_word())
+if where["base"] < 0.05:
+    st.info(t("lens.where.no_answer", word=answer_word(), p=where["base"]))
+elif where["position"] is None:
+    st.info(t("lens.where.too_short"))
+else:
+    chart(figure("lens.where", (prompt(), answer_word()), lambda: fact_position_bar(where, {
+              "y": t("lens.where.y", word=answer_word()), "last": t("lens.where.last"),
+              "base": t("lens.where.base"), "gone": t("lens.where.gone"), "hover": t("lens.where.hover")})),
+          lambda: pd.DataFrame({"token": where["tokens"], "p_mlps_off_here": where["probs"]}),
+          name="fact_position", key="lens.chart.where")
+    found = {"word": where["word"], "base": where["base"], "p": where["p"], "answer": answer_word()}
+    st.info(join_sentences(t("lens.where.holds" if where["holds"] else "lens.where.spread", **found),
+                           t("lens.where.next", w=where["next_word"], q=where["next_p"])
+                           if where["next_word"] is not None else ""))
+    if where["holds"] and where["at_word"] and where["word"] != subject:
+        st.button(t("lens.where.use", word=where["word"]), on_click=switch_off_at, args=(where["word"],),
+                  key="lens.where_btn")
+    with st.expander(t("lens.where.more")):
+        st.markdown(t("lens.where.more.body", gone=where["gone_below"]))
 
 # ---- lost and recovered ---------------------------------------------------------------------------
 st.header(t("lens.cases", word=answer_word()))

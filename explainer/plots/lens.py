@@ -83,3 +83,32 @@ def cases_bar(probs: dict, names: dict, labels: dict) -> go.Figure:
     fig.update_yaxes(range=[0, _top(np.array(ys)) * 1.08], title=labels["y"])
     base_layout(fig, height=320)
     return fig
+
+
+def fact_position_bar(where: dict, labels: dict, show: int = 16) -> go.Figure:
+    """Where a fact is kept (``ablation.fact_position``): one bar per position of the prompt's last
+    ``show`` tokens (more when the position found lies further back), its height P(answer) with every MLP at that position switched off. The position
+    found is drawn in its own colour; the last position, not searched, is an empty slot marked
+    ``labels["last"]``; a dashed line marks P untouched, a dotted one the "gone" threshold.
+
+    ``labels``: ``y``, ``last``, ``base``, ``gone``, ``hover``."""
+    tokens, probs = where["tokens"], where["probs"]
+    n = len(tokens)
+    found = None if where["position"] is None else n + where["position"]
+    xs = list(range(max(0, min(n - show, n if found is None else found)), n))     # the found one always in sight
+    ys = [0.0 if probs[k] is None else float(probs[k]) for k in xs]
+    colours = [PALETTE[5] if k == found else ("#d0d0d0" if probs[k] is None else PALETTE[0]) for k in xs]
+    text = [labels["last"] if probs[k] is None and k == n - 1 else ("" if probs[k] is None else f"{probs[k]:.2f}")
+            for k in xs]
+    fig = go.Figure(go.Bar(
+        x=xs, y=ys, text=text, textposition="outside", marker_color=colours, cliponaxis=False,
+        customdata=[html.escape(repr(tokens[k])) for k in xs],
+        hovertemplate=html.escape(labels["hover"]) + " %{customdata}: %{y:.3f}<extra></extra>"))
+    fig.add_hline(y=float(where["base"]), line_dash="dash", line_color=PALETTE[2],
+                  annotation_text=labels["base"], annotation_position="top left")
+    fig.add_hline(y=float(where["gone_below"]), line_dash="dot", line_color="#888888",
+                  annotation_text=labels["gone"], annotation_position="bottom right")
+    fig.update_xaxes(tickmode="array", tickvals=xs, ticktext=[_short(visible(tokens[k]), 8) for k in xs])
+    fig.update_yaxes(range=[0, 1.12], title=labels["y"])
+    base_layout(fig, height=320)
+    return fig

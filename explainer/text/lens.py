@@ -182,8 +182,8 @@ ZH = {
 
 EN.update({
     "lens.subject": "Switch the MLPs off only at this word (empty = at every token)",
-    "lens.subject.help": ("Facts about a word are looked up by the MLPs while the model reads that word. "
-                          "Switching the MLPs off only at the question's subject (e.g. “Poland”) removes "
+    "lens.subject.help": ("The search further down this page shows at which word this model looks the fact up (in our bundled "
+                          "models: the country, e.g. “Poland”). Switching the MLPs off only at that word removes "
                           "the looked-up fact but leaves the rest of the model working, so it can still "
                           "copy an answer from the prompt."),
     "lens.ablated_where": "Only at the last “{subject}” in the question.",
@@ -192,9 +192,74 @@ EN.update({
 })
 ZH.update({
     "lens.subject": "只在这个词处关闭 MLP（留空 = 所有词元）",
-    "lens.subject.help": ("模型读到一个词时，MLP 会查出与这个词有关的事实。只在问题所问的对象（例如 “Poland”）处关闭 MLP，"
+    "lens.subject.help": ("本页下方的搜索显示这个模型在哪个词上查出这个事实（在我们附带的模型里是国家名，例如“波兰”）。只在那个词上关闭 MLP，"
                           "就能去掉查出的事实，而模型的其余部分照常工作，所以它仍然可以从提示词里抄出答案。"),
     "lens.ablated_where": "只在问题中最后一个“{subject}”的位置。",
     "lens.ablated_everywhere": "在所有位置。",
     "lens.subject_missing": "提示词里没有“{subject}”，所以在所有位置。",
+})
+
+EN.update({
+    "lens.where": "At which word does the model look “{word}” up?",
+    "lens.where.intro": ("Switch off every memory part (MLP) at one word of the prompt, run the model, and see how "
+                         "likely the answer still is. Do that for each word in turn: where the answer disappears is "
+                         "where this model looks the fact up."),
+    "lens.where.y": "P({word}) with the MLPs off at that word",
+    "lens.where.last": "read out here",
+    "lens.where.base": "nothing switched off",
+    "lens.where.gone": "gone",
+    "lens.where.hover": "all MLPs off at",
+    "lens.where.holds": ("In this model the fact is looked up at “{word}”: with every MLP off there, P({answer}) "
+                         "falls from {base:.2f} to {p:.2f}."),
+    "lens.where.next": "The next lowest is {q:.2f}, at “{w}”.",
+    "lens.where.spread": ("No single word does it in this model: the lowest is P({answer}) = {p:.2f}, at “{word}” "
+                          "(from {base:.2f}). The fact is put together over several words, or only at the last "
+                          "position, where attention has already brought the country in. So switching the MLPs off "
+                          "at one word below does not remove it either."),
+    "lens.where.no_answer": ("The model does not predict “{word}” after this prompt in the first place "
+                             "(P = {p:.3f}), so there is no fact to find: try the Warsaw preset."),
+    "lens.where.too_short": "The prompt is one token long: there is no word before the last to search.",
+    "lens.where.use": "Switch the MLPs off at “{word}” below",
+    "lens.where.more": "How this search works, and why the last word is left out",
+    "lens.where.more.body": (
+        "This is a simple form of **causal tracing** (Meng et al., 2022, *Locating and Editing Factual "
+        "Associations in GPT*): change one part of the computation, and measure what happens to the answer. "
+        "Here the change is to set the output of all the MLPs at one position to zero, at every layer, and the "
+        "measure is the answer's probability at the end. All positions are tried in one batched pass.\n\n"
+        "- **The last position is not searched.** The answer is read out there: switching off its MLPs removes "
+        "any answer, in every model we tried, so it says nothing about where *this* fact is.\n"
+        "- **“Gone”** means the probability falls below {gone:.2f} and the answer is no longer the model's first "
+        "choice. The card on *How it learned* uses the same rule.\n"
+        "- Models differ. In our bundled models the fact sits at the country; some models trained on other text "
+        "look it up at the word after it (“capital”), and some only at the last position. The page shows what "
+        "the model you chose does."),
+})
+ZH.update({
+    "lens.where": "模型是在哪个词上查出“{word}”的？",
+    "lens.where.intro": ("只在提示词里的一个词上关掉所有记忆部分（MLP），运行模型，看答案还有多大可能。"
+                         "对每个词都这样试一遍：答案在哪个词上消失，这个模型就是在那里查出这个事实的。"),
+    "lens.where.y": "在该词处关掉 MLP 后的 P({word})",
+    "lens.where.last": "在这里读出答案",
+    "lens.where.base": "什么都不关",
+    "lens.where.gone": "消失",
+    "lens.where.hover": "在此处关掉全部 MLP：",
+    "lens.where.holds": ("这个模型是在“{word}”处查出这个事实的：在那里关掉全部 MLP，P({answer}) 从 {base:.2f} "
+                         "降到 {p:.2f}。"),
+    "lens.where.next": "其次是在“{w}”处：{q:.2f}。",
+    "lens.where.spread": ("在这个模型里，没有哪一个词能单独做到：最低的是在“{word}”处，P({answer}) = {p:.2f}"
+                          "（原来是 {base:.2f}）。这个事实是在几个词上合起来得到的，或者要到最后一个位置才得出——"
+                          "那时注意力已经把国家的信息带了过来。所以下面只在一个词上关掉 MLP，也去不掉它。"),
+    "lens.where.no_answer": "对这个提示词，模型本来就不预测“{word}”（P = {p:.3f}），所以没有事实可找：试试华沙预设。",
+    "lens.where.too_short": "提示词只有一个词元：最后一个之前没有可以搜索的词。",
+    "lens.where.use": "在下面只在“{word}”处关掉 MLP",
+    "lens.where.more": "这种搜索是怎么做的？为什么不算最后一个词？",
+    "lens.where.more.body": (
+        "这是一种简单的**因果追踪**（Meng 等人，2022，《Locating and Editing Factual Associations in GPT》）："
+        "改动计算中的一部分，再看答案发生了什么变化。这里的改动是：把某一个位置上所有层的 MLP 输出都设为零；"
+        "衡量的是最后答案的概率。所有位置在一次批量计算中一起试。\n\n"
+        "- **最后一个位置不参与搜索。** 答案就是在那里读出的：关掉那里的 MLP，在我们试过的每个模型里都会让任何答案消失，"
+        "所以它说明不了*这个*事实在哪里。\n"
+        "- **“消失”**是指概率降到 {gone:.2f} 以下，而且答案不再是模型的首选。“它是怎么学会的”页面上的成绩卡用的是同一条规则。\n"
+        "- 不同的模型不一样。在我们附带的模型里，事实存放在国家名那里；有些用别的文本训练的模型在它后面的词（“首都”）上查出，"
+        "有些只在最后一个位置。这个页面显示的是你选中的模型实际的做法。"),
 })

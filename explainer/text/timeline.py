@@ -17,7 +17,7 @@ EN = {
     "timeline.card.ioi_fresh": "name test, 12 shapes never used to tune its text",
     "timeline.card.analogy_word2vec": "word-vector analogies (king − man + woman)",
     "timeline.card.fact_layer": "the block where “Warsaw” first wins (lens)",
-    "timeline.card.mlp_off": "P(Warsaw) with the fact's MLPs switched off",
+    "timeline.card.mlp_off": "P(Warsaw) with the fact's MLPs switched off, at the word where the model keeps it",
     "timeline.card.target.capital_qa": "≥ 95 %",
     "timeline.card.target.capital_paraphrased": "≥ 80 %",
     "timeline.card.target.ioi_held_out": "≥ 90 %",
@@ -36,7 +36,10 @@ EN = {
         "written apart, which nobody looked at while its training text was changed.\n"
         "- **Analogies**: the relations of the source articles (gender, capitals, plurals …) in word2vec.\n"
         "- **Lens and MLPs**: the Warsaw question; the fact counts as held in a middle block when it first "
-        "wins after block 1 … 5 of 6. `docs/training.md` lists every figure and how long training took."),
+        "wins after block 1 … 5 of 6. Where the fact is kept is searched, not assumed: all MLPs are switched off "
+        "at one word of the question at a time (the last one excluded), and the word where P(Warsaw) falls most is "
+        "the one used; the row passes when it falls below 25 % and Warsaw is no longer first (*Layer by layer* shows "
+        "the search). `docs/training.md` lists every figure and how long training took."),
     "timeline.card.none": "No scorecard found for the bundled models (run `python -m explainer evaluate --write`).",
     "timeline.title": "How it learned",
     "timeline.lead": (
@@ -107,7 +110,7 @@ ZH = {
     "timeline.card.ioi_fresh": "人名测试：从没用来调整训练文字的 12 种句子形式",
     "timeline.card.analogy_word2vec": "词向量类比（国王 − 男人 + 女人）",
     "timeline.card.fact_layer": "“华沙”第一次胜出的那个块（透镜）",
-    "timeline.card.mlp_off": "关掉存放事实的 MLP 后 P(华沙)",
+    "timeline.card.mlp_off": "在模型存放事实的那个词上关掉相应的 MLP 后 P(华沙)",
     "timeline.card.target.capital_qa": "≥ 95 %",
     "timeline.card.target.capital_paraphrased": "≥ 80 %",
     "timeline.card.target.ioi_held_out": "≥ 90 %",
@@ -125,6 +128,8 @@ ZH = {
         "还有另外写的 12 种句子形式，修改训练文字的时候谁也没看过它们。\n"
         "- **类比**：原文里的那些关系（性别、首都、复数……），在 word2vec 词向量里算。\n"
         "- **透镜和 MLP**：华沙那个问题；如果它在 6 个块里的第 1 到第 5 个块之后第一次胜出，就算事实存放在中间的块里。"
+        "事实存放在哪里是搜索出来的，不是假定的：每次只在问题里的一个词上关掉全部 MLP（最后一个词除外），"
+        "P(华沙) 降得最多的那个词就是所用的词；降到 25% 以下、而且华沙不再是第一选择，这一行才算通过（“逐层观察”页面上可以看到这个搜索）。"
         "`docs/training.md` 列出了每个数字，以及训练花了多长时间。"),
     "timeline.card.none": "没有找到内置模型的成绩单（运行 `python -m explainer evaluate --write`）。",
     "timeline.title": "它是怎么学会的",

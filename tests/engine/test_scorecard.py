@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from explainer import ablation
+from explainer import ablation, demos
 from explainer import scorecard as ev
 from explainer.embeddings import analogy_accuracy
 from explainer.checkpoint import SCORECARD
@@ -57,6 +57,13 @@ def test_figures_are_computed_not_constants(tiny_card, tiny_lm):
     abl = tiny_card["ablation"]
     assert set(abl["mlp_layers"]) <= set(range(tiny_lm.config.n_layer)) and abl["mlp_layers"]
     assert len(abl["p_warsaw_single_layer_off"]) == tiny_lm.config.n_layer
+    # … at the position where the search finds the fact (all MLPs off there: the lowest P)
+    fp = abl["fact_position"]
+    where = ablation.fact_position(tiny_lm, demos.WARSAW_PROMPT, demos.WARSAW_ANSWER)
+    assert fp["word"] == abl["subject"] == where["word"] and abl["at_positions"] == [where["position"]]
+    assert fp["holds"] == where["holds"] and fp["p_all_mlps_off"] == pytest.approx(where["p"], abs=1e-4)
+    assert [tok for tok, _ in fp["by_position"]] == where["tokens"][-len(fp["by_position"]):]
+    assert fp["by_position"][-1][1] is None                  # the last position is not searched
     # reading or copying: with no layer off the two accuracies are the same count; chance is 1/2–1/3
     lk = abl["prompt_lookup"]
     assert set(lk) == {"n", "accuracy_mlp_on", "accuracy_mlp_off", "chance", "mlp_off_by_position",

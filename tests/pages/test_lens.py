@@ -18,11 +18,13 @@ def _page(monkeypatch, path=None):
 
 
 def _figures(at) -> dict:
-    """Plotly figures on the page by the chart key's trace type: heatmap, scatter, bar."""
+    """Plotly figures on the page by their first trace's type (heatmap, scatter: the first of each)
+    and by their chart key (``lens.chart.cases``)."""
     out = {}
     for el in at.get("plotly_chart"):
         spec = json.loads(el.proto.spec)
         out.setdefault(spec["data"][0]["type"], spec)
+        out[el.proto.id.rsplit("-", 1)[-1]] = spec
     return out
 
 
@@ -68,13 +70,31 @@ def test_lens_page_preset_ablation_and_fact(monkeypatch, which, request):
     np.testing.assert_allclose(np.array([arr(tr_["y"]) for tr_ in lines["data"]]).T,
                                tr.lens_probs(ids), atol=1e-5)
 
+    # where the fact is kept: each bar is the model's P(Warsaw) with all MLPs off at that position
+    where = ablation.fact_position(lm, demos.WARSAW_PROMPT, "Warsaw")
+    n = len(where["tokens"])
+    if where["base"] < 0.05:              # the tiny model does not know the fact: no chart, a message
+        assert "lens.chart.where" not in figs
+        assert any(i.value == t("lens.where.no_answer", word="Warsaw", p=where["base"]) for i in at.info)
+    else:
+        bars = figs["lens.chart.where"]["data"][0]
+        np.testing.assert_allclose(arr(bars["y"]), [0.0 if where["probs"][k] is None else where["probs"][k]
+                                                    for k in arr(bars["x"]).astype(int)], atol=1e-6)
+        said = t("lens.where.holds" if where["holds"] else "lens.where.spread", word=where["word"],
+                 base=where["base"], p=where["p"], answer="Warsaw")
+        assert any(i.value.startswith(said) for i in at.info)
+        assert n + where["position"] in arr(bars["x"]).astype(int)
+    # the preset switches off where the model keeps the fact (the country, on the bundled model)
+    assert at.session_state["lens.subject"] == (where["word"] if where["holds"] and where["at_word"]
+                                                else demos.WARSAW_SUBJECT)
+
     # the shared model's next-token scores before any ablation
     before = shared.last_logits(demos.WARSAW_PROMPT).copy()
     at.button(key="lens.fact_btn").click().run()
     assert not at.exception
-    # the preset switches the MLPs off only at the question's subject (" Poland")
-    assert at.session_state["lens.subject"] == demos.WARSAW_SUBJECT
-    fact = ablation.fact_layers(lm, demos.WARSAW_PROMPT, "Warsaw", subject=demos.WARSAW_SUBJECT)
+    # the preset switches the MLPs off only at one word: where the search found the fact (above)
+    subject = at.session_state["lens.subject"]
+    fact = ablation.fact_layers(lm, demos.WARSAW_PROMPT, "Warsaw", subject=subject)
     expected = fact["layers"]
     assert at.session_state["lens.mlp_off"] == expected
     assert at.info, "the page says which MLPs are off"
@@ -83,15 +103,14 @@ def test_lens_page_preset_ablation_and_fact(monkeypatch, which, request):
     np.testing.assert_allclose(arr(_figures(at)["heatmap"]["data"][0]["z"]),
                                tr_off.lens[:, start:].max(-1).T, atol=1e-5)
     # four cases: the table equals explainer's numbers
-    cases = ablation.fact_cases(lm, demos.WARSAW_PROMPT, demos.WARSAW_FACT, "Warsaw", expected,
-                          demos.WARSAW_SUBJECT)
+    cases = ablation.fact_cases(lm, demos.WARSAW_PROMPT, demos.WARSAW_FACT, "Warsaw", expected, subject)
     shown = at.dataframe[0].value
     assert list(shown.iloc[:, 1]) == pytest.approx([round(v, 4) for v in cases["probs"].values()], abs=1e-4)
     assert list(shown.iloc[:, 2]) == [f"{tok!r} {q:.3f}" for tok, q in cases["top"].values()]
     if 0 in expected and ablation.cases_verdict(cases["probs"]) == "lost_not_recovered":
         # the page explains it with the model's own top guess
         assert any(repr(cases["top"]["mlp_off"][0]) in c.value for c in at.caption)
-    bar = _figures(at)["bar"]
+    bar = _figures(at)["lens.chart.cases"]
     np.testing.assert_allclose(arr(bar["data"][0]["y"]), list(cases["probs"].values()), atol=1e-6)
 
     at.checkbox(key="lens.fact").check().run()
@@ -186,3 +205,33 @@ def test_flat_word_lines_offer_the_models_own_guesses(monkeypatch, bundled_lm):
     # on the Warsaw prompt the words are there: no notice
     d = lv.lens_data(bundled_lm, demos.WARSAW_PROMPT, words=["Warsaw", "Poland"])
     assert not lv.words_absent(d)
+
+
+def test_the_search_offers_to_switch_off_where_the_fact_is(monkeypatch, bundled_lm):
+    """With the MLPs set to switch off at another word, the page offers the word the search found;
+    pressing it switches off there the layers that carry the fact, and the answer is lost."""
+    at = _page(monkeypatch)
+    at.button(key="lens.preset_btn").click().run()
+    at.text_input(key="lens.subject").set_value("capital").run()
+    assert not at.exception
+    where = ablation.fact_position(bundled_lm, demos.WARSAW_PROMPT, "Warsaw")
+    assert where["holds"] and where["word"] == demos.WARSAW_SUBJECT
+    at.button(key="lens.where_btn").click().run()
+    assert not at.exception
+    assert at.session_state["lens.subject"] == demos.WARSAW_SUBJECT
+    layers = ablation.fact_layers(bundled_lm, demos.WARSAW_PROMPT, "Warsaw", demos.WARSAW_SUBJECT)["layers"]
+    assert at.session_state["lens.mlp_off"] == layers
+    assert all(b.key != "lens.where_btn" for b in at.button)      # already switched off there
+    cases = ablation.fact_cases(bundled_lm, demos.WARSAW_PROMPT, demos.WARSAW_FACT, "Warsaw", layers,
+                                demos.WARSAW_SUBJECT)
+    assert cases["probs"]["mlp_off"] < 0.05
+
+
+def test_the_search_says_when_there_is_no_fact_to_find(monkeypatch, bundled_lm):
+    """On a prompt whose next word is not the followed one, the page says so instead of a flat chart."""
+    at = open_app(monkeypatch, None, "pages/lens.py", state={"lens.words": "Warsaw, Poland"})
+    assert not at.exception
+    p = float(bundled_lm.next_probs(at.session_state["prompt"])[bundled_lm.answer_id("Warsaw")])
+    assert p < 0.05
+    assert any(i.value == t("lens.where.no_answer", word="Warsaw", p=p) for i in at.info)
+    assert "lens.chart.where" not in _figures(at)

@@ -5,7 +5,7 @@ import pytest
 from explainer import ablation, demos
 from explainer.views import lens as lv
 from explainer.lm import InputError
-from explainer.plots.lens import cases_bar, lens_heatmap, word_lines
+from explainer.plots.lens import cases_bar, fact_position_bar, lens_heatmap, word_lines
 
 
 def test_order_test_verdicts_follow_the_numbers(bundled_lm):
@@ -57,3 +57,49 @@ def test_cases_verdict():
     assert ablation.cases_verdict({"normal": 0.99, "mlp_off": 0.0, "fact": 0.99, "both": 0.0}) == "lost_not_recovered"
     assert ablation.cases_verdict({"normal": 0.99, "mlp_off": 0.9, "fact": 0.99, "both": 0.9}) == "not_lost"
     assert ablation.cases_verdict({"normal": 0.0, "mlp_off": 0.0, "fact": 0.0, "both": 0.0}) == "no_answer"
+
+
+@pytest.mark.parametrize("which", ["bundled", "bundled_zh", "tiny"])
+def test_fact_position_is_the_switch_off_search_it_says(which, request):
+    """Every bar is P(answer) with all MLPs off at that one position, as n separate calls give it;
+    the last position is not searched; the position found is the lowest bar, and "holds" is the
+    card's rule. On both bundled models the fact sits at the country (the card's figure)."""
+    lm = request.getfixturevalue({"bundled": "bundled_lm", "bundled_zh": "bundled_zh_lm", "tiny": "tiny_lm"}[which])
+    kit = demos.of(lm)
+    w = ablation.fact_position(lm, kit.WARSAW_PROMPT, kit.WARSAW_ANSWER)
+    ids = lm.encode(kit.WARSAW_PROMPT)
+    n, L, aid = len(ids), lm.config.n_layer, lm.answer_id(kit.WARSAW_ANSWER)
+    assert len(w["tokens"]) == len(w["probs"]) == n and w["probs"][-1] is None
+    assert w["base"] == pytest.approx(float(lm.next_probs(kit.WARSAW_PROMPT)[aid]), abs=1e-5)
+    for k in (0, n // 2, n - 2):                    # the batched pass equals one call per position
+        p = lm.next_probs(kit.WARSAW_PROMPT, ablation.mlp_off(range(L), [k - n]))
+        assert w["probs"][k] == pytest.approx(float(p[aid]), abs=1e-4)
+        assert w["top1"][k] == (int(p.argmax()) == aid)
+    searched = [p for p in w["probs"] if p is not None]
+    assert w["p"] == min(searched) and w["probs"][n + w["position"]] == w["p"]
+    assert w["next_p"] == sorted(searched)[1]
+    assert w["holds"] == (w["p"] < ablation.FACT_GONE and not w["top1"][n + w["position"]])
+    assert ablation.subject_positions(lm, kit.WARSAW_PROMPT, w["position"]) == [w["position"]]
+    assert w["at_word"] == (ablation.subject_positions(lm, kit.WARSAW_PROMPT, w["word"]) == [w["position"]])
+    if which != "tiny":       # the word found is where the page's "switch off at this word" acts
+        assert ablation.subject_positions(lm, kit.WARSAW_PROMPT, w["word"]) == [w["position"]]
+        assert w["word"] == kit.WARSAW_SUBJECT and w["holds"] and w["p"] < 0.05
+    fig = fact_position_bar(w, {k: k for k in ("y", "last", "base", "gone", "hover")})
+    bars = fig.data[0]
+    shown = list(range(max(0, min(n - 16, n + w["position"])), n))      # from the found one, or the last 16
+    assert list(bars.x) == shown
+    np.testing.assert_allclose(bars.y, [0.0 if w["probs"][k] is None else w["probs"][k] for k in shown])
+    assert bars.text[-1] == "last" and len(set(bars.marker.color)) == 3     # found, searched, last
+    assert lm.current_intervention is None
+
+
+def test_fact_position_edges(bundled_lm):
+    lm = bundled_lm
+    with pytest.raises(InputError):
+        ablation.fact_position(lm, "  ", "Warsaw")
+    assert len(lm.encode("Q")) == 1
+    one = ablation.fact_position(lm, "Q", "Warsaw")                 # one token: nothing to search
+    assert one["position"] is None and one["holds"] is False and one["probs"] == [None]
+    long = ablation.fact_position(lm, "word " * 300, "Warsaw")      # only the last positions are searched
+    assert sum(p is not None for p in long["probs"]) == ablation.SEARCH_POSITIONS
+    assert len(long["tokens"]) == lm.config.n_ctx
