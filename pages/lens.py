@@ -167,7 +167,8 @@ elif where["position"] is None:
 else:
     chart(figure("lens.where", (prompt(), answer_word()), lambda: fact_position_bar(where, {
               "y": t("lens.where.y", word=answer_word()), "last": t("lens.where.last"),
-              "base": t("lens.where.base"), "gone": t("lens.where.gone"), "hover": t("lens.where.hover")})),
+              "base": t("lens.where.base"), "gone": t("lens.where.gone"), "hover": t("lens.where.hover"),
+              "found": t("lens.where.found" if where["holds"] else "lens.where.lowest")})),
           lambda: pd.DataFrame({"token": where["tokens"], "p_mlps_off_here": where["probs"]}),
           name="fact_position", key="lens.chart.where")
     found = {"word": where["word"], "base": where["base"], "p": where["p"], "answer": answer_word()}

@@ -87,28 +87,37 @@ def cases_bar(probs: dict, names: dict, labels: dict) -> go.Figure:
 
 def fact_position_bar(where: dict, labels: dict, show: int = 16) -> go.Figure:
     """Where a fact is kept (``ablation.fact_position``): one bar per position of the prompt's last
-    ``show`` tokens (more when the position found lies further back), its height P(answer) with every MLP at that position switched off. The position
-    found is drawn in its own colour; the last position, not searched, is an empty slot marked
-    ``labels["last"]``; a dashed line marks P untouched, a dotted one the "gone" threshold.
+    ``show`` tokens (more when the position found lies further back), its height P(answer) with every
+    MLP at that position switched off. The position found is drawn in its own colour with an arrow
+    (``labels["found"]``); the last position, not searched, is an empty slot marked ``labels["last"]``;
+    two lines in the legend mark P untouched (``labels["base"]``) and the "gone" threshold
+    (``labels["gone"]``).
 
-    ``labels``: ``y``, ``last``, ``base``, ``gone``, ``hover``."""
+    ``labels``: ``y``, ``last``, ``base``, ``gone``, ``found``, ``hover``."""
     tokens, probs = where["tokens"], where["probs"]
     n = len(tokens)
     found = None if where["position"] is None else n + where["position"]
     xs = list(range(max(0, min(n - show, n if found is None else found)), n))     # the found one always in sight
     ys = [0.0 if probs[k] is None else float(probs[k]) for k in xs]
     colours = [PALETTE[5] if k == found else ("#d0d0d0" if probs[k] is None else PALETTE[0]) for k in xs]
-    text = [labels["last"] if probs[k] is None and k == n - 1 else ("" if probs[k] is None else f"{probs[k]:.2f}")
-            for k in xs]
     fig = go.Figure(go.Bar(
-        x=xs, y=ys, text=text, textposition="outside", marker_color=colours, cliponaxis=False,
+        x=xs, y=ys, text=["" if probs[k] is None else f"{probs[k]:.2f}" for k in xs], textposition="outside",
+        marker_color=colours, cliponaxis=False, showlegend=False,
         customdata=[html.escape(repr(tokens[k])) for k in xs],
         hovertemplate=html.escape(labels["hover"]) + " %{customdata}: %{y:.3f}<extra></extra>"))
-    fig.add_hline(y=float(where["base"]), line_dash="dash", line_color=PALETTE[2],
-                  annotation_text=labels["base"], annotation_position="top left")
-    fig.add_hline(y=float(where["gone_below"]), line_dash="dot", line_color="#888888",
-                  annotation_text=labels["gone"], annotation_position="bottom right")
+    span = [xs[0] - 0.5, xs[-1] + 0.5]
+    for y, name, dash, colour in ((float(where["base"]), labels["base"], "dash", PALETTE[2]),
+                                  (float(where["gone_below"]), labels["gone"], "dot", "#888888")):
+        fig.add_trace(go.Scatter(x=span, y=[y, y], mode="lines", name=name, hoverinfo="skip",
+                                 line=dict(dash=dash, color=colour, width=2)))
+    if probs[n - 1] is None and xs[-1] == n - 1:
+        fig.add_annotation(x=n - 1, y=0.5, text=labels["last"], textangle=-90, showarrow=False,
+                           font=dict(color="#777777", size=12))
+    if found is not None:
+        fig.add_annotation(x=found, y=ys[xs.index(found)] + 0.08, ax=0, ay=-38, text=labels["found"],
+                           showarrow=True, arrowhead=2, arrowcolor=PALETTE[5], font=dict(color=PALETTE[5], size=13))
     fig.update_xaxes(tickmode="array", tickvals=xs, ticktext=[_short(visible(tokens[k]), 8) for k in xs])
-    fig.update_yaxes(range=[0, 1.12], title=labels["y"])
-    base_layout(fig, height=320)
+    fig.update_yaxes(range=[0, 1.15], title=labels["y"])
+    base_layout(fig, height=340)
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     return fig

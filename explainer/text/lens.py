@@ -204,10 +204,12 @@ EN.update({
     "lens.where.intro": ("Switch off every memory part (MLP) at one word of the prompt, run the model, and see how "
                          "likely the answer still is. Do that for each word in turn: where the answer disappears is "
                          "where this model looks the fact up."),
-    "lens.where.y": "P({word}) with the MLPs off at that word",
+    "lens.where.y": "P({word}), MLPs off there",
+    "lens.where.found": "here",
+    "lens.where.lowest": "lowest, but not gone",
     "lens.where.last": "read out here",
     "lens.where.base": "nothing switched off",
-    "lens.where.gone": "gone",
+    "lens.where.gone": "below this line: gone",
     "lens.where.hover": "all MLPs off at",
     "lens.where.holds": ("In this model the fact is looked up at “{word}”: with every MLP off there, P({answer}) "
                          "falls from {base:.2f} to {p:.2f}."),
@@ -238,10 +240,12 @@ ZH.update({
     "lens.where": "模型是在哪个词上查出“{word}”的？",
     "lens.where.intro": ("只在提示词里的一个词上关掉所有记忆部分（MLP），运行模型，看答案还有多大可能。"
                          "对每个词都这样试一遍：答案在哪个词上消失，这个模型就是在那里查出这个事实的。"),
-    "lens.where.y": "在该词处关掉 MLP 后的 P({word})",
+    "lens.where.y": "关掉该处 MLP 后的 P({word})",
+    "lens.where.found": "在这里",
+    "lens.where.lowest": "最低，但没有消失",
     "lens.where.last": "在这里读出答案",
     "lens.where.base": "什么都不关",
-    "lens.where.gone": "消失",
+    "lens.where.gone": "低于这条线：消失",
     "lens.where.hover": "在此处关掉全部 MLP：",
     "lens.where.holds": ("这个模型是在“{word}”处查出这个事实的：在那里关掉全部 MLP，P({answer}) 从 {base:.2f} "
                          "降到 {p:.2f}。"),
