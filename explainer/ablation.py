@@ -92,6 +92,8 @@ def answer_prob(lm: LM, text: str, answer: str, intervention: Intervention | Non
 
 # the answer's probability below which, with the MLPs at one position off, the fact is gone from there
 FACT_GONE = 0.25
+# below this the model does not predict the answer after the prompt in the first place: nothing to look for
+NO_ANSWER = 0.05
 # positions searched, counted back from the one before the last (a long prompt is not searched whole)
 SEARCH_POSITIONS = 32
 
@@ -128,15 +130,15 @@ def fact_position(lm: LM, prompt: str, answer: str) -> dict:
     out = {"tokens": [lm.token_text(i) for i in ids], "probs": p_at, "top1": top_at, "base": base,
            "position": None, "word": None, "p": None, "holds": False, "gone_below": FACT_GONE,
            "next_word": None, "next_p": None, "at_word": False}
-    if searched:
-        k = min(searched, key=lambda j: p_at[j])
+    lowest = sorted(searched, key=p_at.__getitem__)
+    if lowest:
+        k = lowest[0]
         out.update(position=k - n, word=lm.token_text(ids[k]).strip(), p=p_at[k],
                    holds=p_at[k] < FACT_GONE and not top_at[k])
         out["at_word"] = subject_positions(lm, prompt, out["word"]) == [out["position"]]
-        rest = [j for j in searched if j != k]
-        if rest:                                  # the next lowest: is the fact at one word, or at several?
-            j = min(rest, key=lambda i: p_at[i])
-            out.update(next_word=lm.token_text(ids[j]).strip(), next_p=p_at[j])
+    if len(lowest) > 1:                           # the next lowest: is the fact at one word, or at several?
+        j = lowest[1]
+        out.update(next_word=lm.token_text(ids[j]).strip(), next_p=p_at[j])
     return out
 
 
@@ -215,9 +217,9 @@ def fact_cases(lm: LM, prompt: str, fact: str, answer: str, mlp_layers=(), subje
 
 def cases_verdict(probs: dict) -> str:
     """What the four cases show: ``"no_answer"`` (the model does not predict the word here in the
-    first place: P < 0.05), ``"lost_recovered"`` (switching the MLPs off at least halves P and
+    first place: P < ``NO_ANSWER``), ``"lost_recovered"`` (switching the MLPs off at least halves P and
     the fact in the prompt at least doubles it back), ``"lost_not_recovered"`` or ``"not_lost"``."""
-    if probs["normal"] < 0.05 and probs["fact"] < 0.05:
+    if probs["normal"] < NO_ANSWER and probs["fact"] < NO_ANSWER:
         return "no_answer"
     if probs["mlp_off"] > 0.5 * probs["normal"]:
         return "not_lost"

@@ -192,14 +192,13 @@ def ablation_check(lm: LM) -> dict:
     fits = isinstance(subject, str) or -subject <= len(lm.encode(kit.WARSAW_QUESTION))
     bare = ablation.fact_cases(lm, kit.WARSAW_QUESTION, kit.WARSAW_FACT, kit.WARSAW_ANSWER,
                                fact["layers"], subject if fits else where["word"])
-    n = len(where["tokens"])
     return {"mlp_layers": fact["layers"], "at_positions": fact["positions"],
             "prompt_lookup": ablation.prompt_lookup(lm, fact["layers"]),
             "fact_position": {"word": where["word"], "position": where["position"],
                               "p_all_mlps_off": None if where["p"] is None else round(where["p"], 4),
                               "holds": where["holds"],
                               "by_position": [[tok, None if p is None else round(p, 4)]
-                                              for tok, p in zip(where["tokens"], where["probs"])][max(0, n - 14):]},
+                                              for tok, p in zip(where["tokens"], where["probs"])][-14:]},
             "subject": where["word"] or kit.WARSAW_SUBJECT, "top1_mlp_off": few["top"]["mlp_off"][0],
             "p_warsaw": round(fact["base"], 4),
             "p_warsaw_mlp_off": round(fact["ablated"], 4),

@@ -160,7 +160,7 @@ else:
 st.header(t("lens.where", word=answer_word()))
 st.write(t("lens.where.intro"))
 where = fact_position(prompt(), answer_word())
-if where["base"] < 0.05:
+if where["base"] < ablation.NO_ANSWER:
     st.info(t("lens.where.no_answer", word=answer_word(), p=where["base"]))
 elif where["position"] is None:
     st.info(t("lens.where.too_short"))

@@ -110,11 +110,10 @@ def fact_position_bar(where: dict, labels: dict, show: int = 16) -> go.Figure:
                                   (float(where["gone_below"]), labels["gone"], "dot", "#888888")):
         fig.add_trace(go.Scatter(x=span, y=[y, y], mode="lines", name=name, hoverinfo="skip",
                                  line=dict(dash=dash, color=colour, width=2)))
-    if probs[n - 1] is None and xs[-1] == n - 1:
-        fig.add_annotation(x=n - 1, y=0.5, text=labels["last"], textangle=-90, showarrow=False,
-                           font=dict(color="#777777", size=12))
+    fig.add_annotation(x=n - 1, y=0.5, text=labels["last"], textangle=-90, showarrow=False,
+                       font=dict(color="#777777", size=12))       # the last position is never searched
     if found is not None:
-        fig.add_annotation(x=found, y=ys[xs.index(found)] + 0.08, ax=0, ay=-38, text=labels["found"],
+        fig.add_annotation(x=found, y=probs[found] + 0.08, ax=0, ay=-38, text=labels["found"],
                            showarrow=True, arrowhead=2, arrowcolor=PALETTE[5], font=dict(color=PALETTE[5], size=13))
     fig.update_xaxes(tickmode="array", tickvals=xs, ticktext=[_short(visible(tokens[k]), 8) for k in xs])
     fig.update_yaxes(range=[0, 1.15], title=labels["y"])
