@@ -14,6 +14,7 @@ setting's checked value (the default when it is unset or empty). A value is neve
 ``EXPLAINER_MAX_TRAININGS`` how many trainings run at once (the others wait in a queue)
 ``EXPLAINER_JOBS_DIR``     where trainings keep their checkpoints
 ``EXPLAINER_WARM_UP``      ``0`` turns off opening every page once when the server starts
+``EXPLAINER_RUN_QUEUE``    ``0`` lets page runs share the CPU instead of taking turns
 ``EXPLAINER_OFFLINE``      ``1``: never download anything (GPT-2 from Hugging Face says it cannot
                            be had, at once); a GPT-2 folder in ``EXPLAINER_MODELS`` still works
 ``EXPLAINER_GPT2_CACHE``   where downloaded GPT-2 models are kept (default: Hugging Face's cache)
@@ -109,6 +110,8 @@ SETTINGS = {s.name: s for s in [
     Setting("EXPLAINER_JOBS_DIR", "a folder this server may write to", _folder(False),
             lambda: Path(tempfile.gettempdir()) / "explainer-jobs"),
     Setting("EXPLAINER_WARM_UP", "0 (off) or 1 (on)", _choice("0", "1"), lambda: "1"),
+    Setting("EXPLAINER_RUN_QUEUE", "0 (page runs share the CPU) or 1 (they take turns)", _choice("0", "1"),
+            lambda: "1"),
     Setting("EXPLAINER_OFFLINE", "0 (downloads allowed) or 1 (never download)", _choice("0", "1"), lambda: "0"),
     Setting("EXPLAINER_GPT2_CACHE", "a folder this server may write to", _folder(False), lambda: None),
     Setting("DATABASE_URL", "a PostgreSQL URL, postgresql://user:password@host:5432/database", _postgres,

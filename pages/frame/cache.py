@@ -12,6 +12,7 @@ import numpy as np
 import streamlit as st
 
 from .models import current_model, model_key
+from .server import signed
 
 
 def cached(fn=None, *, max_entries: int = 64):
@@ -27,13 +28,23 @@ def cached(fn=None, *, max_entries: int = 64):
     one changed it since it was made."""
     if fn is None:
         return functools.partial(cached, max_entries=max_entries)
+    # a page's script runs again on every click, and so does its ``cached(_f)``: the wrapper is made
+    # once per function (Streamlit reads and hashes a function's source each time one is made: 3–4 %
+    # of the server's time in a class), and calls the function of the latest run
+    code = fn.__code__
+    made = (fn.__module__, fn.__qualname__, code.co_filename, code, max_entries)   # code: equal when the same source
+    kept = _WRAPPERS.get(made)
+    if kept is not None:
+        kept[0][0] = fn
+        return kept[1]
+    latest = [fn]
 
     def run(_lm, key: str, name: str, *args):
-        return _shared(fn(_lm, *args))
+        return _shared(latest[0](_lm, *args))
     # one cache per wrapped function: Streamlit keys a cache by the function's module and name
     run.__module__ = fn.__module__
     run.__name__ = run.__qualname__ = f"cached__{fn.__qualname__}"
-    run = st.cache_resource(max_entries=max_entries, show_spinner=False)(run)
+    run = st.cache_resource(max_entries=max_entries, show_spinner=False)(signed(run))
 
     name = f"{fn.__module__}.{fn.__qualname__}"
 
@@ -51,7 +62,11 @@ def cached(fn=None, *, max_entries: int = 64):
         """The same cache for another model than the chosen one (e.g. the run a snapshot came from)."""
         return lambda *args: checked(lm, f"folder|{lm.folder}|{lm.meta.get('step', '')}", name, *args)
     call.on = on
+    _WRAPPERS[made] = (latest, call)
     return call
+
+
+_WRAPPERS: dict[tuple, tuple[list, object]] = {}    # how a function was made → (its latest run's function, the wrapper)
 
 
 CHECK_SHARED = os.environ.get("EXPLAINER_CHECK_SHARED") == "1"

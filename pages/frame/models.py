@@ -17,6 +17,7 @@ import explainer
 from explainer import gpt2, settings
 
 from .language import lang, t
+from .server import signed
 from .warmup import start_warm_up
 
 MODELS_ENV = "EXPLAINER_MODELS"      # a folder of checkpoint folders the server offers (never a browser's path)
@@ -25,6 +26,7 @@ RETRY_AFTER_S = 300                   # a failed download is not tried again (by
 
 
 @st.cache_resource(show_spinner="Loading the model…")
+@signed
 def load_model(path: str | None = None) -> "explainer.LM":
     """One read-only model shared by every user (never mutated; interventions are per call). The
     first time a server loads it, a background run-through of every page fills the caches."""
@@ -39,6 +41,7 @@ def load_model(path: str | None = None) -> "explainer.LM":
 
 
 @st.cache_resource(show_spinner="Loading a snapshot…")
+@signed
 def load_snapshot(path: str) -> "explainer.LM":
     """A training snapshot of the served model or of the bundled Chinese one (its run's tokenizer and
     word list come with it)."""
@@ -80,6 +83,7 @@ def _files_stamp(folder: Path) -> tuple:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
+@signed
 def _folder_problem(path: str, stamp: tuple) -> str | None:
     try:
         explainer.lm.check(Path(path))
@@ -89,12 +93,14 @@ def _folder_problem(path: str, stamp: tuple) -> str | None:
 
 
 @st.cache_resource(show_spinner="Loading a model…", max_entries=8)
+@signed
 def load_folder(path: str) -> "explainer.LM":
     """A checkpoint from the server's model folder: shared and read-only, like the bundled one."""
     return explainer.load(path)
 
 
 @st.cache_resource(show_spinner="Loading a model…", max_entries=2)
+@signed
 def load_gpt2_folder(path: str) -> "explainer.LM":
     """A GPT-2 folder from the server's model folder (≈ 500 MB each once loaded: at most two are held,
     as for the downloads). Its heavy first views are computed in the background once it is loaded, as
@@ -105,6 +111,7 @@ def load_gpt2_folder(path: str) -> "explainer.LM":
 
 
 @st.cache_resource
+@signed
 def job_manager() -> "JobManager":  # noqa: F821
     """The server's one queue of trainings (bounded: see explainer.jobs.JobManager)."""
     from explainer.jobs import JobManager
@@ -261,12 +268,14 @@ def gpt2_offered() -> list[str]:
 
 
 @st.cache_resource(ttl=30, show_spinner=False)
+@signed
 def gpt2_on_disk(name: str) -> bool:
     """Whether GPT-2 ``name`` was downloaded before (looked up in the cache, no request)."""
     return gpt2.cached(name) is not None
 
 
 @st.cache_resource(show_spinner=False)
+@signed
 def _gpt2_failures() -> dict[str, tuple[float, str]]:
     """name → (when, why) of the last failed download, shared by the server's sessions."""
     return {}
@@ -279,6 +288,7 @@ def gpt2_problem(name: str) -> str | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
+@signed
 def load_gpt2(name: str) -> "explainer.LM":
     """GPT-2 ``name``, shared read-only by every session like the bundled model (downloaded first if
     this server has not got it yet)."""

@@ -82,7 +82,7 @@ def test_pages_are_the_router_and_the_concepts():
 
 # ---- the frame: one module per thing every page shares, each importing only those above it --------
 
-FRAME = ["menu", "language", "presenter", "warmup", "models", "cache", "charts", "links", "prompt", "sidebar",
+FRAME = ["server", "menu", "language", "presenter", "warmup", "models", "cache", "charts", "links", "prompt", "sidebar",
          "lesson", "page"]
 
 

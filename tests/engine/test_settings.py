@@ -11,6 +11,7 @@ BAD = [
     ("EXPLAINER_MAX_TRAININGS", "abc"), ("EXPLAINER_MAX_TRAININGS", "-1"), ("EXPLAINER_MAX_TRAININGS", "2.5"),
     ("EXPLAINER_MAX_TRAININGS", "0"), ("EXPLAINER_MAX_TRAININGS", "65"), ("EXPLAINER_MAX_TRAININGS", "٣"),
     ("EXPLAINER_MAX_LOAD_MB", "10"), ("EXPLAINER_MAX_LOAD_MB", "1e3"), ("EXPLAINER_WARM_UP", "yes"),
+    ("EXPLAINER_RUN_QUEUE", "on"),
     ("DATABASE_URL", "mysql://root:hunter2@db/x"), ("DATABASE_URL", "sqlite:///tmp/x.db"), ("DATABASE_URL", "db.local"),
     ("EXPLAINER_MODELS", "/no/such/folder"),
 ]
@@ -46,6 +47,7 @@ def test_good_values_and_defaults(tmp_path, monkeypatch):
     assert settings.get("EXPLAINER_MAX_TRAININGS") >= 1 and settings.get("EXPLAINER_MAX_LOAD_MB") == 1024
     assert settings.get("DATABASE_URL") is None
     for name, raw, want in [("EXPLAINER_MAX_TRAININGS", " 3 ", 3), ("EXPLAINER_WARM_UP", "0", "0"),
+                            ("EXPLAINER_RUN_QUEUE", "0", "0"),
                             ("DATABASE_URL", "postgresql://u:p@h:5432/d", "postgresql://u:p@h:5432/d"),
                             ("EXPLAINER_MODELS", str(tmp_path), tmp_path),
                             ("EXPLAINER_JOBS_DIR", str(tmp_path / "new"), tmp_path / "new")]:
