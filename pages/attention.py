@@ -154,7 +154,8 @@ def one_head() -> None:
                    format_func=lambda v: t(f"attention.view.{v}"))
     w = att[layer, head]
     title = t("attention.one.title", layer=layer, head=head, label=label_text(labels, layer, head))
-    df = attention.pattern_frame(att, tokens, [(layer, head)])
+    def df():                         # the CSV below the chart, made only when it is downloaded
+        return attention.pattern_frame(att, tokens, [(layer, head)])
     if view == "heatmap":
         chart(figure("attention.head", (text, layer, head), lambda: P.head_heatmap(
             w, tokens, title, t("attention.axis.query"), t("attention.axis.key"), t("attention.axis.weight"))),
@@ -188,9 +189,10 @@ def one_query() -> None:
     st.caption(t("attention.query.caption"))
     rows = attention.query_rows(att, q)
     short = [[label_text(labels, l, h, short=True) for h in range(H)] for l in range(L)]
-    df = pd.DataFrame([{"layer": r // H, "head": r % H, "query_pos": q, "query_token": tokens[q],
-                        "key_pos": j, "key_token": tokens[j], "weight": float(rows[r, j])}
-                       for r in range(L * H) for j in range(q + 1)])
+    def df():                         # the CSV below the chart, made only when it is downloaded
+        return pd.DataFrame([{"layer": r // H, "head": r % H, "query_pos": q, "query_token": tokens[q],
+                              "key_pos": j, "key_token": tokens[j], "weight": float(rows[r, j])}
+                             for r in range(L * H) for j in range(q + 1)])
     chart(figure("attention.query", (text, q), lambda: P.query_heads(
         rows, tokens, q, H, t("attention.query.title", token=visible(tokens[q]), pos=q), short, t("attention.axis.weight"))),
           df, f"attention_of_token_{q}", key="attention.chart.query")
@@ -280,8 +282,9 @@ def effects() -> None:
     top = [f"{attention.head_name(int(i) // H, int(i) % H)} ({drop.flat[i]:+.2f})" for i in order if drop.flat[i] > 0]
     if top:
         st.write(t("attention.fx.top", heads=", ".join(top)))
-    df = pd.DataFrame([{"layer": l, "head": h, "drop": float(drop[l, h]), "diff_after": float(fx["diff"][l, h]),
-                        "diff_before": fx["base"]} for l in range(L) for h in range(H)])
+    def df():                         # the CSV below the chart, made only when it is downloaded
+        return pd.DataFrame([{"layer": l, "head": h, "drop": float(drop[l, h]), "diff_after": float(fx["diff"][l, h]),
+                              "diff_before": fx["base"]} for l in range(L) for h in range(H)])
     chart(figure("attention.fx", (text, right, wrong), lambda: P.effects_heatmap(
         drop, t("attention.fx.title", right=right, wrong=wrong), t("attention.fx.colorbar"), t("attention.axis.head"),
         t("attention.axis.layer"))),

@@ -80,7 +80,7 @@ st.caption(t("overview.params.note"))
 
 st.header(t("overview.scale"))
 rows = model_sizes(t("overview.ours"))
-chart(figure("overview.scale", (), lambda: scale_figure(rows, y_title=t("overview.axis.params"))), pd.DataFrame(rows), name="model_sizes", key="overview.chart.scale")
+chart(figure("overview.scale", (), lambda: scale_figure(rows, y_title=t("overview.axis.params"))), lambda: pd.DataFrame(rows), name="model_sizes", key="overview.chart.scale")
 st.dataframe(pd.DataFrame(rows), hide_index=True,
              column_config={c: (st.column_config.TextColumn(t(f"overview.scol.{c}")) if c == "model" else
                                 st.column_config.NumberColumn(t(f"overview.scol.{c}"), format="localized"))

@@ -168,10 +168,10 @@ st.markdown(t("tokens.bpe.chosen" if count == count and count is not None else "
 c1, c2 = st.columns([1, 1])
 with c1:
     st.caption(t("tokens.bpe.window", a=first + 1, b=last, n=f"{len(merges):,}"))
-    styled = table.style.apply(
-        lambda r: ["background-color: #fde6bf" if r["step"] == step else "" for _ in r], axis=1)
-    st.dataframe(styled, hide_index=True, width="stretch",
-                 column_config=merge_columns(table))
+    # the chosen merge marked in a column of its own: a pandas Styler that coloured its row cost ≈ 7 %
+    # of the server's time in a class, for ten rows
+    marked = table.assign(chosen=["▶" if s == step else "" for s in table["step"]])[["chosen", *table.columns]]
+    st.dataframe(marked, hide_index=True, width="stretch", column_config=merge_columns(marked))
 with c2:
     upto = tokens_after_merges(text, step, show_ws)
     st.caption(t("tokens.bpe.after", k=step, n=len(upto)))
