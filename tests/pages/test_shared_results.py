@@ -38,3 +38,18 @@ def test_a_kept_figure_sends_what_a_fresh_one_sends():
     assert kept.to_dict() == fresh.to_dict()
     assert kept.to_dict() is kept.to_dict()              # made once, then reused
     assert isinstance(kept, go.Figure)
+
+
+def test_charts_are_written_by_orjson_and_read_back_the_same():
+    """plotly writes a chart's JSON on every run; with orjson installed (a dependency for that) it uses
+    it, and what the browser reads is the same as with Python's json module."""
+    import json
+
+    import plotly.io as pio
+    from plotly.io._json import to_json_plotly
+    fig = go.Figure(go.Heatmap(z=np.array([[0.5, np.nan], [1e-9, 3.0]]), text=[["“华沙” <b>", "🙂"], ["a", "b"]]),
+                    layout=dict(title="P(华沙)"))
+    fig.__class__ = KeptFigure
+    assert pio.json.config.default_engine in ("auto", "orjson")
+    fast, slow = to_json_plotly(fig.to_dict(), engine="orjson"), to_json_plotly(fig.to_dict(), engine="json")
+    assert json.loads(fast) == json.loads(slow)
