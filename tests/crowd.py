@@ -220,7 +220,10 @@ async def crowd(base: str, pid: list[int], n: int, lang_t) -> dict:
             "latency_p50": pct(lat, 50), "latency_p95": pct(lat, 95), "latency_max": max(lat, default=float("nan")),
             "wall_s": wall, "server_cpu_s": cpu, "server_cpu_per_session": cpu / n,
             "server_cpu_per_request": cpu / max(1, len(record)), "rss_mb": rss_mb(pid),
-            "server_cpu_by_process": each}
+            "server_cpu_by_process": each,
+            # which requests wait longest in the crowd: latency p95 per page and action, slowest first
+            "slowest": sorted(((round(pct([r["seconds"] for r in record if (r["page"], r["action"]) == k], 95), 2),
+                                *k) for k in {(r["page"], r["action"]) for r in record}), reverse=True)[:5]}
 
 
 def healthy(port: int, tries: int) -> bool:
@@ -328,6 +331,7 @@ def main(argv=None) -> int:
             print(f"{n:>8} {r['requests']:>8} {r['errors']:>6} {r['latency_p50']:8.2f} {r['latency_p95']:8.2f} "
                   f"{r['latency_max']:8.2f} {r['server_cpu_per_session']:11.2f} {r['server_cpu_per_request']:11.3f} "
                   f"{r['rss_mb']:7.0f}")
+            print("   slowest (latency p95, page, action):", "; ".join(f"{x[0]:.2f} s {x[1]} {x[2]}" for x in r["slowest"][:3]))
             if len(pid) > 1:
                 print("   server CPU (s) by process (replicas, then the balancer):", r["server_cpu_by_process"])
             if r["errors"]:
