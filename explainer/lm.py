@@ -189,6 +189,7 @@ class LM:
         # the most tokens one call reads: the model's context, or less for a large model (GPT-2 reads
         # 1,024, but its trace, attention and lens over 1,024 tokens would take gigabytes per view)
         self.max_tokens = model.cfg.n_ctx
+        self._n_params = model.n_params()          # asked on every page run (the sidebar): counted once
 
     # ---- text <-> ids --------------------------------------------------------------------
     @property
@@ -309,7 +310,7 @@ class LM:
         return float(loss)
 
     def n_params(self) -> int:
-        return self.model.n_params()
+        return self._n_params
 
     def weight(self, name: str, rows=None) -> np.ndarray:
         """A copy of one weight by its name in the state dict (``"wte.weight"``), or of some of its
