@@ -238,12 +238,13 @@ def healthy(port: int, tries: int) -> bool:
     return False
 
 
-def start_server(port: int, log_name: str = "crowd-server.log") -> subprocess.Popen:
+def start_server(port: int, log_name: str = "crowd-server.log", settings: dict | None = None) -> subprocess.Popen:
     """``streamlit run app.py`` on 127.0.0.1:``port`` (the bundled model), once it answers
-    ``/_stcore/health``; its output goes to ``screenshots/<log_name>``."""
+    ``/_stcore/health``; its output goes to ``screenshots/<log_name>``. ``settings``: environment
+    variables for it, unless this process's environment sets them already."""
     (ROOT / "screenshots").mkdir(exist_ok=True)
     log = open(ROOT / "screenshots" / log_name, "w")
-    env = {k: v for k, v in os.environ.items() if k != "EXPLAINER_CHECKPOINT"}
+    env = {**(settings or {}), **{k: v for k, v in os.environ.items() if k != "EXPLAINER_CHECKPOINT"}}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                              "--server.port", str(port), "--server.address", "127.0.0.1",
                              "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=log,
@@ -259,7 +260,10 @@ def start_replicas(n: int, log: str = "crowd-server") -> tuple[str, list[subproc
     (Debian's ``haproxy``; two replicas, as that file has): the address to use, the processes, and the
     ports of the replicas themselves."""
     ports = [_free_port() for _ in range(n)]
-    procs = [start_server(port, f"{log}-{i}.log" if n > 1 else f"{log}.log")
+    # replicas as docs/deploy.md starts them: page runs share the CPU (EXPLAINER_RUN_QUEUE=0; class mode
+    # waited longer with two replicas that each kept a line, docs/benchmarks.md, stop 39)
+    procs = [start_server(port, f"{log}-{i}.log" if n > 1 else f"{log}.log",
+                          {"EXPLAINER_RUN_QUEUE": "0"} if n > 1 else None)
              for i, port in enumerate(ports)]
     if n == 1:
         return f"http://127.0.0.1:{ports[0]}", procs, ports
