@@ -76,8 +76,10 @@ merges_key = str(folder) if folder else None     # the merges are read and kept 
 
 
 def merge_columns(table) -> dict:
-    """Translated headers; counts with thousands separators, as in the text above the table."""
+    """Translated headers; counts with thousands separators, as in the text above the table; the
+    chosen merge's mark in a narrow column without a header (the caption above says what ▶ means)."""
     return {c: st.column_config.NumberColumn(t(f"tokens.col.{c}"), format="localized") if c == "count"
+            else st.column_config.TextColumn("", width=32) if c == "chosen"
             else t(f"tokens.col.{c}") for c in table.columns}
 
 page_top()
