@@ -146,3 +146,29 @@ def question_fact_ablation(lm, q: dict, opts: list[str], **held) -> dict:
     return {"scores": scores, "answer": verdict, "unit": "probability",
             "facts": {"before": before, "after": after, "layers": ", ".join(map(str, layers)),
                       "top_off": cases["top"]["mlp_off"][0].strip()}}
+
+
+def question_fact_position(lm, q: dict, opts: list[str], **held) -> dict:
+    """At which word of ``prompt`` does the model look ``answer`` up? Each option is a word of the
+    prompt; its score is P(``answer``) with every MLP switched off at that word
+    (``ablation.fact_position``, one position at a time; a word of several tokens takes its lowest,
+    at its last occurrence), and the answer is the option where it falls lowest."""
+    from .. import ablation
+    where = ablation.fact_position(lm, q["prompt"], q["answer"])
+    text, spans = "", []                                  # each searched token's place in the text
+    for tok in where["tokens"]:
+        spans.append((len(text), len(text) + len(tok)))
+        text += tok
+    scores = {}
+    for o in opts:
+        a = text.rfind(o)
+        probs = [p for (s0, s1), p in zip(spans, where["probs"]) if a >= 0 and p is not None and s0 < a + len(o) and s1 > a]
+        if probs:
+            scores[o] = float(min(probs))
+    if not scores:
+        raise ValueError(f"none of the options {opts} is a word of the question")
+    best = min(scores, key=scores.get)
+    others = [v for o, v in scores.items() if o != best]
+    return {"scores": scores, "answer": best, "unit": "probability",
+            "facts": {"word": best, "before": where["base"], "after": scores[best],
+                      "others": min(others) if others else where["base"]}}

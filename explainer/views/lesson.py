@@ -45,8 +45,8 @@ LANGS = ("en", "zh")
 PAGES = ("overview", "counting", "tokens", "vectors", "attention", "lens", "neurons", "sampling", "timeline")
 # question kind → the concept whose view answers it, with ``question_<kind>(lm, question, options, **held)``
 KINDS = {"next_word": "overview", "tokens": "tokens", "analogy": "vectors", "attention": "attention",
-         "lens_layer": "lens", "fact_ablation": "lens", "repetition": "sampling", "snapshot_word": "timeline",
-         "counting_next": "counting", "relu_off": "neurons"}
+         "lens_layer": "lens", "fact_ablation": "lens", "fact_position": "lens", "repetition": "sampling",
+         "snapshot_word": "timeline", "counting_next": "counting", "relu_off": "neurons"}
 GLOBAL_STATE = ("prompt", "model_choice")
 
 
@@ -142,6 +142,10 @@ def _check(lesson: dict, page_keys: dict[str, set[str]] | None) -> list[str]:
         options = q.get("options")
         if not isinstance(options, list) or len(options) < 2:
             problems.append(f"{where}: a question needs at least two options")
+        elif q.get("kind") == "fact_position":               # the options are words of the question asked
+            missing = [o for o in options if str(o) not in str(q.get("prompt", ""))]
+            if missing:
+                problems.append(f"{where}: options {missing} are not words of the question's prompt")
         labels = q.get("labels")
         if labels is not None:
             for o in options or []:
@@ -202,7 +206,7 @@ def answer(lm: LM, question: dict, snapshots: list[tuple[int, LM]] | None = None
 
 
 # facts that are probabilities: written as a student reads them ("99.97 %", "< 0.1 %")
-PROBABILITY_FACTS = {"p_top", "p_final", "p_counting", "p_gpt", "before", "after"}
+PROBABILITY_FACTS = {"p_top", "p_final", "p_counting", "p_gpt", "before", "after", "others"}
 
 
 def fill(template: str, facts: dict) -> str:

@@ -67,6 +67,8 @@ def test_the_lesson_on_the_chinese_model():
         for key in ("prompt", "word", "answer", "subject", "a", "b", "c", "text"):
             if key in q:
                 assert han(q[key]), (i, key, q[key])
+        if q["kind"] == "fact_position":                  # words of the Chinese question, most of them Chinese
+            assert all(o in q["prompt"] for o in q["options"]) and sum(map(han, q["options"])) >= 3, i
         if q["kind"] in ("next_word", "analogy", "attention"):
             assert all(han(o) for o in q["options"]), i
         assert step["page"] == base["page"] and q["kind"] == base["question"]["kind"]
@@ -82,6 +84,8 @@ def test_a_broken_model_variant_says_what_is_wrong():
     lesson["steps"][1]["for_model"]["fr"] = {}
     problems = L.check_lesson(lesson)
     assert "on the zh model, step 1: a question needs at least two options" in problems
+    lesson["steps"][7]["for_model"]["zh"]["question"]["options"] = ["波兰", "Poland"]   # not in the Chinese question
+    assert "on the zh model, step 8: options ['Poland'] are not words of the question's prompt" in L.check_lesson(lesson)
     assert "for_model 'fr' is not one of en, zh" in problems
 
 
@@ -122,6 +126,13 @@ def test_answers_are_computed_by_the_model(model_and_answers):
             cases = ablation.fact_cases(lm, q["prompt"], "", q["answer"], layers, q["subject"])
             assert a["facts"]["before"] == pytest.approx(cases["probs"]["normal"])
             assert a["facts"]["after"] == pytest.approx(cases["probs"]["mlp_off"])
+        elif q["kind"] == "fact_position":
+            # each option: P(answer) with every MLP off at that word, as the page's search computes it
+            where = ablation.fact_position(lm, q["prompt"], q["answer"])
+            at = {tok.strip(): p for tok, p in zip(where["tokens"], where["probs"]) if p is not None}
+            assert a["scores"] == pytest.approx({o: at[o] for o in q["options"]})
+            assert a["answer"] == min(a["scores"], key=a["scores"].get)
+            assert a["facts"]["before"] == pytest.approx(where["base"])
         elif q["kind"] == "analogy":
             assert a["facts"]["top"] == lm.analogy(q["a"], q["b"], q["c"], k=1)[0][0]
         elif q["kind"] == "counting_next":
@@ -141,8 +152,21 @@ def test_the_bundled_lesson_shows_the_articles_results(model_and_answers):
     lm, answers = model_and_answers
     by_kind = {q["kind"]: a for q, a in answers}
     assert by_kind["analogy"]["answer"] == ("女王" if lm.segmenter is not None else "queen")
-    assert by_kind["fact_ablation"]["answer"] == "drops"
+    assert by_kind["fact_position"]["answer"] == ("波兰" if lm.segmenter is not None else "Poland")
+    assert by_kind["fact_position"]["facts"]["after"] < 0.01 < 0.3 < by_kind["fact_position"]["facts"]["others"]
     assert by_kind["tokens"]["answer"] == "o200k_base"
     assert by_kind["counting_next"]["answer"] == "gpt"           # counting sees only "drink to"
     assert by_kind["relu_off"]["answer"] == "same"               # straight lines add up to a straight line
     assert by_kind["relu_off"]["facts"]["on"] < 0.01 * by_kind["relu_off"]["facts"]["line"]
+
+
+def test_the_switch_off_question_still_answers(bundled_lm):
+    """A lesson may still ask whether switching off the fact's MLPs at the subject removes it
+    (``fact_ablation``; the bundled lesson now asks at which word instead)."""
+    q = {"kind": "fact_ablation", "prompt": "Q: What is the capital of France? A: Paris Q: What is the capital of Poland? A:",
+         "answer": "Warsaw", "subject": "Poland", "options": ["drops", "stays"]}
+    a = L.answer(bundled_lm, q)
+    layers = ablation.fact_layers(bundled_lm, q["prompt"], q["answer"], q["subject"])["layers"]
+    cases = ablation.fact_cases(bundled_lm, q["prompt"], "", q["answer"], layers, q["subject"])
+    assert a["facts"]["after"] == pytest.approx(cases["probs"]["mlp_off"]) and a["answer"] == "drops"
+
