@@ -7,12 +7,12 @@ import streamlit as st
 
 from explainer import settings
 from explainer.inputs import literal
-from pages.frame.server import in_line
 from pages.frame.language import choose_language, t
 from pages.frame.links import read_link_once, share_box, write_link
 from pages.frame.menu import navigation, open_deep_link, run_page
 from pages.frame.presenter import presenter_toggle
 from pages.frame.prompt import prompt
+from pages.frame.server import in_line
 from pages.frame.sidebar import sidebar
 
 ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
