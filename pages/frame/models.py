@@ -111,7 +111,6 @@ def load_gpt2_folder(path: str) -> "explainer.LM":
 
 
 @st.cache_resource
-@signed
 def job_manager() -> "JobManager":  # noqa: F821
     """The server's one queue of trainings (bounded: see explainer.jobs.JobManager)."""
     from explainer.jobs import JobManager
@@ -275,7 +274,6 @@ def gpt2_on_disk(name: str) -> bool:
 
 
 @st.cache_resource(show_spinner=False)
-@signed
 def _gpt2_failures() -> dict[str, tuple[float, str]]:
     """name → (when, why) of the last failed download, shared by the server's sessions."""
     return {}
