@@ -110,8 +110,10 @@ def fact_position(lm: LM, prompt: str, answer: str) -> dict:
     Returns ``{"tokens": [...] what the model reads, "probs": [P with the MLPs off at each position,
     None for the last and for positions not searched], "top1": [the answer still top there],
     "base": P untouched, "position": from the end (< 0) or None, "word": that token as text,
-    "p": P there, "holds": bool, "gone_below": FACT_GONE, "next_word" / "next_p": the position where P
-    is next lowest, or None, "at_word": the word's last occurrence is that position, so switching
+    "p": P there, "holds": bool, "gone_below": FACT_GONE, "next_word" / "next_p" / "next_position": the
+    position where P is next lowest, or None, "first": the lowest or the next lowest is the prompt's
+    first token — which every later token reads, so switching it off can upset the whole prompt rather
+    than one fact, "at_word": the word's last occurrence is that position, so switching
     off "at the word" (``subject_positions``) acts there}``. Raises InputError for an empty prompt."""
     if not (prompt or "").strip():
         raise InputError("The prompt is empty: type some text first.")
@@ -129,7 +131,7 @@ def fact_position(lm: LM, prompt: str, answer: str) -> dict:
         top_at[k] = bool(int(probs[row].argmax()) == aid)
     out = {"tokens": [lm.token_text(i) for i in ids], "probs": p_at, "top1": top_at, "base": base,
            "position": None, "word": None, "p": None, "holds": False, "gone_below": FACT_GONE,
-           "next_word": None, "next_p": None, "at_word": False}
+           "next_word": None, "next_p": None, "next_position": None, "at_word": False, "first": False}
     lowest = sorted(searched, key=p_at.__getitem__)
     if lowest:
         k = lowest[0]
@@ -138,7 +140,8 @@ def fact_position(lm: LM, prompt: str, answer: str) -> dict:
         out["at_word"] = subject_positions(lm, prompt, out["word"]) == [out["position"]]
     if len(lowest) > 1:                           # the next lowest: is the fact at one word, or at several?
         j = lowest[1]
-        out.update(next_word=lm.token_text(ids[j]).strip(), next_p=p_at[j])
+        out.update(next_word=lm.token_text(ids[j]).strip(), next_p=p_at[j], next_position=j - n)
+    out["first"] = 0 in lowest[:2]
     return out
 
 

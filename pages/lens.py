@@ -174,7 +174,8 @@ else:
     found = {"word": where["word"], "base": where["base"], "p": where["p"], "answer": answer_word()}
     st.info(join_sentences(t("lens.where.holds" if where["holds"] else "lens.where.spread", **found),
                            t("lens.where.next", w=where["next_word"], q=where["next_p"])
-                           if where["next_word"] is not None else ""))
+                           if where["next_word"] is not None else "",
+                           t("lens.where.first", w=where["tokens"][0].strip()) if where["first"] else ""))
     if where["holds"] and where["at_word"] and where["word"] != subject:
         st.button(t("lens.where.use", word=where["word"]), on_click=switch_off_at, args=(where["word"],),
                   key="lens.where_btn")

@@ -214,6 +214,8 @@ EN.update({
     "lens.where.holds": ("In this model the fact is looked up at “{word}”: with every MLP off there, P({answer}) "
                          "falls from {base:.2f} to {p:.2f}."),
     "lens.where.next": "The next lowest is {q:.2f}, at “{w}”.",
+    "lens.where.first": ("Careful with the first word, “{w}”: every later word reads it, so switching it off can "
+                         "upset the whole sentence rather than one fact."),
     "lens.where.spread": ("No single word does it in this model: the lowest is P({answer}) = {p:.2f}, at “{word}” "
                           "(from {base:.2f}). The fact is put together over several words, or only at the last "
                           "position, where attention has already brought the country in. So switching the MLPs off "
@@ -250,6 +252,7 @@ ZH.update({
     "lens.where.holds": ("这个模型是在“{word}”处查出这个事实的：在那里关掉全部 MLP，P({answer}) 从 {base:.2f} "
                          "降到 {p:.2f}。"),
     "lens.where.next": "其次是在“{w}”处：{q:.2f}。",
+    "lens.where.first": "第一个词“{w}”要小心看：后面的每个词都会读它，所以关掉它可能扰乱整句话，而不只是一个事实。",
     "lens.where.spread": ("在这个模型里，没有哪一个词能单独做到：最低的是在“{word}”处，P({answer}) = {p:.2f}"
                           "（原来是 {base:.2f}）。这个事实是在几个词上合起来得到的，或者要到最后一个位置才得出——"
                           "那时注意力已经把国家的信息带了过来。所以下面只在一个词上关掉 MLP，也去不掉它。"),

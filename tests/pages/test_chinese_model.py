@@ -4,6 +4,7 @@ model's words, and every page renders on it (a small Chinese model stands in for
 import pytest
 
 from explainer import demos
+from explainer.i18n import t
 from pages.frame.menu import PAGES
 from tests.apphelp import open_app
 
@@ -104,6 +105,18 @@ def test_every_page_renders_on_the_chinese_model(monkeypatch, zh_bundled, page):
                   state={"model_choice": "bundled_zh", "prompt": demos.ZH.WARSAW_PROMPT})
     at.switch_page(f"pages/{page}.py").run()
     assert not at.exception, (page, at.exception[0].message if at.exception else "")
+
+
+def test_the_fact_search_says_when_the_first_word_is_among_its_lowest(monkeypatch):
+    """The bundled Chinese model (not the stand-in), on its Warsaw prompt: the search's second-lowest bar
+    is the first word 问, and the page says to read that bar with care, in the page's language."""
+    for lang in ("zh", "en"):
+        at = open_app(monkeypatch, page="pages/lens.py", query={"lang": lang},
+                      state={"model_choice": "bundled_zh", "prompt": demos.ZH.WARSAW_PROMPT,
+                             "lens.words": f"{demos.ZH.WARSAW_ANSWER}, {demos.ZH.WARSAW_SUBJECT}"})
+        assert not at.exception
+        caution = t("lens.where.first", lang, w="问")
+        assert sum(caution in i.value for i in at.info) == 1, [i.value for i in at.info]
 
 
 def test_presets_use_the_models_language(monkeypatch, zh_bundled):

@@ -77,7 +77,8 @@ def test_fact_position_is_the_switch_off_search_it_says(which, request):
         assert w["top1"][k] == (int(p.argmax()) == aid)
     searched = [p for p in w["probs"] if p is not None]
     assert w["p"] == min(searched) and w["probs"][n + w["position"]] == w["p"]
-    assert w["next_p"] == sorted(searched)[1]
+    assert w["next_p"] == sorted(searched)[1] and w["probs"][n + w["next_position"]] == w["next_p"]
+    assert w["first"] == (0 in (n + w["position"], n + w["next_position"]))
     assert w["holds"] == (w["p"] < ablation.FACT_GONE and not w["top1"][n + w["position"]])
     assert ablation.subject_positions(lm, kit.WARSAW_PROMPT, w["position"]) == [w["position"]]
     assert w["at_word"] == (ablation.subject_positions(lm, kit.WARSAW_PROMPT, w["word"]) == [w["position"]])
@@ -94,6 +95,17 @@ def test_fact_position_is_the_switch_off_search_it_says(which, request):
     assert marks == {"last": n - 1, "found": n + w["position"]}
     assert [tr.name for tr in fig.data[1:]] == ["base", "gone"] and fig.data[1].y[0] == pytest.approx(w["base"])
     assert lm.current_intervention is None
+
+
+def test_fact_position_marks_the_first_word(bundled_lm, bundled_zh_lm):
+    """The prompt's first token is read by every later one: on the Chinese model, switching off its
+    MLPs at 问 lowers P(华沙) almost as much as at 波兰, and the search says the first word is among
+    its two lowest; on the English few-shot prompt it is not."""
+    zh = ablation.fact_position(bundled_zh_lm, "问：法国的首都是哪里？答：巴黎\n问：波兰的首都是哪里？答：", "华沙")
+    assert zh["word"] == "波兰" and zh["next_word"] == "问" and zh["first"]
+    assert zh["next_position"] == -len(zh["tokens"]) and zh["next_p"] < 0.25
+    en = ablation.fact_position(bundled_lm, demos.WARSAW_PROMPT, "Warsaw")
+    assert en["word"] == "Poland" and not en["first"] and en["probs"][0] > 0.5
 
 
 def test_fact_position_edges(bundled_lm):
