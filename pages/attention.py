@@ -18,7 +18,7 @@ from explainer.views import attention
 from pages.frame.cache import cached
 from pages.frame.charts import chart, figure
 from pages.frame.language import join_list, t
-from pages.frame.links import as_int, as_text, linked
+from pages.frame.links import as_int, as_text, linked, linked_part
 from pages.frame.models import current_model
 from pages.frame.page import enter, page_top
 from pages.frame.prompt import notice_truncation, require_prompt, set_prompt
@@ -140,7 +140,7 @@ def _clamp(key: str, options: list, default) -> None:
         st.session_state[key] = default
 
 
-@st.fragment
+@linked_part
 def one_head() -> None:
     st.subheader(t("attention.one.header"))
     first = attention.showcase_head(labels) or (L - 1, 0)     # open on a head with a clear job
@@ -178,7 +178,7 @@ one_head()
 
 
 # -- one query token across all heads
-@st.fragment
+@linked_part
 def one_query() -> None:
     st.subheader(t("attention.query.header"))
     q = st.session_state.get("attention.query", -1)
@@ -208,7 +208,7 @@ def _words() -> tuple[str, str] | None:
     return (right, wrong) if right and wrong else None
 
 
-@st.fragment
+@linked_part
 def switch_off_heads() -> None:
     st.subheader(t("attention.abl.header"))
     st.caption(t("attention.abl.caption"))
@@ -260,7 +260,7 @@ def switch_off_heads() -> None:
 switch_off_heads()
 
 
-@st.fragment
+@linked_part
 def effects() -> None:
     st.subheader(t("attention.fx.header"))
     st.caption(t("attention.fx.caption", n=L * H))

@@ -30,7 +30,12 @@ def _histogram(lm, ids: tuple, seed: int, other: str) -> pd.DataFrame:
     return sampling.temperature_samples(lm, logits_after(ids), seed=seed, other=other)
 
 
+def _distribution(lm, ids: tuple, T: float, k: int, p: float, chosen: int | None = None) -> dict:
+    return sampling.distribution_view(lm, logits_after(ids), T, k, p, chosen=chosen)
+
+
 logits_after = cached(_logits, max_entries=256)
+distribution = cached(_distribution, max_entries=256)
 repetition_run = cached(sampling.repetition_run, max_entries=16)
 histogram = cached(_histogram)
 
@@ -147,7 +152,7 @@ def distribution_panel() -> None:
     with c3:
         st.slider(t("sampling.top_p"), 0.0, 1.0, step=0.01, key="sampling.top_p", help=t("sampling.top_p.help"))
     T, k, p = current_settings()
-    dist = sampling.distribution_view(lm, logits_after(prompt_ids), T, k, p)
+    dist = distribution(prompt_ids, T, k, p)
     chart(figure("sampling.dist", (prompt_ids, T, k, p), lambda: distribution_bars(dist, BAR_LABELS)), dist["frame"],
           name="next_token_distribution", key="sampling.chart.dist")
     st.caption(t("sampling.kept", n=dist["n_kept"], V=V))
@@ -186,7 +191,7 @@ if full:
 last = st.session_state["sampling.last"]
 if last is not None:
     lT, lk, lp = last["settings"]
-    dist = sampling.distribution_view(lm, logits_after(last["ctx"]), lT, lk, lp, chosen=last["chosen"])
+    dist = distribution(last["ctx"], lT, lk, lp, last["chosen"])
     f = dist["frame"]
     pc = float(f.loc[f["chosen"], "final"].iloc[0])
     st.subheader(t("sampling.drawn", token=lm.token_text(last["chosen"]), p=f"{pc:.3f}"))

@@ -8,7 +8,7 @@ from explainer.plots.tokens import merge_tree_figure, token_count_bar
 from pages.frame.cache import cached
 from pages.frame.charts import chart, figure
 from pages.frame.language import t
-from pages.frame.links import as_int, as_text, linked
+from pages.frame.links import as_int, as_text, linked, linked_part
 from pages.frame.models import current_model, gpt2_title, is_gpt2, load_model
 from pages.frame.page import enter, page_top
 from pages.frame.prompt import prompt
@@ -157,28 +157,37 @@ if not merges:
     st.info(t("tokens.bpe.none"))
     st.stop()
 st.markdown(t("tokens.bpe.intro.gpt2" if is_gpt2(lm) else "tokens.bpe.intro", n=len(merges)))
-st.session_state.setdefault("tokens.bpe.step", min(30, len(merges)))
-st.session_state["tokens.bpe.step"] = max(1, min(int(st.session_state["tokens.bpe.step"]), len(merges)))
-step = st.slider(t("tokens.bpe.step"), 1, len(merges), key="tokens.bpe.step", help=t("tokens.bpe.step.help"))
-step = max(1, min(int(step), len(merges)))
-first, last, table = merge_view(merges_key, step)
-row = table.iloc[step - 1 - first]
-count = row["count"]
-st.markdown(t("tokens.bpe.chosen" if count == count and count is not None else "tokens.bpe.chosen.uncounted",
-              step=step, left=f"`{row['left']}`", right=f"`{row['right']}`", new=f"`{row['new_token']}`",
-              id=int(row["new_id"]), count=int(count) if count == count and count is not None else 0))
-c1, c2 = st.columns([1, 1])
-with c1:
-    st.caption(t("tokens.bpe.window", a=first + 1, b=last, n=f"{len(merges):,}"))
-    # the chosen merge marked in a column of its own: a pandas Styler that coloured its row cost ≈ 7 %
-    # of the server's time in a class, for ten rows
-    marked = table.assign(chosen=["▶" if s == step else "" for s in table["step"]])[["chosen", *table.columns]]
-    st.dataframe(marked, hide_index=True, width="stretch", column_config=merge_columns(marked))
-with c2:
-    upto = tokens_after_merges(text, step, show_ws)
-    st.caption(t("tokens.bpe.after", k=step, n=len(upto)))
-    st.caption(t("tokens.bpe.after.help"))
-    _chips(upto)
+
+
+@linked_part
+def merges_part() -> None:
+    """The merge slider, its table and the text after that many merges: moving the slider reruns
+    this part only (a class moves it a lot; the rest of the page does not depend on it)."""
+    st.session_state.setdefault("tokens.bpe.step", min(30, len(merges)))
+    st.session_state["tokens.bpe.step"] = max(1, min(int(st.session_state["tokens.bpe.step"]), len(merges)))
+    step = st.slider(t("tokens.bpe.step"), 1, len(merges), key="tokens.bpe.step", help=t("tokens.bpe.step.help"))
+    step = max(1, min(int(step), len(merges)))
+    first, last, table = merge_view(merges_key, step)
+    row = table.iloc[step - 1 - first]
+    count = row["count"]
+    st.markdown(t("tokens.bpe.chosen" if count == count and count is not None else "tokens.bpe.chosen.uncounted",
+                  step=step, left=f"`{row['left']}`", right=f"`{row['right']}`", new=f"`{row['new_token']}`",
+                  id=int(row["new_id"]), count=int(count) if count == count and count is not None else 0))
+    c1, c2 = st.columns([1, 1])
+    with c1:
+        st.caption(t("tokens.bpe.window", a=first + 1, b=last, n=f"{len(merges):,}"))
+        # the chosen merge marked in a column of its own: a pandas Styler that coloured its row cost ≈ 7 %
+        # of the server's time in a class, for ten rows
+        marked = table.assign(chosen=["▶" if s == step else "" for s in table["step"]])[["chosen", *table.columns]]
+        st.dataframe(marked, hide_index=True, width="stretch", column_config=merge_columns(marked))
+    with c2:
+        upto = tokens_after_merges(text, step, show_ws)
+        st.caption(t("tokens.bpe.after", k=step, n=len(upto)))
+        st.caption(t("tokens.bpe.after.help"))
+        _chips(upto)
+
+
+merges_part()
 
 # ---- merge tree of one token ----------------------------------------------------------------
 st.subheader(t("tokens.tree.header"))

@@ -19,6 +19,8 @@ from pages.frame.page import enter, page_top
 
 enter(__file__)
 
+NB_MAX = 20              # the most neighbours the slider shows
+
 lm = current_model()
 L = lm.config.n_layer
 
@@ -48,6 +50,11 @@ word_map = cached(_map)
 context_view = cached(_context)
 neighbours = cached(_neighbours, max_entries=128)
 analogy = cached(_analogy, max_entries=128)
+
+
+def word_columns() -> dict:
+    """The headers of the neighbour and analogy tables, in the page's language."""
+    return {c: t(f"vectors.col.{c}") for c in ("rank", "word", "cosine")}
 
 
 def _space_ok(space: str) -> str | None:
@@ -175,22 +182,25 @@ else:
 
 # ---- neighbours ----------------------------------------------------------------------------
 st.subheader(t("vectors.nb.header"))
-c1, c2, c3 = st.columns([2, 1, 1])
+c1, c3 = st.columns([3, 1], vertical_alignment="bottom")
 with c1:
-    st.text_input(t("vectors.nb.word"), key="vectors.nb.word")
-with c2:
-    k = st.slider(t("vectors.nb.k"), 3, 20, 10, key="vectors.nb.k")
+    st.text_input(t("vectors.nb.word"), key="vectors.nb.word")      # (the map above marks it: a full run)
 with c3:
-    st.write("")
-    st.button(t("vectors.nb.preset"), key="vectors.nb.preset", on_click=_set,
+    st.button(t("vectors.nb.preset", word=demos.of(lm).NEIGHBOUR_WORD), key="vectors.nb.preset", on_click=_set,
               kwargs={"vectors.nb.word": demos.of(lm).NEIGHBOUR_WORD})
 try:
-    nb = neighbours(nb_word, int(k), space)
-    st.dataframe(nb.rename(columns={"rank": t("vectors.col.rank"), "word": t("vectors.col.word"),
-                                    "cosine": t("vectors.col.cosine")}), hide_index=True, width="stretch")
-    st.caption(t("vectors.nb.caption"))
+    nb_all = neighbours(nb_word, NB_MAX, space)        # the most the slider asks for, once; it shows the first k
 except WordError as e:
     _word_error(e, "vectors.nb.word", "vectors.nb")
+else:
+    @st.fragment
+    def neighbours_part() -> None:
+        """How many neighbours: moving the slider reruns this table only."""
+        k = st.columns([1, 1])[0].slider(t("vectors.nb.k"), 3, NB_MAX, 10, key="vectors.nb.k")
+        st.dataframe(nb_all.head(int(k)), hide_index=True, width="stretch", column_config=word_columns())
+        st.caption(t("vectors.nb.caption"))
+
+    neighbours_part()
 
 # ---- analogies -------------------------------------------------------------------------------
 st.subheader(t("vectors.an.header"))
@@ -223,10 +233,7 @@ try:
     r1, r2 = st.columns([1, 2])
     with r1:
         st.caption(t("vectors.an.table"))
-        tab = pd.DataFrame({"rank": range(1, len(answers) + 1), "word": [w for w, _ in answers],
-                            "cosine": [round(s, 4) for _, s in answers]})
-        st.dataframe(tab.rename(columns={"rank": t("vectors.col.rank"), "word": t("vectors.col.word"),
-                                         "cosine": t("vectors.col.cosine")}), hide_index=True, width="stretch")
+        st.dataframe(view["table"], hide_index=True, width="stretch", column_config=word_columns())
     with r2:
         roles = {r: t(f"vectors.role.{r}") for r in ("a", "b", "c", "answer", "other", "target")}
         chart(figure("vectors.analogy", (space, wa.strip(), wb.strip(), wc.strip()),

@@ -35,7 +35,7 @@ from tests.crowd import Session, idle, pct, rss_mb, start_replicas  # noqa: E402
 
 
 def radio(s: Session):
-    return next((w for kind, w in s.widgets.values() if kind == "radio"), None)
+    return next((w for kind, w, *_ in s.widgets.values() if kind == "radio"), None)
 
 
 async def run_class(base: str, url: str, n: int, questions: int) -> dict:

@@ -106,14 +106,18 @@ class Session:
     async def close(self) -> None:
         await self.ws.close()
 
-    async def run(self, page: str, widget_states=(), timeout: float = 120, query: str = "") -> float:
-        """Ask for a script run of ``page`` (with these widget states) and wait for it to finish."""
+    async def run(self, page: str, widget_states=(), timeout: float = 120, query: str = "",
+                  fragment_id: str = "") -> float:
+        """Ask for a script run of ``page`` (with these widget states) and wait for it to finish. As a
+        browser does, a control inside a part of the page (``st.fragment``) asks for a run of that
+        part only (``fragment_id``): the page's other widgets stay as they were."""
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
         from pages.frame.warmup import script_run
         t0 = time.perf_counter()
-        self.widgets = {}
-        async for fwd in script_run(self.ws, page, widget_states, timeout, query):
+        if not fragment_id:
+            self.widgets = {}
+        async for fwd in script_run(self.ws, page, widget_states, timeout, query, fragment_id):
             kind = fwd.WhichOneof("type")
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 el = fwd.delta.new_element
@@ -122,7 +126,7 @@ class Session:
                     self.errors.append(f"{page}: {el.exception.type}: {el.exception.message[:200]}")
                 elif which in ("button", "slider", "number_input", "radio", "text_input"):
                     w = getattr(el, which)
-                    self.widgets[w.label] = (which, w)
+                    self.widgets[w.label] = (which, w, fwd.delta.fragment_id)
             elif kind == "script_finished" and fwd.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                 self.errors.append(f"{page}: compile error")
         self.page = page
@@ -134,7 +138,7 @@ class Session:
         if not found or found[0] != "button":
             self.errors.append(f"{self.page}: no button {label!r}")
             return None
-        return await self.run(self.page, [WidgetState(id=found[1].id, trigger_value=True)])
+        return await self.run(self.page, [WidgetState(id=found[1].id, trigger_value=True)], fragment_id=found[2])
 
     async def set(self, label: str, value) -> float | None:
         from streamlit.proto.WidgetStates_pb2 import WidgetState
@@ -142,7 +146,7 @@ class Session:
         if not found:
             self.errors.append(f"{self.page}: no control {label!r}")
             return None
-        kind, w = found
+        kind, w, fragment_id = found
         state = WidgetState(id=w.id)
         if kind in ("radio", "text_input"):                  # value: the option's text, or the text typed
             state.string_value = str(value)
@@ -152,7 +156,7 @@ class Session:
             state.int_value = int(value)
         else:
             state.double_value = float(value)
-        return await self.run(self.page, [state])
+        return await self.run(self.page, [state], fragment_id=fragment_id)
 
 
 def button_t(key: str, lang: str = "en") -> str:
@@ -162,7 +166,7 @@ def button_t(key: str, lang: str = "en") -> str:
     from explainer.i18n import t
     kit = demos.KITS["zh" if lang == "zh" else "en"]
     sentence = {"attention.preset.ioi": kit.IOI_PROMPT, "attention.preset.bank": kit.BANK_PROMPT}.get(key, "")
-    return t(key, lang, prompt=sentence)
+    return t(key, lang, prompt=sentence, word=kit.NEIGHBOUR_WORD)
 
 
 async def walk(base: str, pid: list[int] | None, lang_t, record: list[dict]) -> list[str]:

@@ -47,6 +47,29 @@ GROUPS: dict[str, list[str]] = {
 }
 DEFAULT_GROUPS = ["animals", "family", "colours", "numbers"]
 
+# the same groups for a model that reads Chinese (its words as its segmenter cuts them; the map keeps
+# only those in the space)
+_REL_ZH = corpus.RELATIONS_ZH
+GROUPS_ZH: dict[str, list[str]] = {
+    "animals": ["猫", "狗", "小猫", "小狗", "兔子", "马", "鸟", "老鼠", "牛", "狼", "熊", "狐狸", "猫头鹰", "鹿",
+                "狮子", "老虎", "老鹰", "海豚", "仓鼠", "熊猫", "天鹅", "水獭", "鱼", "鸭子"],
+    "countries": [c.name for c in corpus.COUNTRIES_ZH],
+    "capitals": [c.capital for c in corpus.COUNTRIES_ZH],
+    "family": _flat(_REL_ZH["gender"][1:]),                       # (not 他/她: pronouns, not family)
+    "sizes": [w for (b, c), (_, s) in zip(_REL_ZH["comparative"], _REL_ZH["superlative"]) for w in (b, c, s)][:18],
+    "colours": ["红色", "蓝色", "绿色", "黄色", "白色", "黑色", "棕色", "紫色", "橙色", "粉色", "灰色"],
+    "numbers": ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "一个", "两个", "三个", "四个", "五个"],
+    "opposites": _flat(_REL_ZH["opposite"]),
+    "verbs": ["走", "跑", "吃", "喝", "看", "说", "笑", "唱歌", "工作", "散步", "读", "写", "游泳", "跳舞", "买",
+              "做饭", "学习", "玩", "听", "找", "等", "帮", "回家", "开车", "休息"],
+}
+assert GROUPS_ZH.keys() == GROUPS.keys()
+
+
+def groups_of(lm) -> dict[str, list[str]]:
+    """The map's word groups in the language the model reads."""
+    return GROUPS_ZH if (getattr(lm, "meta", None) or {}).get("lang") == "zh" else GROUPS
+
 # words to show beside each context demo (demos.CONTEXT_PAIRS), in the context space
 CONTEXT_NEIGHBOURS: dict[str, list[str]] = {
     "bank": ["river", "water", "shore", "boat", "fish", "money", "cash", "check", "save", "account", "loan"],
@@ -107,7 +130,7 @@ def group_words(lm, space: str, groups: list[str]) -> list[tuple[str, str]]:
     vs = lm.space(space)
     seen, out = set(), []
     for g in groups:
-        for w in GROUPS.get(g, []):
+        for w in groups_of(lm).get(g, []):
             if w in vs and w not in seen:
                 seen.add(w)
                 out.append((w, g))
@@ -139,7 +162,8 @@ def neighbours_frame(lm, word: str, k: int = 10, space: str = "word2vec") -> pd.
 def analogy_view(lm, a: str, b: str, c: str, k: int = 5, space: str = "word2vec") -> dict:
     """Answers to a : b :: c : ? plus 2-D points for the parallelogram.
 
-    Returns ``{"answers": [(word, cos)], "points": DataFrame(word, role, x, y)}``; roles are
+    Returns ``{"answers": [(word, cos)], "table": DataFrame(rank, word, cosine) of the answers,
+    "points": DataFrame(word, role, x, y)}``; roles are
     a, b, c, answer (the top one), other (the rest of the top k) and target (b − a + c). The 2-D
     plane is the PCA of these unit vectors."""
     answers = lm.analogy(a, b, c, k=k, space=space)
@@ -153,7 +177,9 @@ def analogy_view(lm, a: str, b: str, c: str, k: int = 5, space: str = "word2vec"
     roles.append("target")
     xy = _pca2(np.stack(vecs))
     pts = pd.DataFrame({"word": words, "role": roles, "x": xy[:, 0], "y": xy[:, 1]})
-    return {"answers": answers, "points": pts}
+    table = pd.DataFrame({"rank": range(1, len(answers) + 1), "word": [w for w, _ in answers],
+                          "cosine": [round(s, 4) for _, s in answers]})
+    return {"answers": answers, "table": table, "points": pts}
 
 
 def _pca2(x: np.ndarray) -> np.ndarray:

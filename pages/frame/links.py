@@ -3,6 +3,8 @@ written back every run) and the link that reopens this exact view."""
 
 from __future__ import annotations
 
+import functools
+
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -100,6 +102,16 @@ def linked(keys: dict) -> None:
     write_page_link()
 
 
+def linked_part(fn):
+    """``st.fragment`` for a part of a page whose controls are in the link (``linked``): a control in
+    it reruns that part only, and the part then writes the page's controls into the address."""
+    @functools.wraps(fn)
+    def part(*args, **kwargs):
+        fn(*args, **kwargs)
+        write_page_link()
+    return st.fragment(part)
+
+
 def write_page_link() -> None:
     """The current page's linked controls into the address (again after the page has run)."""
     for key in st.session_state.get("_page_link_keys", []):
@@ -139,13 +151,20 @@ def write_link(prompt: str) -> None:
 
 
 def share_box() -> None:
-    """The link to this exact view, ready to copy (the code box has a copy button)."""
+    """The link to this exact view, ready to copy (the code box has a copy button). Opening the box
+    runs the page again, so the link is made then: a part of a page that ran on its own (a fragment:
+    the merge slider, one attention head) has changed the view since the page last ran. Closed, the
+    box holds nothing, and no page sends a code box it does not show."""
     write_page_link()
+    box = st.sidebar.popover(t("app.share"), icon=":material/link:", width="stretch", key="app.share_box",
+                             on_change="rerun")
+    if not box.open:
+        return
     try:
         base = (st.context.url or "").split("?")[0]
     except Exception:        # noqa: BLE001 — no browser (AppTest)
         base = ""
     link = base + "?" + urlencode({k: st.query_params[k] for k in st.query_params})
-    with st.sidebar.popover(t("app.share"), icon=":material/link:", width="stretch"):
+    with box:
         st.caption(t("app.share.help"))
         st.code(link, language=None, wrap_lines=True)

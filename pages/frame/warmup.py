@@ -34,10 +34,12 @@ def _server_running() -> bool:
     return runtime.exists()
 
 
-async def script_run(ws, page: str, widget_states=(), timeout: float = 300, query: str = ""):
+async def script_run(ws, page: str, widget_states=(), timeout: float = 300, query: str = "",
+                     fragment_id: str = ""):
     """Over Streamlit's own WebSocket ``ws`` (what a browser tab speaks), ask for a run of ``page``
-    with these widget states; yield every ForwardMsg until that run has finished (a run cut short by
-    a newer one is waited past)."""
+    with these widget states — of one part of it when ``fragment_id`` names one, as a browser does
+    for a control inside an ``st.fragment`` — and yield every ForwardMsg until that run has finished
+    (a run cut short by a newer one is waited past)."""
     import asyncio
 
     from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -46,6 +48,8 @@ async def script_run(ws, page: str, widget_states=(), timeout: float = 300, quer
     msg.rerun_script.page_name = page
     msg.rerun_script.query_string = query
     msg.rerun_script.widget_states.widgets.extend(widget_states)
+    if fragment_id:
+        msg.rerun_script.fragment_id = fragment_id
     await ws.send(msg.SerializeToString())
     while True:
         fwd = ForwardMsg()

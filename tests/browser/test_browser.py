@@ -153,7 +153,7 @@ def test_vectors_presets_find_queen(tab):
     assert f"{b} − {a} + {c} → {want}" in text
     page.click(t("vectors.an.bias_button"))
     assert t("vectors.bias.note").replace("**", "")[:30] in page.check("vectors_bias")
-    page.click(t("vectors.nb.preset"))
+    page.click(t("vectors.nb.preset", word=demos.NEIGHBOUR_WORD))
     for word, _, _ in demos.CONTEXT_PAIRS:
         page.click(t("vectors.ctx.preset", word=word))
         page.check(f"vectors_context_{word}")

@@ -137,6 +137,30 @@ def test_a_link_reopens_the_page_with_its_controls(monkeypatch, page):
         assert written == raw or (isinstance(got, float) and float(written) == float(raw)), (key, written)
 
 
+def test_the_share_box_makes_its_link_when_opened(monkeypatch):
+    """Closed, the share box sends nothing (no code box on any page's first view). Opening it runs the
+    page again (a part of the page that ran on its own, the merge slider, may have changed the view),
+    and the link it shows holds every linked control as it is now. (AppTest draws the sidebar on the
+    first run only, so each case is a first run.)"""
+    from streamlit.testing.v1 import AppTest
+    from tests.apphelp import APP
+
+    def first_run(state: dict) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for k, v in state.items():
+            at.session_state[k] = v
+        at.switch_page("pages/tokens.py")
+        at.run()
+        assert not at.exception
+        return at
+    closed = first_run({"tokens.bpe.step": 57})
+    assert not list(closed.sidebar.code)
+    opened = first_run({"tokens.bpe.step": 57, "app.share_box": True})
+    [link] = [c.value for c in opened.sidebar.code]
+    assert "tokens.bpe.step=57" in link and "model=bundled" in link and link.startswith("?")
+    assert opened.query_params["tokens.bpe.step"] == "57"
+
+
 @pytest.mark.parametrize("page, key, bad", [("pages/attention.py", "attention.layer", "99"),
                                             ("pages/sampling.py", "sampling.T", "nan"),
                                             ("pages/lens.py", "lens.mlp_off", "0,x"),

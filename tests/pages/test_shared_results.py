@@ -2,8 +2,11 @@
 handed out without a copy, so it must never change — arrays are read-only, a changed result is caught
 under EXPLAINER_CHECK_SHARED, and a kept figure sends what a fresh one would."""
 
+import json
+
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
 import pages.frame.cache as cache
@@ -35,9 +38,33 @@ def test_a_kept_figure_sends_what_a_fresh_one_sends():
         return go.Figure(go.Heatmap(z=np.arange(12.0).reshape(3, 4)), layout=dict(title="t"))
     fresh, kept = build(), build()
     kept.__class__ = KeptFigure
-    assert kept.to_dict() == fresh.to_dict()
+    assert json.loads(pio.to_json(kept)) == json.loads(pio.to_json(fresh))
     assert kept.to_dict() is kept.to_dict()              # made once, then reused
     assert isinstance(kept, go.Figure)
+
+
+def test_a_kept_figure_is_written_without_plotlys_walk_over_every_value(monkeypatch):
+    """A heatmap with a text array (the attention maps' hover labels): plotly cannot hand the numpy
+    form to orjson and walks every value first; the kept figure's plain form goes straight through,
+    and the browser reads the same chart."""
+    import plotly.io._json as pj
+
+    def build():
+        custom = np.empty((2, 2, 2), dtype=object)       # as plots.attention.head_heatmap makes it
+        for i, j in np.ndindex(2, 2):
+            custom[i, j] = (f"{i}: “华沙”", f"{j}: 🙂 <b>")
+        return go.Figure(go.Heatmap(z=np.array([[0.25, np.nan], [1e-9, 3.0]]), customdata=custom))
+    fresh, kept = build(), build()
+    kept.__class__ = KeptFigure
+    walks = []
+    walk = pj.clean_to_json_compatible
+    monkeypatch.setattr(pj, "clean_to_json_compatible", lambda *a, **k: walks.append(1) or walk(*a, **k))
+    slow = pio.to_json(fresh)
+    assert walks                                         # the numpy form needs the walk
+    first = pio.to_json(kept)                            # (the plain form is made here, once)
+    walks.clear()
+    fast = pio.to_json(kept)
+    assert not walks and fast == first and json.loads(fast) == json.loads(slow)
 
 
 def test_charts_are_written_by_orjson_and_read_back_the_same():

@@ -87,3 +87,17 @@ def test_your_word_is_marked_even_inside_a_group(bundled_lm):
     rows = mp[mp["word"] == "cat"]
     assert len(rows) == 1 and rows.iloc[0]["group"] == "yours"
     assert len(mp) == len(vv.word_map(bundled_lm, "word2vec", ["animals"], "pca"))
+
+
+def test_the_chinese_models_map_holds_its_own_words(bundled_zh_lm, bundled_lm):
+    """The map's groups in the language the model reads: on the Chinese model each default group
+    has Chinese words in its word2vec space (the English lists found none of them there), and the
+    English model keeps the English groups."""
+    assert vv.groups_of(bundled_zh_lm) is vv.GROUPS_ZH and vv.groups_of(bundled_lm) is vv.GROUPS
+    vs = bundled_zh_lm.space("word2vec")
+    assert not any(w in vs for g in vv.DEFAULT_GROUPS for w in vv.GROUPS[g])
+    for g in vv.DEFAULT_GROUPS:
+        assert len(vv.group_words(bundled_zh_lm, "word2vec", [g])) >= 7, g
+    mp = vv.word_map(bundled_zh_lm, "word2vec", list(vv.DEFAULT_GROUPS), "pca")
+    assert len(mp) >= 60 and {"猫", "国王", "女王", "红色"} <= set(mp["word"])
+    assert set(mp["group"]) == set(vv.DEFAULT_GROUPS)
