@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from explainer.i18n import pick_language, t as _t
 from explainer.inputs import no_paths, plain
 
 
 def lang() -> str:
-    return st.session_state.get("lang", "en")
+    """The page's language. A run asks for it ≈ 60 times (every message), so it is read from the
+    session once per run and kept with the run (Streamlit makes a run's ``cursors`` afresh for each
+    run, a page's or a part's); ``set_lang`` is the one way to change it."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    run = getattr(ctx, "cursors", None)
+    kept = getattr(ctx, "_explainer_lang", None)
+    if kept is not None and run is not None and kept[0] is run:
+        return kept[1]
+    value = st.session_state.get("lang", "en")
+    if run is not None:
+        ctx._explainer_lang = (run, value)
+    return value
+
+
+def set_lang(value: str) -> None:
+    """Change the page's language (the session's ``lang``), for the rest of this run too."""
+    st.session_state["lang"] = value
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is not None:
+        ctx._explainer_lang = None
 
 
 def t(key: str, **fmt) -> str:
@@ -42,4 +62,4 @@ def choose_language() -> None:
     """On a session's first run: the language from the link, else the browser's (before the router
     names its pages)."""
     if "lang" not in st.session_state:
-        st.session_state["lang"] = pick_language(st.query_params.get("lang"), _browser_locale())
+        set_lang(pick_language(st.query_params.get("lang"), _browser_locale()))

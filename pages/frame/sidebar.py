@@ -10,7 +10,7 @@ from explainer.i18n import LANGUAGES
 from explainer.inputs import literal, plain, shortened
 from explainer.views.tokens import fragment_share
 
-from .language import choose_language, join_list, lang, t
+from .language import choose_language, join_list, lang, set_lang, t
 from .models import (GPT2, base_model_or_stop, bundled_zh, current_model, default_model, gpt2_offered,
                      gpt2_on_disk, gpt2_problem, is_chinese_snapshot, is_gpt2, model_for_language, own_model,
                      server_models)
@@ -23,7 +23,7 @@ FOREIGN_NOTICE_SHARE = 0.25
 
 def _language_chosen() -> None:
     """A new page language also brings that language's model, unless the user picked a model."""
-    st.session_state["lang"] = st.session_state["_lang_box"]
+    set_lang(st.session_state["_lang_box"])
     if not st.session_state.get("_model_picked") and st.session_state.get("model_choice") in ("bundled", "bundled_zh"):
         st.session_state["model_choice"] = default_model(lang())
         _follow_example_prompt()

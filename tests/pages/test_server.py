@@ -80,3 +80,29 @@ def test_a_signed_function_answers_its_signature_without_working_it_out():
         return a
     assert inspect.signature(f) is f.__signature__
     assert list(inspect.signature(f).parameters) == ["a", "_b", "rest"]
+
+
+def test_the_language_is_read_once_per_run_and_follows_every_change():
+    """``lang()`` keeps the session's language for the rest of a run; ``set_lang`` changes it at once,
+    and a change made between runs (a callback, a test) is read by the next run."""
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        import streamlit as st
+        from pages.frame.language import lang, set_lang
+        st.write(lang())
+        st.write(lang())
+        if st.session_state.get("switch"):
+            set_lang("zh")
+        st.write(lang())
+    at = AppTest.from_function(script)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert [m.value for m in at.markdown] == ["en", "en", "en"]
+    at.session_state["switch"] = True
+    at.run()
+    assert [m.value for m in at.markdown] == ["en", "en", "zh"]
+    at.session_state["switch"] = False
+    at.session_state["lang"] = "en"
+    at.run()
+    assert [m.value for m in at.markdown] == ["en", "en", "en"]
