@@ -2,34 +2,31 @@
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from explainer.i18n import pick_language, t as _t
 from explainer.inputs import no_paths, plain
 
 
+_RUN = threading.local()       # this run's language: a session's runs are on its own script thread
+
+
 def lang() -> str:
-    """The page's language. A run asks for it ≈ 60 times (every message), so it is read from the
-    session once per run and kept with the run (Streamlit makes a run's ``cursors`` afresh for each
-    run, a page's or a part's); ``set_lang`` is the one way to change it."""
-    ctx = get_script_run_ctx(suppress_warning=True)
-    run = getattr(ctx, "cursors", None)
-    kept = getattr(ctx, "_explainer_lang", None)
-    if kept is not None and run is not None and kept[0] is run:
-        return kept[1]
-    value = st.session_state.get("lang", "en")
-    if run is not None:
-        ctx._explainer_lang = (run, value)
+    """The page's language. A run asks for it ≈ 60 times (every message), so the session is read
+    once per run: ``choose_language``, the first call of every page run, forgets what the thread
+    kept; ``set_lang`` is the one way to change it."""
+    value = getattr(_RUN, "lang", None)
+    if value is None:
+        value = _RUN.lang = st.session_state.get("lang", "en")
     return value
 
 
 def set_lang(value: str) -> None:
     """Change the page's language (the session's ``lang``), for the rest of this run too."""
     st.session_state["lang"] = value
-    ctx = get_script_run_ctx(suppress_warning=True)
-    if ctx is not None:
-        ctx._explainer_lang = None
+    _RUN.lang = None
 
 
 def t(key: str, **fmt) -> str:
@@ -61,5 +58,6 @@ def _browser_locale() -> str | None:
 def choose_language() -> None:
     """On a session's first run: the language from the link, else the browser's (before the router
     names its pages)."""
+    _RUN.lang = None                       # a new run: read the session's language again
     if "lang" not in st.session_state:
         set_lang(pick_language(st.query_params.get("lang"), _browser_locale()))

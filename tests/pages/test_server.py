@@ -84,12 +84,14 @@ def test_a_signed_function_answers_its_signature_without_working_it_out():
 
 def test_the_language_is_read_once_per_run_and_follows_every_change():
     """``lang()`` keeps the session's language for the rest of a run; ``set_lang`` changes it at once,
-    and a change made between runs (a callback, a test) is read by the next run."""
+    and a change made between runs (a callback, a test) is read by the next run, which starts, as
+    app.py does, with ``choose_language``."""
     from streamlit.testing.v1 import AppTest
 
     def script():
         import streamlit as st
-        from pages.frame.language import lang, set_lang
+        from pages.frame.language import choose_language, lang, set_lang
+        choose_language()
         st.write(lang())
         st.write(lang())
         if st.session_state.get("switch"):
