@@ -166,7 +166,7 @@ elif where["position"] is None:
     st.info(t("lens.where.too_short"))
 else:
     chart(figure("lens.where", (prompt(), answer_word()), lambda: fact_position_bar(where, {
-              "y": t("lens.where.y", word=answer_word()), "last": t("lens.where.last"),
+              "y": t("lens.where.y", word=answer_word()), "last": t("lens.where.last"), "first": t("lens.where.first_bar"),
               "base": t("lens.where.base"), "gone": t("lens.where.gone"), "hover": t("lens.where.hover"),
               "found": t("lens.where.found" if where["holds"] else "lens.where.lowest")})),
           lambda: pd.DataFrame({"token": where["tokens"], "p_mlps_off_here": where["probs"]}),

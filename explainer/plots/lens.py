@@ -87,17 +87,20 @@ def cases_bar(probs: dict, names: dict, labels: dict) -> go.Figure:
 
 def fact_position_bar(where: dict, labels: dict, show: int = 16) -> go.Figure:
     """Where a fact is kept (``ablation.fact_position``): one bar per position of the prompt's last
-    ``show`` tokens (more when the position found lies further back), its height P(answer) with every
+    ``show`` tokens (more when the position found or the next lowest lies further back), its height P(answer) with every
     MLP at that position switched off. The position found is drawn in its own colour with an arrow
     (``labels["found"]``); the last position, not searched, is an empty slot marked ``labels["last"]``;
     two lines in the legend mark P untouched (``labels["base"]``) and the "gone" threshold
-    (``labels["gone"]``).
+    (``labels["gone"]``); when the first word is among the two lowest (``where["first"]``), its bar is
+    marked ``labels["first"]``.
 
-    ``labels``: ``y``, ``last``, ``base``, ``gone``, ``found``, ``hover``."""
+    ``labels``: ``y``, ``last``, ``base``, ``gone``, ``found``, ``hover``, and optionally ``first``."""
     tokens, probs = where["tokens"], where["probs"]
     n = len(tokens)
     found = None if where["position"] is None else n + where["position"]
-    xs = list(range(max(0, min(n - show, n if found is None else found)), n))     # the found one always in sight
+    second = None if where.get("next_position") is None else n + where["next_position"]
+    # the found one and the next lowest always in sight (the page's sentence names both)
+    xs = list(range(max(0, min([n - show] + [k for k in (found, second) if k is not None])), n))
     ys = [0.0 if probs[k] is None else float(probs[k]) for k in xs]
     colours = [PALETTE[5] if k == found else ("#d0d0d0" if probs[k] is None else PALETTE[0]) for k in xs]
     fig = go.Figure(go.Bar(
@@ -112,6 +115,9 @@ def fact_position_bar(where: dict, labels: dict, show: int = 16) -> go.Figure:
                                  line=dict(dash=dash, color=colour, width=2)))
     fig.add_annotation(x=n - 1, y=0.5, text=labels["last"], textangle=-90, showarrow=False,
                        font=dict(color="#777777", size=12))       # the last position is never searched
+    if where.get("first") and labels.get("first"):      # the first word: every later word reads it
+        fig.add_annotation(x=0, y=(probs[0] or 0.0) + 0.3, text=labels["first"], textangle=-90, showarrow=False,
+                           font=dict(color="#777777", size=12))
     if found is not None:
         fig.add_annotation(x=found, y=probs[found] + 0.08, ax=0, ay=-38, text=labels["found"],
                            showarrow=True, arrowhead=2, arrowcolor=PALETTE[5], font=dict(color=PALETTE[5], size=13))

@@ -85,14 +85,15 @@ def test_fact_position_is_the_switch_off_search_it_says(which, request):
     if which != "tiny":       # the word found is where the page's "switch off at this word" acts
         assert ablation.subject_positions(lm, kit.WARSAW_PROMPT, w["word"]) == [w["position"]]
         assert w["word"] == kit.WARSAW_SUBJECT and w["holds"] and w["p"] < 0.05
-    fig = fact_position_bar(w, {k: k for k in ("y", "last", "base", "gone", "found", "hover")})
+    fig = fact_position_bar(w, {k: k for k in ("y", "last", "first", "base", "gone", "found", "hover")})
     bars = fig.data[0]
-    shown = list(range(max(0, min(n - 16, n + w["position"])), n))      # from the found one, or the last 16
+    # the last 16, or from the found one or the next lowest, whichever lies further back
+    shown = list(range(max(0, min(n - 16, n + w["position"], n + w["next_position"])), n))
     assert list(bars.x) == shown
     np.testing.assert_allclose(bars.y, [0.0 if w["probs"][k] is None else w["probs"][k] for k in shown])
     assert bars.text[-1] == "" and len(set(bars.marker.color)) == 3     # found, searched, last
     marks = {a.text: a.x for a in fig.layout.annotations}
-    assert marks == {"last": n - 1, "found": n + w["position"]}
+    assert marks == {"last": n - 1, "found": n + w["position"], **({"first": 0} if w["first"] else {})}
     assert [tr.name for tr in fig.data[1:]] == ["base", "gone"] and fig.data[1].y[0] == pytest.approx(w["base"])
     assert lm.current_intervention is None
 
