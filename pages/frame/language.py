@@ -15,12 +15,17 @@ _RUN = threading.local()       # this run's language: a session's runs are on it
 
 def lang() -> str:
     """The page's language. A run asks for it ≈ 60 times (every message), so the session is read
-    once per run: ``choose_language``, the first call of every page run, forgets what the thread
-    kept; ``set_lang`` is the one way to change it."""
+    once per run: ``new_run``, called as every page run begins, forgets what the thread kept;
+    ``set_lang`` is the one way to change it."""
     value = getattr(_RUN, "lang", None)
     if value is None:
         value = _RUN.lang = st.session_state.get("lang", "en")
     return value
+
+
+def new_run() -> None:
+    """A page run begins (app.py's first line, and every page's ``enter``): read the language again."""
+    _RUN.lang = None
 
 
 def set_lang(value: str) -> None:
@@ -58,6 +63,6 @@ def _browser_locale() -> str | None:
 def choose_language() -> None:
     """On a session's first run: the language from the link, else the browser's (before the router
     names its pages)."""
-    _RUN.lang = None                       # a new run: read the session's language again
+    new_run()                              # a new run: read the session's language again
     if "lang" not in st.session_state:
         set_lang(pick_language(st.query_params.get("lang"), _browser_locale()))

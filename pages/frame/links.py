@@ -4,7 +4,6 @@ written back every run) and the link that reopens this exact view."""
 from __future__ import annotations
 
 import functools
-
 from urllib.parse import urlencode
 
 import streamlit as st

@@ -8,7 +8,7 @@ import streamlit as st
 
 from explainer import gpt2
 
-from .language import t
+from .language import new_run, t
 from .lesson import lesson_panel
 from .menu import DEEP_LINK_KEY, PAGE_KEY, ROUTED_KEY, SHELL_KEY, here
 from .models import base_model_or_stop, current_model, gpt2_title, is_gpt2
@@ -23,6 +23,7 @@ def enter(file: str) -> str:
     page switch in AppTest. A session that has never been through the router is sent there (it draws
     the sidebar, then opens this page again); otherwise the page runs on with the frame's own checks
     (the session's text made writable; the model usable, else the message and a stop)."""
+    new_run()                  # a page may run without app.py first (see above): read the language again
     name = Path(file).stem
     st.session_state[PAGE_KEY] = name
     if not st.session_state.pop(ROUTED_KEY, False):

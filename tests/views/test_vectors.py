@@ -94,6 +94,7 @@ def test_the_chinese_models_map_holds_its_own_words(bundled_zh_lm, bundled_lm):
     has Chinese words in its word2vec space (the English lists found none of them there), and the
     English model keeps the English groups."""
     assert vv.groups_of(bundled_zh_lm) is vv.GROUPS_ZH and vv.groups_of(bundled_lm) is vv.GROUPS
+    assert vv.GROUPS_ZH.keys() == vv.GROUPS.keys()                    # the same groups to choose from
     vs = bundled_zh_lm.space("word2vec")
     assert not any(w in vs for g in vv.DEFAULT_GROUPS for w in vv.GROUPS[g])
     for g in vv.DEFAULT_GROUPS:
