@@ -182,10 +182,10 @@ else:
 
 # ---- neighbours ----------------------------------------------------------------------------
 st.subheader(t("vectors.nb.header"))
-c1, c3 = st.columns([3, 1], vertical_alignment="bottom")
+c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
 with c1:
     st.text_input(t("vectors.nb.word"), key="vectors.nb.word")      # (the map above marks it: a full run)
-with c3:
+with c2:
     st.button(t("vectors.nb.preset", word=demos.of(lm).NEIGHBOUR_WORD), key="vectors.nb.preset", on_click=_set,
               kwargs={"vectors.nb.word": demos.of(lm).NEIGHBOUR_WORD})
 try:
