@@ -214,7 +214,7 @@ with st.container(horizontal=True):
         st.button(f"{b} − {a} + {c}", key=f"vectors.an.preset.{i}", on_click=_set,
                   kwargs={"vectors.an.a": a, "vectors.an.b": b, "vectors.an.c": c})
     ba, bb, bc = demos.of(lm).BIAS_ANALOGY
-    st.button(t("vectors.an.bias_button"), key="vectors.an.preset.bias", on_click=_set,
+    st.button(t("vectors.an.bias_button", a=ba, b=bb, c=bc), key="vectors.an.preset.bias", on_click=_set,
               kwargs={"vectors.an.a": ba, "vectors.an.b": bb, "vectors.an.c": bc})
 i1, i2, i3 = st.columns(3)
 wa = i1.text_input(t("vectors.an.a"), key="vectors.an.a")
@@ -253,8 +253,8 @@ if (wa.strip(), wb.strip(), wc.strip()) == tuple(demos.of(lm).BIAS_ANALOGY):
 
 # ---- context changes meaning ------------------------------------------------------------------
 st.subheader(t("vectors.ctx.header"))
-st.markdown(t("vectors.ctx.intro"))
 w0, s0a, s0b = demos.of(lm).CONTEXT_PAIRS[0]
+st.markdown(t("vectors.ctx.intro", word=w0))
 for key, val in (("vectors.ctx.word", w0), ("vectors.ctx.a", s0a), ("vectors.ctx.b", s0b)):
     st.session_state.setdefault(key, val)
 st.session_state.setdefault("vectors.ctx.layer", L)

@@ -92,7 +92,7 @@ EN = {
     "vectors.an.b": "b",
     "vectors.an.c": "c",
     "vectors.an.presets": "Presets from the articles",
-    "vectors.an.bias_button": "Bias: man : doctor :: woman : ?",
+    "vectors.an.bias_button": "Bias: {a} : {b} :: {c} : ?",
     "vectors.an.result": "**{b} − {a} + {c}** → **{ans}** (cosine {score:.3f})",
     "vectors.an.expected": "The article's answer is **{want}**: here it is rank {rank}.",
     "vectors.an.expected_missing": "The article's answer **{want}** is not in this model's top {k}.",
@@ -111,7 +111,7 @@ EN = {
                       "stereotypes (famously “man : doctor :: woman : nurse”) and reproduce them, which is why "
                       "such systems are tested and corrected for bias."),
     "vectors.ctx.header": "Context changes meaning",
-    "vectors.ctx.intro": ("word2vec gives “bank” one vector for every sentence. A GPT does not: as it reads, each "
+    "vectors.ctx.intro": ("word2vec gives “{word}” one vector for every sentence. A GPT does not: as it reads, each "
                       "layer mixes in the words around it. Here is the hidden state of the same word in two "
                       "sentences, drawn among the average hidden states of some other words at the same layer."),
     "vectors.ctx.word": "Word",
@@ -222,7 +222,7 @@ ZH = {
     "vectors.an.b": "b",
     "vectors.an.c": "c",
     "vectors.an.presets": "文章中的例子",
-    "vectors.an.bias_button": "偏见：man : doctor :: woman : ?",
+    "vectors.an.bias_button": "偏见：{a} : {b} :: {c} : ?",
     "vectors.an.result": "**{b} − {a} + {c}** → **{ans}**（余弦 {score:.3f}）",
     "vectors.an.expected": "文章给出的答案是 **{want}**：在这里排第 {rank} 名。",
     "vectors.an.expected_missing": "文章给出的答案 **{want}** 不在这个模型的前 {k} 名里。",
@@ -239,7 +239,7 @@ ZH = {
                       "在真实网络文本上训练的词向量和语言模型则不同：它们学到其中的刻板印象"
                       "（著名的“man : doctor :: woman : nurse”）并加以重复，因此这类系统需要检测并纠正偏见。"),
     "vectors.ctx.header": "上下文改变意义",
-    "vectors.ctx.intro": ("word2vec 在每个句子里都给“bank”同一个向量，GPT 则不然：它阅读时每一层都会混入周围的词。"
+    "vectors.ctx.intro": ("word2vec 在每个句子里都给“{word}”同一个向量，GPT 则不然：它阅读时每一层都会混入周围的词。"
                       "下面是同一个词在两个句子中的隐藏状态，与其他一些词在同一层的平均隐藏状态画在一起。"),
     "vectors.ctx.word": "词",
     "vectors.ctx.preset": "“{word}”的两种含义",

@@ -203,9 +203,16 @@ def word_positions(lm, sentence: str, word: str) -> tuple[list[int], list[int], 
     """Token positions of ``word`` in ``sentence``: (ids, positions of the word's pieces, note).
 
     Uses the whole-word token ``" word"`` when the model has one; otherwise the pieces that cover
-    the word's characters (the last piece is the one read, it has seen the whole word)."""
+    the word's characters (the last piece is the one read, it has seen the whole word). A model that
+    reads Chinese reads the sentence cut into words (``lm.reads``): the word is found there, as a
+    word of its own when the cut made it one (花 in 「的 花 都」), else inside a longer one; Chinese has
+    no ``\b`` between characters."""
     ids = lm.encode(sentence)
-    m = re.search(r"\b" + re.escape(word) + r"\b", sentence)
+    text = lm.reads(sentence)                 # what the ids spell
+    if lm.segmenter is not None:
+        m = (re.search(r"(?<!\S)" + re.escape(word) + r"(?!\S)", text) or re.search(re.escape(word), text)) if word else None
+    else:
+        m = re.search(r"\b" + re.escape(word) + r"\b", text)
     if m is None:
         raise WordError.of([("err.word.not_in_sentence", {"w": shown(word), "sentence": shown(sentence, 200)})])
     start, end = m.start(), m.end()
@@ -214,8 +221,8 @@ def word_positions(lm, sentence: str, word: str) -> tuple[list[int], list[int], 
         n = len(lm.tokenizer.decode_single_token_bytes(i))
         offs.append((pos, pos + n))
         pos += n
-    b0 = len(sentence[:start].encode("utf-8"))
-    b1 = len(sentence[:end].encode("utf-8"))
+    b0 = len(text[:start].encode("utf-8"))
+    b1 = len(text[:end].encode("utf-8"))
     cover = [j for j, (s, e) in enumerate(offs) if s < b1 and e > b0]
     return ids, cover, "single" if len(cover) == 1 else "pieces"
 

@@ -151,7 +151,7 @@ def test_vectors_presets_find_queen(tab):
     page.click(f"{b} − {a} + {c}")
     text = page.check("vectors_analogy")
     assert f"{b} − {a} + {c} → {want}" in text
-    page.click(t("vectors.an.bias_button"))
+    page.click(t("vectors.an.bias_button", a=demos.BIAS_ANALOGY[0], b=demos.BIAS_ANALOGY[1], c=demos.BIAS_ANALOGY[2]))
     assert t("vectors.bias.note").replace("**", "")[:30] in page.check("vectors_bias")
     page.click(t("vectors.nb.preset", word=demos.NEIGHBOUR_WORD))
     for word, _, _ in demos.CONTEXT_PAIRS:

@@ -102,3 +102,20 @@ def test_the_chinese_models_map_holds_its_own_words(bundled_zh_lm, bundled_lm):
     mp = vv.word_map(bundled_zh_lm, "word2vec", list(vv.DEFAULT_GROUPS), "pca")
     assert len(mp) >= 60 and {"猫", "国王", "女王", "红色"} <= set(mp["word"])
     assert set(mp["group"]) == set(vv.DEFAULT_GROUPS)
+
+
+def test_the_chinese_context_demo_finds_its_word(bundled_zh_lm):
+    """「花」 and 「打」 in two sentences each: the word is found in the sentence as the model reads it
+    (cut into words; Chinese has no word boundary between characters for a regular expression), and
+    the two hidden states drift apart layer by layer, as on the English model."""
+    from explainer import demos
+    lm = bundled_zh_lm
+    for word, a, b in demos.ZH.CONTEXT_PAIRS:
+        for s in (a, b):
+            ids, cover, note = vv.word_positions(lm, s, word)
+            assert [lm.token_text(ids[j]).strip() for j in cover] == [word] and note == "single"
+        v = vv.context_view(lm, word, (a, b), 3)
+        cos = list(v["cosines"]["cosine"])
+        assert cos[0] > 0.9 and cos[-1] < cos[0] - 0.3, (word, cos)
+    with pytest.raises(WordError):
+        vv.word_positions(lm, demos.ZH.CONTEXT_PAIRS[0][1], "龙")
