@@ -75,6 +75,7 @@ class Kit:
     OTHER_ANSWER: str = ""            # the capital OTHER_FACT names
     EXAMPLE_ANSWER: str = ""          # the answer of the example in WARSAW_PROMPT
     BANK_QUERY: str = ""              # the word of BANK_PROMPT whose attention the preset shows
+    BANK_NAME: str = ""               # the name BANK_QUERY stands for
     BANK_WORDS: tuple = ()            # two next words the preset compares after BANK_PROMPT
     PROBES: tuple = ()                # prompts whose next words the timeline follows through training
     STORY_START: str = ""             # the counting page's first words to continue
@@ -86,7 +87,7 @@ EN = Kit("en", WARSAW_PROMPT, WARSAW_FACT, WARSAW_ANSWER, WARSAW_SUBJECT, WARSAW
          CAPITAL_QUESTION="Q: What is the capital of {country}? A:",
          CAPITAL_EXAMPLE="Q: What is the capital of Italy? A: Rome ",
          CAPITAL_FACT="The capital of {country} is {capital}. ", OTHER_ANSWER="Lima", EXAMPLE_ANSWER="Paris",
-         BANK_QUERY="his", BANK_WORDS=("check", "money"),
+         BANK_QUERY="his", BANK_NAME="John", BANK_WORDS=("check", "money"),
          PROBES=(COFFEE_PROMPT, "Q: What is the capital of France? A:", IOI_PROMPT, "Once upon a time"),
          STORY_START="Once upon a time")
 
@@ -119,6 +120,7 @@ ZH = Kit(
     OTHER_ANSWER="利马",
     EXAMPLE_ANSWER="巴黎",
     BANK_QUERY="他",
+    BANK_NAME="小明",
     BANK_WORDS=("小红", "小明"),
     PROBES=("我喜欢在咖啡里加奶和", "问：法国的首都是哪里？答：", "小明和小红去了商店，小明把一杯饮料递给了", "从前"),
     STORY_START="从前",

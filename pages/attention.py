@@ -186,7 +186,7 @@ def one_query() -> None:
         st.session_state["attention.query"] = T - 1
     q = st.selectbox(t("attention.query.select"), list(range(T)), key="attention.query",
                      format_func=lambda i: f"{i}: {visible(tokens[i])}")
-    st.caption(t("attention.query.caption"))
+    st.caption(t("attention.query.caption", query=kit.BANK_QUERY, prompt=kit.BANK_PROMPT, name=kit.BANK_NAME))
     rows = attention.query_rows(att, q)
     short = [[label_text(labels, l, h, short=True) for h in range(H)] for l in range(L)]
     def df():                         # the CSV below the chart, made only when it is downloaded
@@ -263,7 +263,8 @@ switch_off_heads()
 @linked_part
 def effects() -> None:
     st.subheader(t("attention.fx.header"))
-    st.caption(t("attention.fx.caption", n=L * H))
+    right, wrong = _words() or (kit.IOI_ANSWER, kit.IOI_SUBJECT)
+    st.caption(t("attention.fx.caption", n=L * H, right=right, wrong=wrong))
     on = st.toggle(t("attention.fx.run"), key="attention.fx")
     if not on:
         return

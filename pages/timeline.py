@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import explainer
-from explainer import scorecard
+from explainer import demos, scorecard
 from explainer.checkpoint import read_scorecard
 from explainer.plots.attention import head_heatmap
 from explainer.plots.lens import word_lines
@@ -122,7 +122,7 @@ with a:
         "prompt": st.column_config.TextColumn(t("timeline.col.prompt"), width="small"),
         "top": st.column_config.TextColumn(t("timeline.col.top"), width="large")})
     st.subheader(t("timeline.lens.header"))
-    st.caption(t("timeline.lens.caption"))
+    st.caption(t("timeline.lens.caption", answer=demos.of(lm).WARSAW_ANSWER, example=demos.of(lm).EXAMPLE_ANSWER))
     rows = [str(i) for i in range(lm.config.n_layer + 1)]
     chart(figure("timeline.lens", (step,), lambda: word_lines(m["lens"], rows, {"x": t("timeline.lens.x"),
                                                                                  "y": t("timeline.lens.y")})),
@@ -138,7 +138,9 @@ with b:
               key="timeline.chart.map")
     layer, h = m["head"]
     st.subheader(t("timeline.head.header", layer=layer, head=h))
-    st.caption(t("timeline.head.caption"))
+    kind = labels["label"][layer][h] if layer < len(labels["label"]) else ""
+    st.caption(t("timeline.head.caption" if kind else "timeline.head.caption.none", prompt=demos.of(lm).IOI_PROMPT,
+                 label=t(f"attention.pattern.{kind}") if kind else ""))
     chart(figure("timeline.head", (step, layer, h), lambda: head_heatmap(
         m["head_weights"], m["tokens"], q_label=t("attention.axis.query"), k_label=t("attention.axis.key"),
         weight_label=t("attention.axis.weight"))), key="timeline.chart.head")

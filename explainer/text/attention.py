@@ -93,7 +93,7 @@ EN = {
     "attention.query.select": "Query token",
     "attention.query.caption": (
         "For the chosen token: one row per head (all layers), one column per token up to and including it. "
-        "For “his” in the bank preset, look for heads that light up on “John”."
+        "For “{query}” in the preset “{prompt}”, look for heads that light up on “{name}”."
     ),
     "attention.query.title": "Attention of “{token}” (position {pos}) in every head",
 
@@ -123,7 +123,7 @@ EN = {
     "attention.fx.header": "Find the heads that matter",
     "attention.fx.caption": (
         "Switch off one head at a time and see how much less the model prefers the right answer "
-        "(Mary) over the wrong one (John). Orange = the head helps the right answer; blue = it helps "
+        "({right}) over the wrong one ({wrong}). Orange = the head helps the right answer; blue = it helps "
         "the wrong one. ({n} runs of the model; the measure is the difference of the two words' scores, "
         "the *logit difference*.)"
     ),
@@ -214,7 +214,7 @@ ZH = {
     "attention.query.select": "查询词元",
     "attention.query.caption": (
         "针对所选的词元：每个头占一行（包括所有层），从开头到它自己的每个词元各占一列。"
-        "在 bank 预设中选“his”时，找一找哪些头在“John”上亮起来。"
+        "在预设“{prompt}”中选“{query}”时，找一找哪些头在“{name}”上亮起来。"
     ),
     "attention.query.title": "“{token}”（位置 {pos}）在每个头中的注意力",
     "attention.abl.header": "关闭注意力头",
@@ -237,7 +237,7 @@ ZH = {
     "attention.abl.layer_name": "第 {layer} 层",
     "attention.fx.header": "找出重要的注意力头",
     "attention.fx.caption": (
-        "每次只关掉一个头，看模型对正确答案（Mary）比对错误答案（John）的偏好少了多少。"
+        "每次只关掉一个头，看模型对正确答案（{right}）比对错误答案（{wrong}）的偏好少了多少。"
         "橙色 = 这个头在帮正确答案；蓝色 = 它在帮错误答案。"
         "（模型共运行 {n} 次；衡量的是两个词得分之差，即 *logit 差*。）"
     ),

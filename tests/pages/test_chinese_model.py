@@ -134,3 +134,19 @@ def test_presets_use_the_models_language(monkeypatch, zh_bundled):
     at = open_app(monkeypatch, page="pages/attention.py")
     at.button(key="attention.btn.ioi").click().run()
     assert at.session_state["prompt"] == demos.EN.IOI_PROMPT and at.session_state["attention.answer"] == "Mary"
+
+
+@pytest.mark.parametrize("page, wanted", [
+    ("pages/attention.py", [f"“{demos.ZH.BANK_QUERY}”", f"“{demos.ZH.BANK_NAME}”", f"（{demos.ZH.IOI_ANSWER}）"]),
+    ("pages/timeline.py", [demos.ZH.IOI_PROMPT, f"“{demos.ZH.WARSAW_ANSWER}”和“{demos.ZH.EXAMPLE_ANSWER}”"]),
+])
+def test_captions_name_the_chinese_models_own_words(monkeypatch, page, wanted):
+    """On the bundled Chinese model the captions point at its own sentences and words (他 → 小明, 小红,
+    华沙 and 巴黎), not at the English model's (his, John, Mary, Warsaw)."""
+    at = open_app(monkeypatch, page=page, query={"lang": "zh"}, state={"model_choice": "bundled_zh"})
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    for w in wanted:
+        assert w in captions, (page, w)
+    for english in ("Mary", "John", "Warsaw", "“his”"):
+        assert english not in captions, (page, english)
