@@ -3,7 +3,6 @@
 import pandas as pd
 import streamlit as st
 
-from explainer import corpus
 from explainer.plots.neurons import activation_figure, fit_figure, size_figure
 from explainer.views import neurons
 from pages.frame.cache import cached
@@ -34,9 +33,8 @@ def by_size(name: str, points: tuple, steps: int):
     return neurons.error_by_size(*_target(name, points), steps)
 
 
-@st.cache_data(show_spinner=False)
-def probe_text() -> str:
-    return corpus.held_out_text(PROBE_TEXT_BYTES)
+def _probe_text(lm) -> str:
+    return neurons.probe_text(lm, PROBE_TEXT_BYTES)
 
 
 def _pick(lm, layer: int) -> int:
@@ -47,6 +45,7 @@ def _contexts(lm, layer: int, neuron: int):
     return neurons.neuron_contexts(lm, layer, neuron, probe_text())
 
 
+probe_text = cached(_probe_text, max_entries=4)
 pick = cached(_pick, max_entries=16)
 contexts = cached(_contexts, max_entries=64)
 

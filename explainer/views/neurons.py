@@ -149,9 +149,23 @@ def neuron_contexts(lm: LM, layer: int, neuron: int, text: str, k: int = 8, widt
     return pd.DataFrame(rows)
 
 
+def _chinese(word: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in word)
+
+
+def probe_text(lm: LM, size_bytes: int) -> str:
+    """Held-out text in the language the model reads (generated with the corpus's grammar and a seed
+    the training text never used), to read its neurons on."""
+    from .. import corpus
+    if (lm.meta or {}).get("lang") == "zh":
+        return corpus.held_out_text_zh(size_bytes)
+    return corpus.held_out_text(size_bytes)
+
+
 def pick_neuron(lm: LM, layer: int, text: str, top: int = 20) -> int:
     """A neuron of ``layer`` with one clear job a student can read: among the neurons whose ``top``
-    strongest activations fall mostly on one word of at least 4 letters (not punctuation or "the"),
+    strongest activations fall mostly on one word of at least 4 letters, or 2 Chinese characters (not
+    punctuation, "the" or 的),
     the one where that share is highest (ties: the stronger activation). Any neuron if none does."""
     win = probe_windows(lm, text)
     act = mlp_activations(lm, layer, win).reshape(-1, lm.config.d_mlp)      # (B·T, d_mlp)
@@ -162,7 +176,7 @@ def pick_neuron(lm: LM, layer: int, text: str, top: int = 20) -> int:
         ids = toks[idx[:, j]]
         counts = np.bincount(ids)
         word = lm.token_text(int(counts.argmax())).strip()
-        readable = int(word.isalpha() and len(word) >= 4)
+        readable = int(word.isalpha() and len(word) >= (2 if _chinese(word) else 4))
         key = (readable, counts.max() / top, float(act[idx[:, j], j].mean()))
         if key > best_key:
             best, best_key = j, key
