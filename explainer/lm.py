@@ -216,6 +216,20 @@ class LM:
         text = self.tokenizer.decode([int(i) for i in ids])
         return unsegment(text) if self.segmenter is not None else text
 
+    def pieces(self, ids, before: str = "") -> list[str]:
+        """Each token's text as it stands in the running text that follows ``before``, so the pieces can
+        be coloured one by one: a segmented model's spaces beside Chinese words are removed token by
+        token (for Chinese text the pieces join to ``decode(ids)``; a space before a Latin word after
+        Chinese punctuation may stay). Other models: each token's own text."""
+        out, tail = [], before[-1:]
+        for i in ids:
+            s = self.tokenizer.decode([int(i)])
+            if self.segmenter is not None:
+                s = unsegment(tail + s)[len(tail):]
+            out.append(s)
+            tail = s[-1:] or tail
+        return out
+
     def token_text(self, i: int, show_whitespace: bool = False) -> str:
         return token_display(token_bytes(self.tokenizer, int(i)), show_whitespace=show_whitespace)
 

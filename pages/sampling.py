@@ -183,7 +183,7 @@ T, k, p = current_settings()
 st.caption(t("sampling.using", T=f"{T:g}", k=k or t("sampling.off"), p=t("sampling.off") if p is None else f"{p:g}"))
 gen = st.session_state["sampling.gen"]
 shown = prompt() if len(prompt()) <= 400 else "…" + prompt()[-400:]   # keep the new tokens in view
-st.html(sampling.highlight_html([shown] + [lm.decode([i]) for i in gen], [False] + [True] * len(gen),
+st.html(sampling.highlight_html([shown] + lm.pieces(gen, before=shown), [False] + [True] * len(gen),
                           colour="#56B4E9"))
 st.caption(t("sampling.count", n=len(gen)))
 if full:

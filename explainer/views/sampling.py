@@ -103,7 +103,7 @@ def repetition_run(lm: LM, prompt: str, n_tokens: int = 120, temperature: float 
     out = {}
     for name, T in (("greedy", 0.0), ("sampled", float(temperature))):
         ids = lm.generate_ids(prompt, max_new_tokens=n_tokens, temperature=T, seed=seed, stop_at_eot=False)
-        out[name] = {"temperature": T, "ids": ids, "tokens": [lm.decode([i]) for i in ids],
+        out[name] = {"temperature": T, "ids": ids, "tokens": lm.pieces(ids, before=prompt),
                      "mask": sampling.repeated_ngram_mask(ids, n),
                      "share": sampling.repeated_ngram_share(ids, n)}
     return out

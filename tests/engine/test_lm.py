@@ -288,3 +288,17 @@ def test_many_ablations_in_one_batch_equal_one_call_each(bundled_lm):
     assert _unedited_prefix(Intervention.zero(heads=[(0, 0)]), T) == 0
     with pytest.raises(ValueError, match="row 3 is outside the batch of 2"):
         lm.model(torch.tensor([lm.encode(text)] * 2), intervention=Intervention.zero(mlp=[0]).on_rows(3))
+
+
+def test_pieces_are_the_tokens_as_the_running_text_shows_them(bundled_lm, bundled_zh_lm):
+    """Generated Chinese is shown token by token without the spaces the model reads between words
+    (「狗很自豪，」, not 「狗 很 自豪 ，」); English tokens keep their own spaces."""
+    zh = bundled_zh_lm
+    ids = zh.encode("狗很自豪，跑来跑去。小红说：明天见。")
+    pieces = zh.pieces(ids, before="小红带着她的狗去了公园。")
+    assert "".join(pieces) == zh.decode(ids) == "狗很自豪，跑来跑去。小红说：明天见。"
+    assert all(not p.startswith(" ") for p in pieces) and len(pieces) == len(ids)
+    en = bundled_lm
+    ids = en.encode(" the cat sat on the mat.")
+    assert en.pieces(ids, before="Once") == [en.decode([i]) for i in ids]
+    assert "".join(en.pieces(ids)) == en.decode(ids)
