@@ -119,7 +119,8 @@ st.header(t("counting.next.header"))
 text = require_prompt()
 d = next_words(text)
 if d["context"]:
-    st.caption(t("counting.next.caption", n=len(d["context"]), context=" ".join(d["context"])))
+    # the words as the language writes them (Chinese without spaces)
+    st.caption(t("counting.next.caption", n=len(d["context"]), context=("" if kit.lang == "zh" else " ").join(d["context"])))
 else:
     st.caption(t("counting.next.none"))
 chart(figure("counting.next", (text,), lambda: next_word_figure(d["counting"], d["gpt"], {

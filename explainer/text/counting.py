@@ -63,7 +63,7 @@ EN = {
     "counting.next.gpt": "the GPT",
     "counting.next.prob": "probability",
     "counting.next.verdict": (
-        "Counting gives its top word {cw} a chance of {cp:.0%}; the GPT gives {gw} {gp:.0%}."),
+        "Counting gives its top word “{cw}” a chance of {cp:.0%}; the GPT gives “{gw}” {gp:.0%}."),
     "counting.building": "Counting {mb} MB of text (once per server, a few seconds) …",
 }
 
@@ -113,7 +113,7 @@ ZH = {
     "counting.next.counting": "计数（词 3 元模型）",
     "counting.next.gpt": "GPT",
     "counting.next.prob": "概率",
-    "counting.next.verdict": "计数模型给它的首选词 {cw} 的概率是 {cp:.0%}；GPT 给 {gw} 的概率是 {gp:.0%}。",
+    "counting.next.verdict": "计数模型给它的首选词“{cw}”的概率是 {cp:.0%}；GPT 给“{gw}”的概率是 {gp:.0%}。",
     "counting.building": "正在统计 {mb} MB 的文字（每台服务器只做一次，需要几秒钟）……",
 }
 EN["counting.gpt2"] = (

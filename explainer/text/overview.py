@@ -84,7 +84,7 @@ ZH = {
     "overview.map.overview": "本页：你的句子走过整个模型",
     "overview.map.counting": "神经网络出现之前语言模型怎样工作，以及为什么数数会不够用",
     "overview.map.tokens": "文字怎样被切成词元",
-    "overview.map.vectors": "把词变成一串数字；king − man + woman",
+    "overview.map.vectors": "把词变成一串数字；国王 − 男人 + 女人",
     "overview.map.attention": "每个词会看向前面的哪些词",
     "overview.map.lens": "模型在每一层之后会说什么",
     "overview.map.neurons": "为什么简单折线之和能学会任何形状",
