@@ -28,8 +28,9 @@ def loss_frame(status: dict) -> pd.DataFrame:
 
 
 def next_words_frame(nxt: dict) -> pd.DataFrame:
-    """prompt | "·word 41% · ·word 12% …": each prompt's top next tokens (``{prompt: [(token, p)]}``)."""
-    rows = [{"prompt": q, "top": " · ".join(f"{visible(w)} {p:.0%}" for w, p in top)} for q, top in nxt.items()]
+    """prompt | "·word 41%  |  ·word 12% …": each prompt's top next tokens (``{prompt: [(token, p)]}``),
+    apart by a bar: a dot would look like the dot that marks a token's leading space."""
+    rows = [{"prompt": q, "top": "  |  ".join(f"{visible(w)} {p:.0%}" for w, p in top)} for q, top in nxt.items()]
     return pd.DataFrame(rows, columns=["prompt", "top"])
 
 
