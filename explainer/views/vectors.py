@@ -75,6 +75,7 @@ CONTEXT_NEIGHBOURS: dict[str, list[str]] = {
     "magazine": ["read", "book", "newspaper", "page", "train", "story", "editor", "worked", "job",
                  "office", "journalist"],
 }
+_STOP_ZH = {"的", "了", "是", "在", "和", "都", "也", "就", "把", "给", "这", "那", "一", "个", "里", "上"}
 _STOP = {"the", "a", "an", "and", "of", "to", "on", "in", "it", "for", "as", "at", "he", "she", "they",
          "his", "her", "some", "was", "is", "up"}
 
@@ -260,7 +261,8 @@ def context_view(lm, word: str, sentences: tuple[str, str], layer: int,
         own = {word, word.lower()}
         for j, v in enumerate((A[layer], B[layer])):
             nearest[j] = [(w, s) for w, s in vs.nearest(v, k=8) if w not in own][:6]
-        words = neighbours if neighbours is not None else CONTEXT_NEIGHBOURS.get(word) or _sentence_words(sentences, word)
+        words = neighbours if neighbours is not None else CONTEXT_NEIGHBOURS.get(word) or _sentence_words(
+            [lm.reads(s) for s in sentences], word)
         for w in words:
             if w in vs and w not in own:
                 rows.append((w, "neighbour", vs.vectors[vs.index[w]]))
@@ -273,10 +275,12 @@ def context_view(lm, word: str, sentences: tuple[str, str], layer: int,
 
 
 def _sentence_words(sentences, word) -> list[str]:
+    """The other words of the sentences (as the model reads them: a Chinese sentence cut into words),
+    without small function words and signs."""
     out = []
     for s in sentences:
-        for w in re.findall(r"[A-Za-z]+", s):
-            if w.lower() not in _STOP and w != word and w not in out:
+        for w in re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]+", s):
+            if w.lower() not in _STOP and w not in _STOP_ZH and w != word and w not in out:
                 out.append(w)
     return out
 

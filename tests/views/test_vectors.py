@@ -117,5 +117,7 @@ def test_the_chinese_context_demo_finds_its_word(bundled_zh_lm):
         v = vv.context_view(lm, word, (a, b), 3)
         cos = list(v["cosines"]["cosine"])
         assert cos[0] > 0.9 and cos[-1] < cos[0] - 0.3, (word, cos)
+        # drawn among the sentences' other words (the page said "this model has no context vectors")
+        assert (v["points"]["kind"] == "neighbour").sum() >= 5
     with pytest.raises(WordError):
         vv.word_positions(lm, demos.ZH.CONTEXT_PAIRS[0][1], "龙")
