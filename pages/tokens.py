@@ -89,11 +89,12 @@ st.markdown(t("tokens.intro.gpt2", name=gpt2_title(lm), V=f"{lm.config.vocab_siz
 
 linked({"tokens.text": as_text(MAX_TEXT), "tokens.bpe.step": as_int(1, 100_000)})
 # open on a sentence where the four tokenizers differ (the shared prompt is one button away)
-st.session_state.setdefault("tokens.text", tokens.PRESETS["chinese" if lm.segmenter is not None else "english"])
+presets = tokens.presets_for(lm)
+st.session_state.setdefault("tokens.text", presets["chinese" if lm.segmenter is not None else "english"])
 with st.container(horizontal=True):
-    for key in tokens.PRESETS:
+    for key in presets:
         st.button(t(f"tokens.preset.{key}"), key=f"tokens.preset.{key}", on_click=_set_text,
-                  args=(tokens.PRESETS[key],))
+                  args=(presets[key],))
     st.button(t("tokens.preset.prompt"), key="tokens.preset.prompt", on_click=_set_text, args=(prompt(),))
 if len(st.session_state["tokens.text"]) > MAX_TEXT:      # (the box itself takes no more than MAX_TEXT)
     st.session_state["tokens.text"] = st.session_state["tokens.text"][:MAX_TEXT]

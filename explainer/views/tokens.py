@@ -28,6 +28,14 @@ PRESETS: dict[str, str] = {
     "code": "def add(a, b):\n    return a + b\n\nprint(add(2, 3))",
     "long_word": "antidisestablishmentarianism",
 }
+# the same kinds of text for a model that reads Chinese: its emoji and its long word in Chinese
+PRESETS_ZH: dict[str, str] = {**PRESETS, "emoji": "我爱🍕，也爱👨‍👩‍👧‍👦一家人！🇨🇳🇯🇵 👍🏽",
+                              "long_word": "中华人民共和国全国人民代表大会常务委员会"}
+
+
+def presets_for(lm) -> dict[str, str]:
+    """The preset texts for the language the model reads (English and Chinese stay in both)."""
+    return PRESETS_ZH if getattr(lm, "segmenter", None) is not None else PRESETS
 
 # characters the page tokenizes: four tokenizers and the merge replay on a pasted book would take
 # seconds of server time per rerun; longer text is cut, with a notice

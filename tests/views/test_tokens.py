@@ -70,3 +70,17 @@ def test_the_merge_table_shows_the_chosen_step_without_scrolling(bundled_lm):
         assert len(table) == 10 and list(table["step"]) == list(range(first + 1, last + 1))
         assert step in set(table["step"]) and table["step"].iloc[0] >= step - 9
         assert table.set_index("step").loc[step, "new_id"] == merges[step - 1].new
+
+
+def test_the_chinese_model_gets_chinese_emoji_and_long_word_presets(bundled_lm, bundled_zh_lm):
+    """The same kinds of text in the reader's language: English and Chinese stay for comparison."""
+    en, zh = tv.presets_for(bundled_lm), tv.presets_for(bundled_zh_lm)
+    assert en is tv.PRESETS and zh.keys() == en.keys()
+    assert zh["english"] == en["english"] and zh["chinese"] == en["chinese"] and zh["code"] == en["code"]
+    for key in ("emoji", "long_word"):
+        assert any("\u4e00" <= c <= "\u9fff" for c in zh[key]) and zh[key] != en[key]
+    # the long word: a small vocabulary has no token for it, nor for some of its characters (byte pieces)
+    ids = bundled_zh_lm.encode(zh["long_word"])
+    assert bundled_zh_lm.decode(ids) == zh["long_word"] and len(ids) > len(zh["long_word"])
+    rows = tv.token_rows(bundled_zh_lm.tokenizer, bundled_zh_lm.reads(zh["long_word"]), False)
+    assert any(r["fragment"] for r in rows)
