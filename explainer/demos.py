@@ -121,7 +121,7 @@ ZH = Kit(
     EXAMPLE_ANSWER="巴黎",
     BANK_QUERY="他",
     BANK_NAME="小明",
-    BANK_WORDS=("小红", "小明"),
+    BANK_WORDS=("她", "他"),          # the next day, who? the model: 她 0.999 (小红 has the book), 他 0.0006
     PROBES=("我喜欢在咖啡里加奶和", "问：法国的首都是哪里？答：", "小明和小红去了商店，小明把一杯饮料递给了", "从前"),
     STORY_START="从前",
 )

@@ -150,3 +150,15 @@ def test_captions_name_the_chinese_models_own_words(monkeypatch, page, wanted):
         assert w in captions, (page, w)
     for english in ("Mary", "John", "Warsaw", "“his”"):
         assert english not in captions, (page, english)
+
+
+def test_the_book_preset_compares_the_words_the_model_weighs(monkeypatch, bundled_zh_lm):
+    """After 「小明把他的书给小红用，第二天」 the bundled Chinese model writes 她 (小红 has the book), not
+    他: the preset puts those two into the answer boxes (it put 小红/小明 there, both at 0.000)."""
+    at = open_app(monkeypatch, page="pages/attention.py", state={"model_choice": "bundled_zh"})
+    at.button(key="attention.btn.bank").click().run()
+    assert not at.exception
+    right, wrong = at.session_state["attention.answer"], at.session_state["attention.other"]
+    assert (right, wrong) == demos.ZH.BANK_WORDS == ("她", "他")
+    p = bundled_zh_lm.next_probs(demos.ZH.BANK_PROMPT)
+    assert p[bundled_zh_lm.answer_id(right)] > 0.9 > 0.01 > p[bundled_zh_lm.answer_id(wrong)]
