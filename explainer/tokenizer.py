@@ -575,6 +575,12 @@ def merges_building(merges: list[Merge], token_id: int) -> list[Merge]:
 # gave, so what the model reads at training time is exactly what a prompt becomes.
 
 _HAN = regex.compile(r"\p{Han}+")
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character (Unicode's Han script)."""
+    return _HAN.search(text) is not None
+
 _UNITS = regex.compile(r"\p{Han}+|[^\s\p{Han}\p{P}\p{S}]+|\S")       # Han runs, other words/numbers, one sign
 _GAP = regex.compile(r"(?<=[\p{Han}\p{P}\p{S}]) (?=\S)|(?<=\S) (?=[\p{Han}\p{P}\p{S}])")
 

@@ -14,6 +14,7 @@ import pandas as pd
 import torch
 
 from ..lm import LM
+from ..tokenizer import has_han
 from . import LARGE_MODEL
 
 TARGETS = ("wave", "step", "bump", "points")
@@ -149,15 +150,11 @@ def neuron_contexts(lm: LM, layer: int, neuron: int, text: str, k: int = 8, widt
     return pd.DataFrame(rows)
 
 
-def _chinese(word: str) -> bool:
-    return any("\u4e00" <= c <= "\u9fff" for c in word)
-
-
 def probe_text(lm: LM, size_bytes: int) -> str:
     """Held-out text in the language the model reads (generated with the corpus's grammar and a seed
     the training text never used), to read its neurons on."""
-    from .. import corpus
-    if (lm.meta or {}).get("lang") == "zh":
+    from .. import corpus, demos
+    if demos.of(lm).lang == "zh":
         return corpus.held_out_text_zh(size_bytes)
     return corpus.held_out_text(size_bytes)
 
@@ -176,7 +173,7 @@ def pick_neuron(lm: LM, layer: int, text: str, top: int = 20) -> int:
         ids = toks[idx[:, j]]
         counts = np.bincount(ids)
         word = lm.token_text(int(counts.argmax())).strip()
-        readable = int(word.isalpha() and len(word) >= (2 if _chinese(word) else 4))
+        readable = int(word.isalpha() and len(word) >= (2 if has_han(word) else 4))
         key = (readable, counts.max() / top, float(act[idx[:, j], j].mean()))
         if key > best_key:
             best, best_key = j, key

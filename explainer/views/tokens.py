@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import tiktoken
 
+from .. import demos
 from ..checkpoint import CheckpointError
 from ..tokenizer import (REFERENCE_ENCODINGS, Merge, load_merges, make_encoding, merge_tree,
                         merges_building, reference_encoding, token_display, tokenize_for_display)
@@ -34,8 +35,8 @@ PRESETS_ZH: dict[str, str] = {**PRESETS, "emoji": "我爱🍕，也爱👨‍�
 
 
 def presets_for(lm) -> dict[str, str]:
-    """The preset texts for the language the model reads (English and Chinese stay in both)."""
-    return PRESETS_ZH if getattr(lm, "segmenter", None) is not None else PRESETS
+    """The preset texts for the language the model reads (``demos.of``; English and Chinese stay in both)."""
+    return PRESETS_ZH if demos.of(lm).lang == "zh" else PRESETS
 
 # characters the page tokenizes: four tokenizers and the merge replay on a pasted book would take
 # seconds of server time per rerun; longer text is cut, with a notice

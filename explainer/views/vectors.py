@@ -13,8 +13,9 @@ import re
 
 import numpy as np
 import pandas as pd
+import regex
 
-from .. import corpus
+from .. import corpus, demos
 from ..embeddings import WordError, analogy_accuracy, project_2d, shown
 from ..tokenizer import token_display
 
@@ -66,8 +67,8 @@ GROUPS_ZH: dict[str, list[str]] = {
 
 
 def groups_of(lm) -> dict[str, list[str]]:
-    """The map's word groups in the language the model reads."""
-    return GROUPS_ZH if (getattr(lm, "meta", None) or {}).get("lang") == "zh" else GROUPS
+    """The map's word groups in the language the model reads (``demos.of``)."""
+    return GROUPS_ZH if demos.of(lm).lang == "zh" else GROUPS
 
 # words to show beside each context demo (demos.CONTEXT_PAIRS), in the context space
 CONTEXT_NEIGHBOURS: dict[str, list[str]] = {
@@ -279,7 +280,7 @@ def _sentence_words(sentences, word) -> list[str]:
     without small function words and signs."""
     out = []
     for s in sentences:
-        for w in re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]+", s):
+        for w in regex.findall(r"[A-Za-z]+|\p{Han}+", s):
             if w.lower() not in _STOP and w not in _STOP_ZH and w != word and w not in out:
                 out.append(w)
     return out
