@@ -117,7 +117,9 @@ class Session:
         t0 = time.perf_counter()
         if not fragment_id:
             self.widgets = {}
-        async for fwd in script_run(self.ws, page, widget_states, timeout, query, fragment_id):
+        # (a server from before parts existed takes no fragment_id: the before/after runs use it)
+        extra = (fragment_id,) if fragment_id else ()
+        async for fwd in script_run(self.ws, page, widget_states, timeout, query, *extra):
             kind = fwd.WhichOneof("type")
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 el = fwd.delta.new_element

@@ -128,14 +128,15 @@ def make_capital_cases(questions=None) -> list[tuple[str, str, str]]:
 # ---------------------------------------------------------------------------
 
 from .zh import (CAPITAL_EVAL_QUESTIONS_ZH, COUNTRIES_ZH, HOMONYMS_ZH, IOI_EVAL_TEMPLATES_ZH,  # noqa: E402
-                 IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS, IOI_EVAL_VERBS_ZH, IOI_FRESH_TEMPLATES_ZH, IOI_TRAIN_TEMPLATES_ZH, NAMES_FEMALE_ZH, NAMES_MALE_ZH, OBJECTS_ZH,
+                 IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS, IOI_EVAL_VERBS_ZH, IOI_FRESH_TEMPLATES_ZH, IOI_LATE_TEMPLATES_ZH,
+                 IOI_TRAIN_TEMPLATES_ZH, NAMES_FEMALE_ZH, NAMES_MALE_ZH, OBJECTS_ZH,
                  PLACES_ZH, RELATIONS_ZH, SECTION_WEIGHTS_ZH, CountryZh, generate_corpus_zh,
                  generate_sections_zh, held_out_text_zh, make_capital_cases_zh, make_ioi_cases_zh)
 
 __all__ += [
     "CountryZh", "COUNTRIES_ZH", "RELATIONS_ZH", "NAMES_MALE_ZH", "NAMES_FEMALE_ZH", "PLACES_ZH",
     "OBJECTS_ZH", "HOMONYMS_ZH", "IOI_TRAIN_TEMPLATES_ZH", "IOI_EVAL_TEMPLATES_ZH",
-    "IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS", "IOI_EVAL_VERBS_ZH", "IOI_FRESH_TEMPLATES_ZH",
+    "IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS", "IOI_EVAL_VERBS_ZH", "IOI_FRESH_TEMPLATES_ZH", "IOI_LATE_TEMPLATES_ZH",
     "CAPITAL_EVAL_QUESTIONS_ZH", "SECTION_WEIGHTS_ZH", "make_ioi_cases_zh", "make_capital_cases_zh",
     "generate_corpus_zh", "generate_sections_zh", "held_out_text_zh",
 ]

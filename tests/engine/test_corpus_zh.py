@@ -17,6 +17,7 @@ from explainer.corpus import (
     IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS,
     IOI_EVAL_VERBS_ZH,
     IOI_FRESH_TEMPLATES_ZH,
+    IOI_LATE_TEMPLATES_ZH,
     IOI_TRAIN_TEMPLATES_ZH,
     NAMES_FEMALE_ZH,
     NAMES_MALE_ZH,
@@ -180,7 +181,7 @@ def test_ioi_templates():
 
 
 def test_eval_templates_never_in_corpus(corpus):
-    for t in IOI_EVAL_TEMPLATES_ZH + IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS + IOI_FRESH_TEMPLATES_ZH:   # held-out shapes
+    for t in IOI_EVAL_TEMPLATES_ZH + IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS + IOI_FRESH_TEMPLATES_ZH + IOI_LATE_TEMPLATES_ZH:   # held-out shapes
         assert not _template_regex(t).search(corpus), t
     for v in IOI_EVAL_VERBS_ZH:
         assert v not in corpus, v
@@ -195,7 +196,7 @@ def test_ioi_grammar_never_writes_an_eval_frame():
     rng = random.Random(7)
     prompts = [plain(tidy(_fill(rng, _grammar(rng))[0])) for _ in range(10_000)]
     assert len(set(prompts)) > 9_500
-    for t in IOI_EVAL_TEMPLATES_ZH + IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS + IOI_FRESH_TEMPLATES_ZH:
+    for t in IOI_EVAL_TEMPLATES_ZH + IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS + IOI_FRESH_TEMPLATES_ZH + IOI_LATE_TEMPLATES_ZH:
         rx = _template_regex(t)
         assert not any(rx.fullmatch(p) for p in prompts), t
 

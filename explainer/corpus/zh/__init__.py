@@ -29,7 +29,8 @@ from ..common import SECTION_WEIGHTS, join_to_size, section_makers, sections
 from . import fiction, homonyms, ioi, relations, stories, world
 from .homonyms import HOMONYMS_ZH
 from .ioi import (IOI_EVAL_TEMPLATES_ZH, IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS, IOI_EVAL_VERBS_ZH,
-                  IOI_FRESH_TEMPLATES_ZH, IOI_TRAIN_TEMPLATES_ZH, make_ioi_cases_zh, split_gei)
+                  IOI_FRESH_TEMPLATES_ZH, IOI_LATE_TEMPLATES_ZH, IOI_TRAIN_TEMPLATES_ZH, make_ioi_cases_zh,
+                  split_gei)
 from .lexicon import (COUNTRIES_ZH, NAMES_FEMALE_ZH, NAMES_MALE_ZH, OBJECTS_ZH, PLACES_ZH,
                       RELATIONS_ZH, CountryZh, plain, tidy)
 from .world import CAPITAL_EVAL_QUESTIONS_ZH
@@ -37,7 +38,8 @@ from .world import CAPITAL_EVAL_QUESTIONS_ZH
 __all__ = [
     "CountryZh", "COUNTRIES_ZH", "RELATIONS_ZH", "NAMES_MALE_ZH", "NAMES_FEMALE_ZH", "PLACES_ZH",
     "OBJECTS_ZH", "HOMONYMS_ZH", "IOI_TRAIN_TEMPLATES_ZH", "IOI_EVAL_TEMPLATES_ZH", "IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS",
-    "IOI_EVAL_VERBS_ZH", "IOI_FRESH_TEMPLATES_ZH", "CAPITAL_EVAL_QUESTIONS_ZH", "SECTION_WEIGHTS_ZH", "make_ioi_cases_zh",
+    "IOI_EVAL_VERBS_ZH", "IOI_FRESH_TEMPLATES_ZH", "IOI_LATE_TEMPLATES_ZH", "CAPITAL_EVAL_QUESTIONS_ZH",
+    "SECTION_WEIGHTS_ZH", "make_ioi_cases_zh",
     "make_capital_cases_zh", "generate_corpus_zh", "generate_sections_zh", "held_out_text_zh",
 ]
 

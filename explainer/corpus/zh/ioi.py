@@ -103,6 +103,26 @@ IOI_FRESH_TEMPLATES_ZH: list[str] = [
 ]
 
 
+# A fourth held-out set, written on 2026-12-05 at 19:35, before the run it was written for (the
+# bundled model continued on the story grammar, docs/experiments/name-test-held-out.md) and before any
+# model was tried on it: the third set above had gated seven runs by then. Verbs of giving the corpus
+# uses; shapes it never has (tests/engine/test_corpus_zh.py).
+IOI_LATE_TEMPLATES_ZH: list[str] = [
+    "{A} 和 {B} 在 {place} 躲 了 一阵 雨 ， 雨 停 后 {S} 把 {cobj} 递给 了",
+    "上 周末 {A} 陪 {B} 逛 了 {place} ， 逛 累 了 ， {S} 把 {tobj} 送给 了",
+    "{A} 和 {B} 在 {place} 吵 了 一架 ， 第二天 {S} 主动 把 {cobj} 送给 了",
+    "{place} 快 关门 了 ， {A} 和 {B} 还 没 走 ， {S} 把 {tobj} 交给 了",
+    "{A} 和 {B} 在 {place} 复习 了 一整天 ， 考 完 试 ， {S} 把 {cobj} 带给 了",
+    "在 {place} 排队 买票 时 ， {A} 认出 了 {B} ， {S} 笑 着 把 {cobj} 递给 了",
+    "{A} 和 {B} 一起 在 {place} 做 志愿者 ， 活动 结束 后 {S} 把 {tobj} 寄给 了",
+    "{A} 教 {B} 在 {place} 下 象棋 ， 下 了 三 盘 ， {S} 把 {cobj} 拿给 了",
+    "{A} 和 {B} 在 {place} 等 公交车 ， 车 一直 没 来 ， {S} 就 把 {tobj} 传给 了",
+    "每年 春节 ， {A} 和 {B} 都 会 去 {place} ， 今年 {S} 把 {cobj} 捎给 了",
+    "{A} 和 {B} 在 {place} 看 完 比赛 ， 兴奋 得 睡 不 着 ， {S} 把 {tobj} 端给 了",
+    "{A} 刚 搬 到 {place} 附近 ， {B} 就 来 敲门 ， {S} 把 {cobj} 留给 了",
+]
+
+
 def _with_seen_verb(template: str, i: int) -> str:
     for v in sorted(IOI_EVAL_VERBS_ZH + ["寄还给"], key=len, reverse=True):
         template = template.replace(v, "@")
