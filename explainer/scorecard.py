@@ -58,7 +58,7 @@ def _corpus(lm: LM) -> dict:
         return {"countries": corpus.COUNTRIES_ZH, "relations": corpus.RELATIONS_ZH,
                 "ioi_cases": corpus.make_ioi_cases_zh, "ioi_frames": corpus.IOI_EVAL_TEMPLATES_ZH,
                 "ioi_frames_seen_verbs": corpus.IOI_EVAL_TEMPLATES_ZH_SEEN_VERBS,
-                "ioi_frames_fresh": corpus.IOI_FRESH_TEMPLATES_ZH,
+                "ioi_frames_fresh": corpus.IOI_FRESH_TEMPLATES_ZH, "ioi_frames_late": corpus.IOI_LATE_TEMPLATES_ZH,
                 "held_out_text": corpus.held_out_text_zh, "paraphrases": corpus.make_capital_cases_zh}
     return {"countries": corpus.COUNTRIES, "relations": corpus.RELATIONS, "ioi_cases": corpus.make_ioi_cases,
             "ioi_frames": corpus.IOI_EVAL_TEMPLATES, "held_out_text": corpus.held_out_text,
@@ -102,7 +102,8 @@ def ioi(lm: LM, n: int = 300, other_sets: bool = True) -> dict:
     """Top-1 accuracy on IOI prompts from frames the corpus never uses, overall, by name order
     (the right name mentioned first or second) and by frame (case i uses frame i mod frames). Where
     the language has them (Chinese) and ``other_sets``: also on the same frames with verbs the corpus
-    uses (``seen_verbs``), and on frames never used to tune the corpus (``fresh``, by frame)."""
+    uses (``seen_verbs``), on frames never used to tune the corpus (``fresh``, by frame), and on frames
+    written after the last training run, never used to choose anything (``late``, by frame)."""
     data = _corpus(lm)
     cases, frames = data["ioi_cases"](n), data["ioi_frames"]
     ok, io_over_s, io_first = [], 0, []
@@ -120,12 +121,14 @@ def ioi(lm: LM, n: int = 300, other_sets: bool = True) -> dict:
            "by_frame": [share(frame == f) for f in range(len(frames))]}
     if other_sets and data.get("ioi_frames_seen_verbs"):   # the same held-out shapes, verbs the corpus uses
         out["seen_verbs"] = round(float(_top1(lm, data["ioi_cases"](n, templates=data["ioi_frames_seen_verbs"])).mean()), 4)
-    if other_sets and data.get("ioi_frames_fresh"):        # a third set, never used to tune the corpus
-        fresh = data["ioi_frames_fresh"]
-        hits = _top1(lm, data["ioi_cases"](IOI_FRESH_PER_FRAME * len(fresh), templates=fresh))
-        out["fresh"] = round(float(hits.mean()), 4)
-        out["fresh_n"] = len(hits)
-        out["fresh_by_frame"] = [round(float(hits[f::len(fresh)].mean()), 4) for f in range(len(fresh))]
+    # a third set, never used to tune the corpus; a fourth, written after the last run (40 cases a frame)
+    for name in ("fresh", "late"):
+        frames = data.get(f"ioi_frames_{name}") if other_sets else None
+        if frames:
+            hits = _top1(lm, data["ioi_cases"](IOI_FRESH_PER_FRAME * len(frames), templates=frames))
+            out[name] = round(float(hits.mean()), 4)
+            out[f"{name}_n"] = len(hits)
+            out[f"{name}_by_frame"] = [round(float(hits[f::len(frames)].mean()), 4) for f in range(len(frames))]
     return out
 
 
@@ -281,6 +284,8 @@ def scorecard(lm: LM, ioi_n: int = 300) -> dict:
         card["targets"]["ioi, held-out shapes with known verbs >= 0.90"] = card["ioi"]["seen_verbs"] >= TARGETS["ioi_accuracy"]
     if "fresh" in card["ioi"]:
         card["targets"]["ioi, shapes never used for tuning >= 0.90"] = card["ioi"]["fresh"] >= TARGETS["ioi_accuracy"]
+    if "late" in card["ioi"]:
+        card["targets"]["ioi, shapes written after the last run >= 0.90"] = card["ioi"]["late"] >= TARGETS["ioi_accuracy"]
     card["lang"] = kit.lang
     card["seconds"] = round(time.time() - t0, 1)
     return card
@@ -312,8 +317,8 @@ def ability_timeline(lm: LM) -> list[dict]:
 
 
 # the card's headline figures, in the order a reader meets them (``card_rows``)
-CARD_MEASURES = ("capital_qa", "capital_paraphrased", "ioi_held_out", "ioi_new_verbs", "ioi_fresh", "analogy_word2vec",
-                 "fact_layer", "mlp_off")
+CARD_MEASURES = ("capital_qa", "capital_paraphrased", "ioi_held_out", "ioi_new_verbs", "ioi_fresh", "ioi_late",
+                 "analogy_word2vec", "fact_layer", "mlp_off")
 
 
 def card_rows(card: dict | None) -> dict[str, dict]:
@@ -343,6 +348,8 @@ def card_rows(card: dict | None) -> dict[str, dict]:
         "ioi_new_verbs": share(io.get("accuracy") if "seen_verbs" in io else None, TARGETS["ioi_accuracy"]),
         # shapes written apart and never used to choose anything (the Chinese set)
         "ioi_fresh": share(io.get("fresh"), TARGETS["ioi_accuracy"]),
+        # shapes written after the last training run, never used for any choice (the Chinese set)
+        "ioi_late": share(io.get("late"), TARGETS["ioi_accuracy"]),
         "analogy_word2vec": share(w2v.get("accuracy"), TARGETS["analogy_word2vec"]),
         "fact_layer": {"value": first, "shown": None if first is None else f"{first} / {n}",
                        "ok": None if first is None else 0 < first < (n or 0)},       # a middle block
@@ -377,7 +384,10 @@ def format_scorecard(c: dict) -> str:
            if "seen_verbs" in c["ioi"] else "")
         + (f"; {c['ioi']['fresh_n'] // len(c['ioi']['fresh_by_frame'])} cases each of "
            f"{len(c['ioi']['fresh_by_frame'])} shapes never used for tuning: top-1 {pct(c['ioi']['fresh'])} (by shape "
-           + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["fresh_by_frame"]) + ")" if "fresh" in c["ioi"] else ""),
+           + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["fresh_by_frame"]) + ")" if "fresh" in c["ioi"] else "")
+        + (f"; {c['ioi']['late_n'] // len(c['ioi']['late_by_frame'])} cases each of "
+           f"{len(c['ioi']['late_by_frame'])} shapes written after the last run: top-1 {pct(c['ioi']['late'])} (by shape "
+           + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["late_by_frame"]) + ")" if "late" in c["ioi"] else ""),
         "Analogies (top-1, inputs excluded):",
     ]
     for s, v in c["analogy"]["spaces"].items():

@@ -15,6 +15,7 @@ EN = {
     "timeline.card.ioi_held_out": "who gets the drink? (name test, new sentence shapes)",
     "timeline.card.ioi_new_verbs": "the same shapes with verbs of giving it never read",
     "timeline.card.ioi_fresh": "name test, 12 shapes never used to tune its text",
+    "timeline.card.ioi_late": "name test, 12 shapes written after its last training run",
     "timeline.card.analogy_word2vec": "word-vector analogies (king − man + woman)",
     "timeline.card.fact_layer": "the block where “Warsaw” first wins (lens)",
     "timeline.card.mlp_off": "P(Warsaw) with the fact's MLPs switched off, at the word where the model keeps it",
@@ -23,6 +24,7 @@ EN = {
     "timeline.card.target.ioi_held_out": "≥ 90 %",
     "timeline.card.target.ioi_new_verbs": "≥ 90 %",
     "timeline.card.target.ioi_fresh": "≥ 90 %",
+    "timeline.card.target.ioi_late": "≥ 90 %",
     "timeline.card.target.analogy_word2vec": "≥ 80 %",
     "timeline.card.target.fact_layer": "a middle block",
     "timeline.card.target.mlp_off": "< 25 %",
@@ -31,9 +33,11 @@ EN = {
         "- **Capital questions**: the corpus's own question for all 68 countries, greedy answer.\n"
         "- **New words**: four ways of asking the corpus never uses (“Do you know the capital of …?”).\n"
         "- **Name test**: 300 sentences from 14 sentence shapes kept out of the training text; right when the "
-        "model's first choice is the name mentioned once. The Chinese model is asked three times: the 14 shapes "
-        "with verbs of giving it has read, the same shapes with verbs it never read (借给, 扔给 …), and 12 shapes "
-        "written apart, which nobody looked at while its training text was changed.\n"
+        "model's first choice is the name mentioned once. The Chinese model is asked four times: the 14 shapes "
+        "with verbs of giving it has read, the same shapes with verbs it never read (借给, 扔给 …), 12 shapes "
+        "written apart, which nobody looked at while its training text was changed, and 12 more written after "
+        "its last training run. The third set had by then decided which of eight trained models to keep, so "
+        "the fourth is the plainest measure.\n"
         "- **Analogies**: the relations of the source articles (gender, capitals, plurals …) in word2vec.\n"
         "- **Lens and MLPs**: the Warsaw question; the fact counts as held in a middle block when it first "
         "wins after block 1 … 5 of 6. Where the fact is kept is searched, not assumed: all MLPs are switched off "
@@ -111,6 +115,7 @@ ZH = {
     "timeline.card.ioi_held_out": "饮料给了谁？（人名测试，新的句子形式）",
     "timeline.card.ioi_new_verbs": "同样的句子形式，换成它没读过的“给”的动词",
     "timeline.card.ioi_fresh": "人名测试：从没用来调整训练文字的 12 种句子形式",
+    "timeline.card.ioi_late": "人名测试：最后一次训练之后才写的 12 种句子形式",
     "timeline.card.analogy_word2vec": "词向量类比（国王 − 男人 + 女人）",
     "timeline.card.fact_layer": "“华沙”第一次胜出的那个块（透镜）",
     "timeline.card.mlp_off": "在模型存放事实的那个词上关掉相应的 MLP 后 P(华沙)",
@@ -119,6 +124,7 @@ ZH = {
     "timeline.card.target.ioi_held_out": "≥ 90 %",
     "timeline.card.target.ioi_new_verbs": "≥ 90 %",
     "timeline.card.target.ioi_fresh": "≥ 90 %",
+    "timeline.card.target.ioi_late": "≥ 90 %",
     "timeline.card.target.analogy_word2vec": "≥ 80 %",
     "timeline.card.target.fact_layer": "中间的某个块",
     "timeline.card.target.mlp_off": "< 25 %",
@@ -127,8 +133,9 @@ ZH = {
         "- **首都问题**：用语料自己的问法问全部 68 个国家，取模型最可能的回答。\n"
         "- **换一种说法**：语料从没用过的四种问法（“你知道……的首都吗？”）。\n"
         "- **人名测试**：从 14 种没放进训练文字的句子形式里生成 300 个句子；模型的第一选择是只出现过一次的那个名字，就算对。"
-        "中文模型测三次：这 14 种句子形式配上它读过的“给”的动词；同样的形式配上它从没读过的动词（借给、扔给……）；"
-        "还有另外写的 12 种句子形式，修改训练文字的时候谁也没看过它们。\n"
+        "中文模型测四次：这 14 种句子形式配上它读过的“给”的动词；同样的形式配上它从没读过的动词（借给、扔给……）；"
+        "另外写的 12 种句子形式，修改训练文字的时候谁也没看过它们；还有它最后一次训练之后才写的 12 种。"
+        "第三组后来被用来决定八个训练出来的模型留哪一个，所以第四组的数字最老实。\n"
         "- **类比**：原文里的那些关系（性别、首都、复数……），在 word2vec 词向量里算。\n"
         "- **透镜和 MLP**：华沙那个问题；如果它在 6 个块里的第 1 到第 5 个块之后第一次胜出，就算事实存放在中间的块里。"
         "事实存放在哪里是搜索出来的，不是假定的：每次只在问题里的一个词上关掉全部 MLP（最后一个词除外），"

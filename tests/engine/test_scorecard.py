@@ -121,6 +121,9 @@ def test_bundled_chinese_scorecard_is_the_committed_one():
     for key in ("zero_shot", "few_shot", "paraphrased"):
         assert card["capital_qa"][key] == pytest.approx(committed["capital_qa"][key], abs=0.02), key
     assert card["ioi"]["accuracy"] == pytest.approx(committed["ioi"]["accuracy"], abs=0.01)
+    for key in ("fresh", "late"):            # the third and fourth held-out sets, 12 shapes × 40 cases each
+        assert card["ioi"][f"{key}_n"] == 480 and len(card["ioi"][f"{key}_by_frame"]) == 12
+        assert card["ioi"][key] == pytest.approx(committed["ioi"][key], abs=0.01), key
     assert card["analogy"]["spaces"]["word2vec"]["accuracy"] == pytest.approx(
         committed["analogy"]["spaces"]["word2vec"]["accuracy"], abs=0.01)
     assert card["lens"]["first_top1_layer"] == committed["lens"]["first_top1_layer"]

@@ -35,6 +35,9 @@ def test_the_scorecard_of_both_models(monkeypatch):
             assert t(key, "en") != key and t(key, "zh") != key, key
     zh = dict(zip(CARD_MEASURES, df[t("timeline.card.col.zh")]))
     assert zh["capital_qa"] == "100 % ✓" and zh["ioi_new_verbs"].endswith("✗")       # said plainly
+    assert zh["ioi_late"] == "87 % ✗"         # shapes written after its last run: the plainest figure
+    en = dict(zip(CARD_MEASURES, df[t("timeline.card.col.en")]))
+    assert en["ioi_late"] == "—"              # the English model has no such set
 
 
 def test_the_slider_moves_through_the_run(monkeypatch, bundled_lm):
