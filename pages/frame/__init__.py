@@ -1,6 +1,7 @@
 """The frame: what every page shares, one module for each thing it holds.
 
     server.py     the server's work per run kept small for a class: page runs take turns
+    run.py        what one page run reads once and uses many times (its language, its model)
     menu.py       the app's pages (the router's list) and which one this run shows
     language.py   messages and lists in the page's language
     presenter.py  presenter mode (large text and charts for a projector)

@@ -2,36 +2,28 @@
 
 from __future__ import annotations
 
-import threading
-
 import streamlit as st
 
 from explainer.i18n import pick_language, t as _t
 from explainer.inputs import no_paths, plain
 
-
-_RUN = threading.local()       # this run's language: a session's runs are on its own script thread
+from .run import RUN, new_run
 
 
 def lang() -> str:
     """The page's language. A run asks for it ≈ 60 times (every message), so the session is read
     once per run: ``new_run``, called as every page run begins, forgets what the thread kept;
     ``set_lang`` is the one way to change it."""
-    value = getattr(_RUN, "lang", None)
+    value = getattr(RUN, "lang", None)
     if value is None:
-        value = _RUN.lang = st.session_state.get("lang", "en")
+        value = RUN.lang = st.session_state.get("lang", "en")
     return value
-
-
-def new_run() -> None:
-    """A page run begins (app.py's first line, and every page's ``enter``): read the language again."""
-    _RUN.lang = None
 
 
 def set_lang(value: str) -> None:
     """Change the page's language (the session's ``lang``), for the rest of this run too."""
     st.session_state["lang"] = value
-    _RUN.lang = None
+    RUN.lang = None
 
 
 def t(key: str, **fmt) -> str:
@@ -63,6 +55,6 @@ def _browser_locale() -> str | None:
 def choose_language() -> None:
     """On a session's first run: the language from the link, else the browser's (before the router
     names its pages)."""
-    new_run()                              # a new run: read the session's language again
+    new_run()                              # a new run: read the session's language and model again
     if "lang" not in st.session_state:
         set_lang(pick_language(st.query_params.get("lang"), _browser_locale()))

@@ -17,6 +17,7 @@ import explainer
 from explainer import gpt2, settings
 
 from .language import lang, t
+from .run import RUN
 from .server import signed
 from .warmup import start_warm_up
 
@@ -210,8 +211,21 @@ def model_for_language(model_lang: str) -> "explainer.LM":
 
 def current_model() -> "explainer.LM":
     """The model the session chose in the sidebar (``model_choice``); a choice that can no longer be
-    loaded falls back to the finished model with a message naming what is wrong."""
+    loaded falls back to the finished model with a message naming what is wrong.
+
+    A run asks for it ≈ 10 times (every cached computation names its model), so it is found once per
+    run and choice (``run.RUN``, forgotten as the next page run begins)."""
     choice = st.session_state.get("model_choice") or default_model(lang())
+    key = (choice, bool(st.session_state.get("_use_bundled")))
+    kept = getattr(RUN, "model", None)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    lm = _chosen_model(choice)
+    RUN.model = (key, lm)
+    return lm
+
+
+def _chosen_model(choice: str) -> "explainer.LM":
     if choice == "bundled":
         return base_model_or_stop()
     if choice == "bundled_zh":

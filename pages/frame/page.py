@@ -8,11 +8,12 @@ import streamlit as st
 
 from explainer import gpt2
 
-from .language import new_run, t
+from .language import t
 from .lesson import lesson_panel
 from .menu import DEEP_LINK_KEY, PAGE_KEY, ROUTED_KEY, SHELL_KEY, here
 from .models import base_model_or_stop, current_model, gpt2_title, is_gpt2
 from .prompt import clean_session_text, prompt_box
+from .run import new_run
 
 def enter(file: str) -> str:
     """The first line of every page, ``enter(__file__)``: notes which page this run shows and returns
@@ -23,7 +24,7 @@ def enter(file: str) -> str:
     page switch in AppTest. A session that has never been through the router is sent there (it draws
     the sidebar, then opens this page again); otherwise the page runs on with the frame's own checks
     (the session's text made writable; the model usable, else the message and a stop)."""
-    new_run()                  # a page may run without app.py first (see above): read the language again
+    new_run()                  # a page may run without app.py first (see above): read the language and model again
     name = Path(file).stem
     st.session_state[PAGE_KEY] = name
     if not st.session_state.pop(ROUTED_KEY, False):

@@ -82,8 +82,8 @@ def test_pages_are_the_router_and_the_concepts():
 
 # ---- the frame: one module per thing every page shares, each importing only those above it --------
 
-FRAME = ["server", "menu", "language", "presenter", "warmup", "models", "cache", "charts", "links", "prompt", "sidebar",
-         "lesson", "page"]
+FRAME = ["server", "run", "menu", "language", "presenter", "warmup", "models", "cache", "charts", "links", "prompt",
+         "sidebar", "lesson", "page"]
 
 
 def test_the_frame_is_its_modules_in_order():

@@ -108,3 +108,50 @@ def test_the_language_is_read_once_per_run_and_follows_every_change():
     at.session_state["lang"] = "en"
     at.run()
     assert [m.value for m in at.markdown] == ["en", "en", "en"]
+
+
+def test_the_model_is_found_once_per_run_and_follows_every_change():
+    """``current_model()`` finds the chosen model once per run (every cached computation asks for it);
+    a choice changed during the run is followed at once, and one changed between runs by the next run."""
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        import streamlit as st
+
+        import pages.frame.models as m
+        from explainer import demos
+        from pages.frame.language import choose_language
+        if not hasattr(m._chosen_model, "calls"):              # count the lookups behind current_model
+            found = m._chosen_model
+
+            def counted(choice):
+                counted.calls.append(choice)
+                return found(choice)
+            counted.calls, counted.__wrapped__ = [], found
+            m._chosen_model = counted
+        choose_language()
+        first = m.current_model()
+        st.write(str(all(m.current_model() is first for _ in range(5))))
+        st.write(f"{demos.of(first).lang} {len(m._chosen_model.calls)}")
+        if st.session_state.get("switch"):
+            st.session_state["model_choice"] = "bundled_zh"
+        st.write(demos.of(m.current_model()).lang)
+        st.write(str(len(m._chosen_model.calls)))
+        m._chosen_model.calls.clear()
+    import pages.frame.models as m
+    at = AppTest.from_function(script, default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.session_state["model_choice"] = "bundled"
+    try:
+        at.run()
+        assert not at.exception
+        assert [x.value for x in at.markdown] == ["True", "en 1", "en", "1"]
+        at.session_state["switch"] = True
+        at.run()
+        assert [x.value for x in at.markdown] == ["True", "en 1", "zh", "2"]
+        at.session_state["switch"] = False
+        at.session_state["model_choice"] = "bundled"
+        at.run()
+        assert [x.value for x in at.markdown] == ["True", "en 1", "en", "1"]
+    finally:
+        m._chosen_model = getattr(m._chosen_model, "__wrapped__", m._chosen_model)
