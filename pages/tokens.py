@@ -112,6 +112,8 @@ if not text:
 st.subheader(t("tokens.ours.header"))
 if (read := lm.reads(text)) != text:       # a model that reads Chinese: words first, then tokens
     st.markdown(t("tokens.words", words=" | ".join(read.split()[:200])))
+    if tokens.drops_spaces(text):
+        st.caption(t("tokens.words.spaces"))
 rows = token_rows(text, show_ws)
 s = tokens.stats(text, rows)
 m = st.columns(4)

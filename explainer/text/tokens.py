@@ -21,6 +21,8 @@ EN = {
     "tokens.words": ("This model reads Chinese, which is written without spaces, so it first splits the text into "
                      "words (our segmenter, learned from its training text: the most likely split by word counts): "
                      "**{words}**. Each word then becomes tokens, a space in front marking where a word starts."),
+    "tokens.words.spaces": ("Your text has indents or several spaces in a row: this model does not keep them. One "
+                            "space stands between any two words it reads, so code loses its indents here."),
     "tokens.metric.tokens": "Tokens",
     "tokens.metric.chars": "Characters",
     "tokens.metric.bytes": "UTF-8 bytes",
@@ -96,6 +98,7 @@ ZH = {
     "tokens.ours.header": "我们模型的词元",
     "tokens.words": ("这个模型读中文。中文词与词之间没有空格，所以它先把文字切成词（我们的分词器，从它的训练文字里学来："
                      "按词频选最可能的切法）：**{words}**。然后每个词再变成词元，词元前面的空格标出一个词从哪里开始。"),
+    "tokens.words.spaces": "你的文字里有缩进或连续的几个空格：这个模型不保留它们。它读到的任何两个词之间都只有一个空格，所以代码在这里会丢掉缩进。",
     "tokens.metric.tokens": "词元数",
     "tokens.metric.chars": "字符数",
     "tokens.metric.bytes": "UTF-8 字节数",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -49,6 +50,19 @@ REFERENCES = list(REFERENCE_ENCODINGS)   # gpt2, cl100k_base, o200k_base
 # colour-blind-friendly pastel backgrounds for neighbouring chips (cycled)
 CHIP_COLOURS = ["#cfe3f5", "#fde6bf", "#c9ecdf", "#f3d4e6", "#d9eefb", "#f7d3c0"]
 FRAGMENT_COLOUR = "#e6e6e6"
+
+
+_SPACE_RUN = re.compile(r"(?:^|\n)[ \t]+|[ \t]{2,}|\t")
+
+
+def drops_spaces(text: str) -> bool:
+    """Whether a model that reads words (Chinese) loses some of ``text``'s spaces: its words are joined
+    by one space each, so an indent, a tab or a run of spaces is not kept.
+
+    >>> drops_spaces("def f():\n    return 1"), drops_spaces("我爱 Python")
+    (True, False)
+    """
+    return bool(_SPACE_RUN.search(text or ""))
 
 
 # ---- one tokenizer ------------------------------------------------------------------------

@@ -84,3 +84,26 @@ def test_the_chinese_model_gets_chinese_emoji_and_long_word_presets(bundled_lm, 
     assert bundled_zh_lm.decode(ids) == zh["long_word"] and len(ids) > len(zh["long_word"])
     rows = tv.token_rows(bundled_zh_lm.tokenizer, bundled_zh_lm.reads(zh["long_word"]), False)
     assert any(r["fragment"] for r in rows)
+
+
+def test_the_chinese_model_says_when_it_drops_your_spaces(bundled_zh_lm):
+    """A model that reads words joins them with one space: the code preset's indent is not what it
+    reads, and the page says so (``drops_spaces``); Chinese text and single spaces lose nothing."""
+    code = tv.PRESETS["code"]
+    read = bundled_zh_lm.reads(code)
+    assert "    return" in code and "\nreturn" in read                 # the indent is gone
+    assert tv.drops_spaces(code) and tv.drops_spaces("a\tb") and tv.drops_spaces("a  b")
+    for text in (tv.PRESETS_ZH["chinese"], tv.PRESETS_ZH["emoji"], "我爱 Python", ""):
+        assert not tv.drops_spaces(text), text
+
+
+def test_the_tokens_page_notes_the_dropped_indent_in_both_languages(monkeypatch):
+    from explainer.i18n import t
+    from tests.apphelp import open_app
+    for lang in ("en", "zh"):
+        at = open_app(monkeypatch, page="pages/tokens.py", query={"lang": lang},
+                      state={"model_choice": "bundled_zh", "tokens.text": tv.PRESETS["code"]})
+        assert not at.exception
+        assert t("tokens.words.spaces", lang) in [c.value for c in at.caption], lang
+        at.text_area(key="tokens.text").set_value(tv.PRESETS_ZH["chinese"]).run()
+        assert t("tokens.words.spaces", lang) not in [c.value for c in at.caption], lang
