@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import html
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -52,17 +51,15 @@ CHIP_COLOURS = ["#cfe3f5", "#fde6bf", "#c9ecdf", "#f3d4e6", "#d9eefb", "#f7d3c0"
 FRAGMENT_COLOUR = "#e6e6e6"
 
 
-_SPACE_RUN = re.compile(r"(?:^|\n)[ \t]+|[ \t]{2,}|\t")
-
-
 def drops_spaces(text: str) -> bool:
-    """Whether a model that reads words (Chinese) loses some of ``text``'s spaces: its words are joined
-    by one space each, so an indent, a tab or a run of spaces is not kept.
+    """Whether a model that reads words (Chinese) loses some of ``text``'s spaces: it reads each line as
+    its words joined by one space (``tokenizer.Segmenter.segment``), so an indent, a tab, a run of
+    spaces or a space at a line's end is not kept.
 
-    >>> drops_spaces("def f():\n    return 1"), drops_spaces("我爱 Python")
+    >>> drops_spaces("def f():\\n    return 1"), drops_spaces("我爱 Python")
     (True, False)
     """
-    return bool(_SPACE_RUN.search(text or ""))
+    return any(line != " ".join(line.split()) for line in (text or "").split("\n"))
 
 
 # ---- one tokenizer ------------------------------------------------------------------------
