@@ -382,12 +382,11 @@ def format_scorecard(c: dict) -> str:
         + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["by_frame"])
         + (f"; the same shapes with verbs of giving the corpus uses: top-1 {pct(c['ioi']['seen_verbs'])}"
            if "seen_verbs" in c["ioi"] else "")
-        + (f"; {c['ioi']['fresh_n'] // len(c['ioi']['fresh_by_frame'])} cases each of "
-           f"{len(c['ioi']['fresh_by_frame'])} shapes never used for tuning: top-1 {pct(c['ioi']['fresh'])} (by shape "
-           + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["fresh_by_frame"]) + ")" if "fresh" in c["ioi"] else "")
-        + (f"; {c['ioi']['late_n'] // len(c['ioi']['late_by_frame'])} cases each of "
-           f"{len(c['ioi']['late_by_frame'])} shapes written after the last run: top-1 {pct(c['ioi']['late'])} (by shape "
-           + " ".join(f"{100 * a:.0f}" for a in c["ioi"]["late_by_frame"]) + ")" if "late" in c["ioi"] else ""),
+        + "".join(f"; {c['ioi'][f'{k}_n'] // len(c['ioi'][f'{k}_by_frame'])} cases each of "
+                  f"{len(c['ioi'][f'{k}_by_frame'])} shapes {what}: top-1 {pct(c['ioi'][k])} (by shape "
+                  + " ".join(f"{100 * a:.0f}" for a in c["ioi"][f"{k}_by_frame"]) + ")"
+                  for k, what in (("fresh", "never used for tuning"), ("late", "written after the last run"))
+                  if k in c["ioi"]),
         "Analogies (top-1, inputs excluded):",
     ]
     for s, v in c["analogy"]["spaces"].items():
