@@ -215,12 +215,12 @@ def current_model() -> "explainer.LM":
 
     A run asks for it ≈ 10 times (every cached computation names its model), so it is found once per
     run and choice (``run.RUN``, forgotten as the next page run begins)."""
-    choice = st.session_state.get("model_choice") or default_model(lang())
-    key = (choice, bool(st.session_state.get("_use_bundled")))
+    chosen = st.session_state.get("model_choice")
+    key = (chosen, lang(), bool(st.session_state.get("_use_bundled")))
     kept = getattr(RUN, "model", None)
     if kept is not None and kept[0] == key:
         return kept[1]
-    lm = _chosen_model(choice)
+    lm = _chosen_model(chosen or default_model(key[1]))      # (the default looks for the Chinese model's files)
     RUN.model = (key, lm)
     return lm
 
